@@ -1,0 +1,122 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "precis",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PrecisWire", targets: ["PrecisWire"]),
+        .library(name: "PrecisEngine", targets: ["PrecisEngine"]),
+        .library(name: "PrecisServer", targets: ["PrecisServer"]),
+        .library(name: "PrecisClient", targets: ["PrecisClient"]),
+        .executable(name: "precisd", targets: ["precisd"]),
+        .executable(name: "precis", targets: ["precis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // C: the protobuf-c runtime and the code protoc-c generates from Proto/.
+        .systemLibrary(
+            name: "CProtobufC",
+            pkgConfig: "libprotobuf-c",
+            providers: [.apt(["libprotobuf-c-dev"]), .brew(["protobuf-c"])]
+        ),
+        .target(name: "CPrecisProto", dependencies: ["CProtobufC"]),
+
+        // The protocol: messages, codec, framing, preface. Knows nothing of the engine.
+        .target(
+            name: "PrecisWire",
+            dependencies: [
+                "CPrecisProto",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The text engine: pure and synchronous. Knows nothing of the network.
+        .target(name: "PrecisEngine", swiftSettings: swiftSettings),
+        // The server joins the two.
+        .target(
+            name: "PrecisServer",
+            dependencies: [
+                "PrecisWire",
+                "PrecisEngine",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "PrecisClient",
+            dependencies: [
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "precisd",
+            dependencies: [
+                "PrecisServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "precis",
+            dependencies: [
+                "PrecisClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "PrecisWireTests",
+            dependencies: [
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "PrecisEngineTests", dependencies: ["PrecisEngine"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "PrecisServerTests",
+            dependencies: [
+                "PrecisServer",
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrecisIntegrationTests",
+            dependencies: [
+                "PrecisServer",
+                "PrecisClient",
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
