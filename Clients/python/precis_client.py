@@ -45,6 +45,7 @@ __all__ = [
     "DEFAULT_HOST",
     "DEFAULT_PORT",
     "encode_frame",
+    "raise_for_status",
 ]
 
 MAGIC = b"PRECIS"
@@ -288,7 +289,7 @@ class PrecisClient:
                 self._closed_reason = "undecodable response frame: %s" % e
                 self.close()
                 raise ProtocolError(self._closed_reason) from None
-            if response.id == 0 and response.WhichOneof("result") == "go_away":
+            if response.id == 0 and response.WhichOneof("body") == "go_away":
                 self.go_away = response.go_away
                 continue
             self._ready.append(response)

@@ -15,7 +15,7 @@ public struct WireError: Error, Sendable, Hashable, CustomStringConvertible {
         "\(code.protoName ?? "\(code.rawValue)"): \(message)"
     }
 
-    static func invalidArgument(_ message: String, requestID: UInt64 = 0) -> WireError {
+    public static func invalidArgument(_ message: String, requestID: UInt64 = 0) -> WireError {
         WireError(code: .invalidArgument, message: message, requestID: requestID)
     }
 }

@@ -1,0 +1,54 @@
+# Precis: `make run` starts the server, `make test` runs every test. Both install what a fresh
+# Debian machine is missing first (apt packages; Swift itself must be on the PATH).
+
+SWIFT       ?= swift
+PYTHON      ?= /usr/bin/python3
+ARGS        ?=
+APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help deps build release run test test-swift test-python proto check-proto clean
+
+help:
+	@echo "make run          install what is missing, build precisd (release) and run it (ARGS='--port 7450 ...')"
+	@echo "make test         install what is missing, check generated code, build, run Swift and Python tests"
+	@echo "make proto        regenerate the C, Swift and Python code from Proto/"
+	@echo "make check-proto  fail if the committed generated code is stale"
+	@echo "make release      build precisd, precis (release) into .build/release"
+
+deps:
+	@command -v $(SWIFT) >/dev/null || { echo "Swift is not on the PATH: install Swift 6.1 or newer (swift.org/install)"; exit 1; }
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product precisd
+	$(SWIFT) build -c release --product precis
+
+run: release
+	exec .build/release/precisd $(ARGS)
+
+proto: deps
+	dev/generate-proto.sh
+
+check-proto: deps
+	dev/check-generated-code.sh
+
+test: deps check-proto test-swift test-python
+
+test-swift: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+test-python: deps
+	$(SWIFT) build --product precisd
+	$(PYTHON) Clients/python/test_interop.py --precisd .build/debug/precisd
+
+clean:
+	rm -rf .build

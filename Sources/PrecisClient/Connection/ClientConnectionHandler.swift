@@ -1,0 +1,161 @@
+import NIOCore
+import PrecisWire
+
+/// A request on its way out: its frame is already encoded (off the event loop).
+struct OutboundCall: Sendable {
+    var id: UInt64
+    var frame: ByteBuffer
+    var timeout: TimeAmount?
+    var promise: EventLoopPromise<Response>
+}
+
+/// Asks the handler to give up on a call (its task was cancelled).
+struct CancelCall: Sendable {
+    var id: UInt64
+}
+
+/// The client side of one connection: sends the preface, matches responses to calls by id,
+/// enforces call deadlines, and fails every pending call when the connection goes.
+final class ClientConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundIn = OutboundCall
+    typealias OutboundOut = ByteBuffer
+
+    private struct Pending {
+        var promise: EventLoopPromise<Response>
+        var timer: Scheduled<Void>?
+    }
+
+    private var pending: [UInt64: Pending] = [:]
+    private var failure: PrecisError?
+    private var flushScheduled = false
+    private let state: ClientConnectionState
+
+    init(state: ClientConnectionState) {
+        self.state = state
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: Preface.byteCount)
+        Preface.current.write(to: &buffer)
+        context.writeAndFlush(wrapOutboundOut(buffer), promise: nil)
+        context.fireChannelActive()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        state.markUnusable()
+        failAll(failure ?? PrecisError(code: .unavailable, message: "connection to the server was lost"))
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failure = failure ?? PrecisError(code: .unavailable, message: "connection error: \(error)")
+        context.close(promise: nil)
+    }
+
+    // MARK: outbound
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let call = unwrapOutboundIn(data)
+        if let failure {
+            call.promise.fail(failure)
+            return
+        }
+        var entry = Pending(promise: call.promise)
+        if let timeout = call.timeout {
+            let id = call.id
+            entry.timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+                self.complete(id, with: .failure(PrecisError(code: .deadlineExceeded, message: "no answer within \(timeout.nanoseconds / 1_000_000) ms")))
+            }
+        }
+        pending[call.id] = entry
+        context.write(wrapOutboundOut(call.frame), promise: promise)
+        guard !flushScheduled else { return }
+        // Calls written in the same event-loop tick share one flush (one syscall).
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute {
+            self.flushScheduled = false
+            context.flush()
+        }
+    }
+
+    func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
+        if let cancel = event as? CancelCall {
+            complete(cancel.id, with: .failure(PrecisError(code: .cancelled, message: "the call was cancelled")))
+            promise?.succeed()
+        } else {
+            context.triggerUserOutboundEvent(event, promise: promise)
+        }
+    }
+
+    // MARK: inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        switch unwrapInboundIn(data) {
+        case .preface(let preface):
+            if !preface.isCompatible(with: .current) {
+                fatal(PrecisError(code: .failedPrecondition, message: "server speaks protocol \(preface), this client \(Preface.current)"), context: context)
+            }
+        case .invalidPreface:
+            fatal(PrecisError(code: .unavailable, message: "the peer is not a Precis server"), context: context)
+        case .oversizedFrame(let length, let limit):
+            fatal(PrecisError(code: .resourceExhausted, message: "response frame of \(length) bytes exceeds the client limit of \(limit)"), context: context)
+        case .frame(let payload):
+            let response: Response
+            do {
+                response = try Response(decoding: payload)
+            } catch {
+                fatal(PrecisError(code: .internal, message: "undecodable response from the server: \(error.message)"), context: context)
+                return
+            }
+            if response.id != 0 {
+                complete(response.id, with: .success(response))
+            } else {
+                connectionLevel(response, context: context)
+            }
+        }
+    }
+
+    /// A message with id 0 is about the connection: a going-away notice, or a refusal.
+    private func connectionLevel(_ response: Response, context: ChannelHandlerContext) {
+        if case .goAway? = response.body {
+            // Calls already sent are still answered; new calls go to a new connection.
+            state.markUnusable()
+            return
+        }
+        guard let status = response.status, status.code != .ok else { return }
+        switch status.code {
+        case .invalidArgument:
+            // The server could not read one of our frames and did not know its id: a bug on
+            // one side; the connection itself stays usable, but nothing can be matched.
+            state.markUnusable()
+        default:
+            fatal(PrecisError(status), context: context)
+        }
+    }
+
+    private func complete(_ id: UInt64, with result: Result<Response, PrecisError>) {
+        guard let entry = pending.removeValue(forKey: id) else { return }
+        entry.timer?.cancel()
+        switch result {
+        case .success(let response): entry.promise.succeed(response)
+        case .failure(let error): entry.promise.fail(error)
+        }
+    }
+
+    private func fatal(_ error: PrecisError, context: ChannelHandlerContext) {
+        failure = error
+        state.markUnusable()
+        failAll(error)
+        context.close(promise: nil)
+    }
+
+    private func failAll(_ error: PrecisError) {
+        let entries = pending
+        pending.removeAll()
+        for (_, entry) in entries {
+            entry.timer?.cancel()
+            entry.promise.fail(error)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import NIOCore
+import NIOPosix
+import PrecisWire
+import ServiceLifecycle
+import Synchronization
+
+/// An async/await client for Precis.
+///
+/// Calls are pipelined over a small pool of connections (`Configuration.connections`), opened
+/// on first use and opened again after a connection is lost or the server goes away. Every
+/// method throws `PrecisError`, which carries the status code and the server's message.
+///
+/// ```swift
+/// try await withPrecisClient(host: "127.0.0.1", port: 7450) { client in
+///     let summary = try await client.summarize(text, options: SummaryOptions(length: .sentences(2)))
+/// }
+/// ```
+public final class PrecisClient: Sendable {
+    public let endpoints: [Endpoint]
+    public let configuration: Configuration
+    private let group: any EventLoopGroup
+    private let slots: [Slot]
+    private let nextSlot = Atomic<Int>(0)
+    private let closed = Atomic<Bool>(false)
+
+    /// - Parameters:
+    ///   - endpoints: servers to spread connections over (round-robin).
+    ///   - configuration: pool size, timeouts and limits.
+    ///   - eventLoopGroup: the I/O threads.
+    public init(
+        endpoints: [Endpoint],
+        configuration: Configuration = .defaults,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        precondition(!endpoints.isEmpty, "PrecisClient needs at least one endpoint")
+        self.endpoints = endpoints
+        self.configuration = configuration
+        self.group = eventLoopGroup
+        self.slots = (0..<max(1, configuration.connections)).map { Slot(endpoint: endpoints[$0 % endpoints.count]) }
+    }
+
+    public convenience init(
+        host: String = "127.0.0.1",
+        port: Int = 7450,
+        configuration: Configuration = .defaults,
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        self.init(endpoints: [Endpoint(host: host, port: port)], configuration: configuration, eventLoopGroup: eventLoopGroup)
+    }
+
+    /// Sends any request (its id is chosen by the client) and returns the response when its
+    /// status is OK.
+    ///
+    /// - Parameter timeout: how long to wait; the server abandons the work after it too.
+    public func call(_ operation: Request.Operation, timeout: TimeAmount? = nil) async throws(PrecisError) -> Response {
+        let request = Request(operation: operation)
+        let timeout = timeout ?? configuration.defaultTimeout
+        var attempt = 0
+        while true {
+            attempt += 1
+            let response: Response
+            do throws(PrecisError) {
+                response = try await connection().call(request, timeout: timeout)
+                if let status = response.status, status.code != .ok {
+                    throw PrecisError(status)
+                }
+            } catch {
+                if error.code == .unavailable && attempt == 1 && configuration.retryOnConnectionLoss { continue }
+                throw error
+            }
+            return response
+        }
+    }
+
+    /// Closes every connection; calls in flight fail with UNAVAILABLE, later calls too.
+    public func close() async {
+        closed.store(true, ordering: .relaxed)
+        for slot in slots {
+            if let connection = slot.current() { await connection.close() }
+        }
+    }
+
+    private func connection() async throws(PrecisError) -> ClientConnection {
+        guard !closed.load(ordering: .relaxed) else {
+            throw PrecisError(code: .unavailable, message: "the client is closed")
+        }
+        let index = nextSlot.add(1, ordering: .relaxed).oldValue % slots.count
+        let slot = slots[index]
+        let access = slot.connection {
+            ClientConnection.connect(to: slot.endpoint, configuration: configuration, group: group)
+        }
+        do {
+            switch access {
+            case .ready(let connection): return connection
+            case .opening(let attempt): return try await attempt.get()
+            }
+        } catch {
+            throw PrecisError(code: .unavailable, message: "cannot connect to \(slot.endpoint): \(error)", isConnectFailure: true)
+        }
+    }
+}
+
+extension PrecisClient {
+    /// One place in the pool: the connection it holds, or the attempt to open it, shared by
+    /// every caller that picks this place meanwhile.
+    final class Slot: Sendable {
+        enum State {
+            case idle
+            case connecting(EventLoopFuture<ClientConnection>)
+            case connected(ClientConnection)
+        }
+
+        enum Access {
+            case ready(ClientConnection)
+            case opening(EventLoopFuture<ClientConnection>)
+        }
+
+        let endpoint: Endpoint
+        private let state = Mutex<State>(.idle)
+
+        init(endpoint: Endpoint) {
+            self.endpoint = endpoint
+        }
+
+        /// The open connection, or the attempt to open one (started by `open` if needed).
+        func connection(open: () -> EventLoopFuture<ClientConnection>) -> Access {
+            let (access, started) = state.withLock { state -> (Access, Bool) in
+                switch state {
+                case .connected(let connection) where connection.isUsable:
+                    return (.ready(connection), false)
+                case .connecting(let future):
+                    return (.opening(future), false)
+                case .idle, .connected:
+                    let future = open()
+                    state = .connecting(future)
+                    return (.opening(future), true)
+                }
+            }
+            if started, case .opening(let future) = access {
+                future.whenComplete { result in
+                    self.state.withLock { state in
+                        guard case .connecting(let current) = state, current === future else { return }
+                        switch result {
+                        case .success(let connection): state = .connected(connection)
+                        case .failure: state = .idle
+                        }
+                    }
+                }
+            }
+            return access
+        }
+
+        func current() -> ClientConnection? {
+            state.withLock { state in
+                guard case .connected(let connection) = state else { return nil }
+                return connection
+            }
+        }
+    }
+}
+
+extension PrecisClient: Service {
+    /// Runs until graceful shutdown or cancellation, then closes the connections.
+    public func run() async throws {
+        try? await gracefulShutdown()
+        await close()
+    }
+}
+
+/// Runs `body` with a client and closes it when `body` returns or throws.
+public func withPrecisClient<T: Sendable>(
+    host: String = "127.0.0.1",
+    port: Int = 7450,
+    configuration: PrecisClient.Configuration = .defaults,
+    _ body: (PrecisClient) async throws -> T
+) async throws -> T {
+    let client = PrecisClient(host: host, port: port, configuration: configuration)
+    do {
+        let result = try await body(client)
+        await client.close()
+        return result
+    } catch {
+        await client.close()
+        throw error
+    }
+}

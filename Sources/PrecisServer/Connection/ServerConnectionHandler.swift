@@ -1,0 +1,270 @@
+import Logging
+import NIOCore
+import PrecisWire
+
+/// Sent down every connection's pipeline when the server starts shutting down.
+struct ServerDrainEvent: Sendable {}
+
+/// One server connection: carries out what `ConnectionStateMachine` decides. Decoding and cheap
+/// operations happen here on the event loop; engine work goes to the `WorkerPool` and its
+/// answer comes back here to be written. Answers are written as they complete and flushed once
+/// per read burst or per event-loop tick, not once per answer.
+final class ServerConnectionHandler: ChannelDuplexHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    private var machine: ConnectionStateMachine
+    private let router: RequestRouter
+    private let pool: WorkerPool
+    private let liveness = ConnectionLiveness()
+    private var logger: Logger
+    private var context: ChannelHandlerContext?
+    private var deadlines: [UInt64: Scheduled<Void>] = [:]
+    private var prefaceTimer: Scheduled<Void>?
+    private var inReadBurst = false
+    private var flushScheduled = false
+
+    init(router: RequestRouter, pool: WorkerPool, overCapacity: Bool, logger: Logger) {
+        self.machine = ConnectionStateMachine(
+            maxInFlight: router.configuration.maxInFlightPerConnection,
+            overCapacity: overCapacity
+        )
+        self.router = router
+        self.pool = pool
+        self.logger = logger
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        if context.channel.isActive { startPrefaceTimer(context: context) }
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        startPrefaceTimer(context: context)
+        context.fireChannelActive()
+    }
+
+    private func startPrefaceTimer(context: ChannelHandlerContext) {
+        guard prefaceTimer == nil else { return }
+        prefaceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: router.configuration.prefaceTimeout) {
+            self.logger.info("closing connection: no preface within the timeout")
+            context.close(promise: nil)
+        }
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        liveness.close()
+        prefaceTimer?.cancel()
+        for (_, timer) in deadlines { timer.cancel() }
+        deadlines.removeAll()
+        if !machine.inFlight.isEmpty {
+            logger.debug("connection closed with requests in flight", metadata: ["in_flight": "\(machine.inFlight.count)"])
+        }
+        machine.closed()
+        logger.debug("connection closed")
+        context.fireChannelInactive()
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
+    }
+
+    // MARK: inbound
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        inReadBurst = true
+        switch unwrapInboundIn(data) {
+        case .preface(let preface):
+            prefaceReceived(preface, context: context)
+        case .invalidPreface(let bytes):
+            invalidPreface(bytes, context: context)
+        case .frame(let payload):
+            frameReceived(payload, context: context)
+        case .oversizedFrame(let length, let limit):
+            logger.info("closing connection: frame over the limit", metadata: ["length": "\(length)", "limit": "\(limit)"])
+            let error = WireError(code: .resourceExhausted, message: "frame of \(length) bytes exceeds the limit of \(limit) bytes")
+            writeAndClose(Self.errorResponse(error), context: context)
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        inReadBurst = false
+        context.flush()
+        context.fireChannelReadComplete()
+    }
+
+    private func prefaceReceived(_ preface: Preface, context: ChannelHandlerContext) {
+        prefaceTimer?.cancel()
+        var buffer = context.channel.allocator.buffer(capacity: 64)
+        Preface.current.write(to: &buffer)
+        switch machine.prefaceReceived(preface) {
+        case .accept:
+            logger.debug("connection open", metadata: ["client_version": "\(preface)"])
+            context.write(wrapOutboundOut(buffer), promise: nil)
+        case .refuse(let code, let message):
+            logger.info("refusing connection: \(message)")
+            try? buffer.writeFrame(Response(status: Status(code: code, message: message)))
+            writeAndClose(buffer, context: context)
+        }
+    }
+
+    private func invalidPreface(_ bytes: ByteBuffer, context: ChannelHandlerContext) {
+        prefaceTimer?.cancel()
+        if Preface.looksLikeHTTP(bytes) {
+            logger.info("closing connection: HTTP request on the Precis port")
+            let body = "This port speaks the Precis binary protocol (docs/PROTOCOL.md), not HTTP.\n"
+            let text = "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n"
+                + "Content-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            writeAndClose(context.channel.allocator.buffer(string: text), context: context)
+        } else {
+            let what = Preface.looksLikeTLS(bytes) ? "a TLS handshake" : "bytes that are not a Precis preface"
+            let hex = bytes.readableBytesView.prefix(8).map { String($0, radix: 16) }.joined(separator: " ")
+            logger.info("closing connection: it opened with \(what)", metadata: ["first_bytes": "\(hex)"])
+            context.close(promise: nil)
+        }
+    }
+
+    private func frameReceived(_ payload: ByteBuffer, context: ChannelHandlerContext) {
+        let request: Request
+        do {
+            request = try Request(decoding: payload)
+        } catch {
+            logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
+            write(Self.errorResponse(error), context: context)
+            return
+        }
+        switch machine.requestReceived(id: request.id) {
+        case .reject(let error):
+            logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+            write(Self.errorResponse(error), context: context)
+        case .dispatch(let ticket):
+            if let operation = request.operation, !RequestRouter.runsInline(operation) {
+                dispatch(request, ticket: ticket, context: context)
+            } else {
+                finish(id: request.id, ticket: ticket, frame: router.frame(for: router.respond(to: request), allocator: context.channel.allocator))
+            }
+        }
+    }
+
+    private func dispatch(_ request: Request, ticket: UInt64, context: ChannelHandlerContext) {
+        let id = request.id
+        let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
+        let deadline = NIODeadline.now() + timeout
+        let router = self.router
+        let liveness = self.liveness
+        let allocator = context.channel.allocator
+        let eventLoop = context.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        let accepted = pool.trySubmit {
+            // Skip work nobody waits for any more: the connection closed or the deadline passed
+            // (the deadline timer answers for it).
+            guard liveness.isOpen, NIODeadline.now() < deadline else { return }
+            let frame = router.frame(for: router.respond(to: request), allocator: allocator)
+            eventLoop.execute { handler.value.finish(id: id, ticket: ticket, frame: frame) }
+        }
+        guard accepted else {
+            logger.debug("worker queue full", metadata: ["id": "\(id)", "queued": "\(pool.queuedCount)"])
+            let error = WireError(
+                code: .resourceExhausted,
+                message: "server is busy: \(pool.limit) requests are queued; retry later",
+                requestID: id
+            )
+            finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator))
+            return
+        }
+        deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+            let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
+            self.finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator))
+        }
+    }
+
+    /// Writes the answer of a dispatched request, unless it was answered already.
+    private func finish(id: UInt64, ticket: UInt64, frame: ByteBuffer) {
+        guard let context else { return }
+        switch machine.requestFinished(id: id, ticket: ticket) {
+        case .drop:
+            return
+        case .write(let resumeRead, let close):
+            deadlines.removeValue(forKey: id)?.cancel()
+            if close {
+                writeAndClose(frame, context: context)
+                return
+            }
+            write(frame, context: context)
+            if resumeRead { context.read() }
+        }
+    }
+
+    // MARK: outbound
+
+    func read(context: ChannelHandlerContext) {
+        if machine.readRequested() { context.read() }
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if machine.writabilityChanged(isWritable: context.channel.isWritable) { context.read() }
+        context.fireChannelWritabilityChanged()
+    }
+
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        if event is ServerDrainEvent {
+            drain(machine.beginDrain(), reason: "server is shutting down", context: context)
+        } else if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
+            drain(machine.idleTimeoutFired(), reason: "idle timeout", context: context)
+        } else {
+            context.fireUserInboundEventTriggered(event)
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        logger.debug("connection error: \(error)")
+        context.close(promise: nil)
+    }
+
+    private func drain(_ action: ConnectionStateMachine.DrainAction, reason: String, context: ChannelHandlerContext) {
+        switch action {
+        case .none:
+            return
+        case .close:
+            context.close(promise: nil)
+        case .goAway(let closeNow):
+            let graceMs = UInt32(clamping: router.configuration.shutdownGrace.nanoseconds / 1_000_000)
+            let goAway = Response(
+                status: Status(code: .unavailable, message: reason),
+                body: .goAway(GoAway(reason: reason, graceMs: graceMs))
+            )
+            let frame = router.frame(for: goAway, allocator: context.channel.allocator)
+            if closeNow { writeAndClose(frame, context: context) } else { write(frame, context: context) }
+        }
+    }
+
+    private func write(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        context.write(wrapOutboundOut(frame), promise: nil)
+        guard !inReadBurst, !flushScheduled else { return }
+        // Answers that complete in the same event-loop tick share one flush (one syscall).
+        flushScheduled = true
+        context.eventLoop.assumeIsolated().execute {
+            self.flushScheduled = false
+            context.flush()
+        }
+    }
+
+    private func write(_ response: Response, context: ChannelHandlerContext) {
+        write(router.frame(for: response, allocator: context.channel.allocator), context: context)
+    }
+
+    private func writeAndClose(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        context.writeAndFlush(wrapOutboundOut(frame)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+    }
+
+    private func writeAndClose(_ response: Response, context: ChannelHandlerContext) {
+        writeAndClose(router.frame(for: response, allocator: context.channel.allocator), context: context)
+    }
+
+    static func errorResponse(_ error: WireError) -> Response {
+        Response(id: error.requestID, status: Status(code: error.code, message: error.message))
+    }
+}

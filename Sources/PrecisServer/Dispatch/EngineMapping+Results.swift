@@ -1,0 +1,120 @@
+import PrecisEngine
+import PrecisWire
+
+// Engine results → wire messages.
+
+extension PrecisWire.Span {
+    init(_ span: TextSpan) {
+        self.init(start: UInt32(clamping: span.start), end: UInt32(clamping: span.end))
+    }
+}
+
+extension PrecisWire.Field {
+    init?(_ located: Located?) {
+        guard let located else { return nil }
+        self.init(text: located.text, span: PrecisWire.Span(located.span))
+    }
+}
+
+extension PrecisWire.ParseResponse {
+    init(_ d: ParsedDocument, includeTokens: Bool) {
+        self.init(
+            title: PrecisWire.Field(d.title),
+            subtitle: PrecisWire.Field(d.subtitle),
+            byline: PrecisWire.Field(d.byline),
+            section: PrecisWire.Field(d.section),
+            dateline: PrecisWire.Field(d.dateline),
+            published: PrecisWire.Field(d.published),
+            captions: d.captions.map { PrecisWire.Caption(text: PrecisWire.Field($0.text), credit: PrecisWire.Field($0.credit)) },
+            paragraphs: d.paragraphs.map {
+                PrecisWire.Paragraph(
+                    kind: PrecisWire.Paragraph.Kind($0.kind),
+                    span: PrecisWire.Span($0.span),
+                    firstSentence: UInt32($0.firstSentence),
+                    sentenceCount: UInt32($0.sentenceCount),
+                    level: UInt32($0.level)
+                )
+            },
+            sentences: d.sentences.map {
+                PrecisWire.Sentence(
+                    span: PrecisWire.Span($0.span),
+                    paragraph: UInt32($0.paragraph),
+                    firstToken: includeTokens ? UInt32($0.firstToken) : 0,
+                    tokenCount: includeTokens ? UInt32($0.tokenCount) : 0
+                )
+            },
+            tokens: includeTokens ? d.tokens.map { PrecisWire.Token(span: PrecisWire.Span($0.span), kind: PrecisWire.Token.Kind($0.kind)) } : [],
+            stats: Stats(
+                characters: UInt32(clamping: d.stats.characters),
+                words: UInt32(clamping: d.stats.words),
+                sentences: UInt32(clamping: d.stats.sentences),
+                paragraphs: UInt32(clamping: d.stats.paragraphs),
+                readingTimeSeconds: UInt32(clamping: d.stats.readingTimeSeconds)
+            ),
+            language: Language(code: d.language.code, confidence: Float(d.language.confidence))
+        )
+    }
+}
+
+extension PrecisWire.SummarizeResponse {
+    init(_ s: Summary) {
+        self.init(
+            sentences: s.sentences.map {
+                SummarySentence(span: PrecisWire.Span($0.span), index: UInt32($0.index), score: Float($0.score), text: $0.text)
+            },
+            candidateSentences: UInt32(clamping: s.candidateCount),
+            algorithm: PrecisWire.SummaryOptions.Algorithm(s.algorithm)
+        )
+    }
+}
+
+extension PrecisWire.ExtractResponse {
+    init(_ x: Extraction) {
+        self.init(
+            entities: x.entities.map { e in
+                PrecisWire.Entity(
+                    label: PrecisWire.Entity.Label(e.label),
+                    name: e.name,
+                    mentions: e.mentions.map { PrecisWire.Mention(span: PrecisWire.Span($0.span), text: $0.text) },
+                    count: UInt32(clamping: e.mentions.count),
+                    salience: Float(e.salience)
+                )
+            },
+            dates: x.dates.map {
+                PrecisWire.DateMention(
+                    span: PrecisWire.Span($0.span),
+                    text: $0.text,
+                    value: $0.value,
+                    granularity: PrecisWire.DateMention.Granularity($0.granularity),
+                    relative: $0.relative
+                )
+            },
+            quantities: x.quantities.map {
+                PrecisWire.Quantity(
+                    span: PrecisWire.Span($0.span),
+                    text: $0.text,
+                    kind: PrecisWire.Quantity.Kind($0.kind),
+                    value: $0.value,
+                    unit: $0.unit,
+                    unitSpan: $0.unitSpan.map { PrecisWire.Span($0) }
+                )
+            },
+            quotes: x.quotes.map {
+                PrecisWire.Quote(
+                    span: PrecisWire.Span($0.span),
+                    text: $0.text,
+                    speaker: $0.speaker,
+                    speakerSpan: $0.speakerSpan.map { PrecisWire.Span($0) },
+                    speakerEntity: $0.speakerEntity.map { Int32(clamping: $0) } ?? -1
+                )
+            },
+            keyphrases: x.keyphrases.map {
+                PrecisWire.Keyphrase(text: $0.text, score: Float($0.score), spans: $0.spans.map { PrecisWire.Span($0) })
+            },
+            links: x.links.map {
+                PrecisWire.Link(span: PrecisWire.Span($0.span), kind: PrecisWire.Link.Kind($0.kind), target: $0.target)
+            },
+            referenceDate: x.referenceDate.iso
+        )
+    }
+}

@@ -1,0 +1,129 @@
+import NIOCore
+import PrecisEngine
+import PrecisWire
+
+/// Turns one decoded request into its response: the only place where the wire and the engine
+/// meet. Pure and synchronous; the connection handler decides on which thread it runs.
+struct RequestRouter: Sendable {
+    let engine: Engine
+    let configuration: PrecisServer.Configuration
+    let startedAt: NIODeadline
+
+    static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
+
+    /// Whether the request is cheap enough to answer on the event loop (no engine work).
+    static func runsInline(_ operation: Request.Operation) -> Bool {
+        switch operation {
+        case .ping, .info: true
+        case .parse, .summarize, .extract, .analyze: false
+        }
+    }
+
+    func respond(to request: Request) -> Response {
+        let started = NIODeadline.now()
+        var response = Response(id: request.id, status: Status(code: .ok))
+        do throws(WireError) {
+            response.body = try body(for: request)
+        } catch {
+            response.status = Status(code: error.code, message: error.message)
+        }
+        response.serverMicros = UInt64((NIODeadline.now() - started).nanoseconds / 1000)
+        return response
+    }
+
+    private func body(for request: Request) throws(WireError) -> Response.Body {
+        guard let operation = request.operation else {
+            throw WireError(code: .invalidArgument, message: "request has no operation", requestID: request.id)
+        }
+        switch operation {
+        case .ping(let ping):
+            return .ping(PingResponse(payload: ping.payload))
+        case .info:
+            return .info(info())
+        case .parse(let parse):
+            let document = try parsed(parse.document)
+            return .parse(ParseResponse(document, includeTokens: parse.options?.includeTokens ?? false))
+        case .summarize(let summarize):
+            let document = try parsed(summarize.document)
+            return .summarize(try summary(of: document, summarize.options))
+        case .extract(let extract):
+            let document = try parsed(extract.document)
+            return .extract(try extraction(of: document, extract.options))
+        case .analyze(let analyze):
+            let document = try parsed(analyze.document)
+            return .analyze(
+                AnalyzeResponse(
+                    parse: ParseResponse(document, includeTokens: analyze.parse?.includeTokens ?? false),
+                    summary: try summary(of: document, analyze.summary),
+                    extract: try extraction(of: document, analyze.extract)
+                )
+            )
+        }
+    }
+
+    private func parsed(_ document: PrecisWire.Document?) throws(WireError) -> ParsedDocument {
+        guard let document else { throw .invalidArgument("request has no document") }
+        switch document.format {
+        case .auto, .text, .markdown:
+            return engine.parse(document.text)
+        case .html:
+            throw WireError(code: .unimplemented, message: "HTML input is not supported yet; send text or markdown")
+        case .unrecognized(let value):
+            throw .invalidArgument("unknown document format \(value)")
+        }
+    }
+
+    private func summary(of document: ParsedDocument, _ options: PrecisWire.SummaryOptions?) throws(WireError) -> SummarizeResponse {
+        let engineOptions = try PrecisEngine.SummaryOptions(wire: options ?? PrecisWire.SummaryOptions())
+        do {
+            return SummarizeResponse(try engine.summarize(document, options: engineOptions))
+        } catch {
+            throw .invalidArgument(error.message)
+        }
+    }
+
+    private func extraction(of document: ParsedDocument, _ options: PrecisWire.ExtractOptions?) throws(WireError) -> ExtractResponse {
+        let engineOptions = try PrecisEngine.ExtractOptions(wire: options ?? PrecisWire.ExtractOptions())
+        return ExtractResponse(engine.extract(document, options: engineOptions))
+    }
+
+    private func info() -> InfoResponse {
+        let c = configuration
+        func millis(_ t: TimeAmount) -> UInt32 { UInt32(clamping: t.nanoseconds / 1_000_000) }
+        return InfoResponse(
+            serverVersion: PrecisServer.version,
+            protocolMajor: UInt32(Preface.current.major),
+            protocolMinor: UInt32(Preface.current.minor),
+            engineVersion: Engine.version,
+            operations: Self.operations,
+            limits: Limits(
+                maxFrameBytes: UInt32(clamping: c.maxFrameBytes),
+                maxInFlightPerConnection: UInt32(clamping: c.maxInFlightPerConnection),
+                maxQueuedRequests: UInt32(clamping: c.maxQueuedRequests),
+                maxConnections: UInt32(clamping: c.maxConnections),
+                defaultTimeoutMs: millis(c.defaultTimeout),
+                idleTimeoutMs: millis(c.idleTimeout),
+                workers: UInt32(clamping: c.workers)
+            ),
+            uptimeMs: UInt64((NIODeadline.now() - startedAt).nanoseconds / 1_000_000),
+            extractKinds: ["ENTITIES", "DATES", "QUANTITIES", "QUOTES", "KEYPHRASES", "LINKS"],
+            summaryAlgorithms: ["ALGORITHM_DEFAULT", "TEXTRANK", "LEXRANK", "LEAD"]
+        )
+    }
+}
+
+extension RequestRouter {
+    /// The frame carrying `response`. A response that cannot be encoded (a bug) becomes an
+    /// INTERNAL error for the same request instead of a dropped answer.
+    func frame(for response: Response, allocator: ByteBufferAllocator) -> ByteBuffer {
+        var buffer = allocator.buffer(capacity: 128)
+        do {
+            try buffer.writeFrame(response)
+        } catch {
+            buffer.clear()
+            let failure = Response(id: response.id, status: Status(code: .internal, message: "could not encode the response: \(error.message)"))
+            try? buffer.writeFrame(failure)
+        }
+        return buffer
+    }
+}

@@ -1,0 +1,67 @@
+import NIOCore
+
+extension PrecisServer {
+    /// Everything `precisd`'s flags set. Every field has a default that suits one machine.
+    public struct Configuration: Sendable, Hashable {
+        /// The address to listen on; 127.0.0.1 keeps the port off the network.
+        public var host: String
+        /// The TCP port; 0 picks a free one (see `PrecisServer.listeningAddress()`).
+        public var port: Int
+        /// The largest request frame accepted; larger ones are refused from the header alone.
+        public var maxFrameBytes: Int
+        /// Connections held at once; past this a new connection is refused with RESOURCE_EXHAUSTED.
+        public var maxConnections: Int
+        /// Requests in flight on one connection; past this the server stops reading it.
+        public var maxInFlightPerConnection: Int
+        /// Requests waiting for or running on a worker, all connections together; past this new
+        /// work is answered with RESOURCE_EXHAUSTED at once.
+        public var maxQueuedRequests: Int
+        /// Threads running engine work.
+        public var workers: Int
+        /// The deadline of a request that sets no `timeout_ms`.
+        public var defaultTimeout: TimeAmount
+        /// A connection with nothing in flight that sends nothing for this long is closed.
+        public var idleTimeout: TimeAmount
+        /// A connection that has not sent its preface by then is closed.
+        public var prefaceTimeout: TimeAmount
+        /// How long a graceful shutdown waits for in-flight work before closing connections.
+        public var shutdownGrace: TimeAmount
+
+        /// The default port, documented in README.md and docs/PROTOCOL.md.
+        public static let defaultPort = 7450
+
+        public init(
+            host: String = "127.0.0.1",
+            port: Int = PrecisServer.Configuration.defaultPort,
+            maxFrameBytes: Int = 4 << 20,
+            maxConnections: Int = 1024,
+            maxInFlightPerConnection: Int = 128,
+            maxQueuedRequests: Int = 1024,
+            workers: Int = System.coreCount,
+            defaultTimeout: TimeAmount = .seconds(30),
+            idleTimeout: TimeAmount = .minutes(5),
+            prefaceTimeout: TimeAmount = .seconds(10),
+            shutdownGrace: TimeAmount = .seconds(10)
+        ) {
+            self.host = host
+            self.port = port
+            self.maxFrameBytes = maxFrameBytes
+            self.maxConnections = maxConnections
+            self.maxInFlightPerConnection = maxInFlightPerConnection
+            self.maxQueuedRequests = maxQueuedRequests
+            self.workers = workers
+            self.defaultTimeout = defaultTimeout
+            self.idleTimeout = idleTimeout
+            self.prefaceTimeout = prefaceTimeout
+            self.shutdownGrace = shutdownGrace
+        }
+
+        public static var defaults: Self { Self() }
+
+        public static func defaults(_ configure: (inout Self) -> Void) -> Self {
+            var configuration = Self()
+            configure(&configuration)
+            return configuration
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import Logging
+import NIOCore
+import NIOPosix
+import PrecisEngine
+import PrecisWire
+import ServiceLifecycle
+import Synchronization
+
+/// The Precis server: listens on TCP, speaks protocol v1, runs engine work on a bounded pool.
+///
+/// Run it as a `Service` (in a `ServiceGroup`, which turns SIGTERM/SIGINT into a graceful
+/// shutdown) or call `run()` yourself. On graceful shutdown or cancellation it stops accepting,
+/// sends every connection a going-away notice, answers what is in flight, closes connections
+/// when they are done (or when `shutdownGrace` runs out) and returns.
+public final class PrecisServer: Service, Sendable {
+    public static let version = "0.1.0"
+
+    public let configuration: Configuration
+    private let logger: Logger
+    private let group: any EventLoopGroup
+    private let pool: WorkerPool
+    private let bound: EventLoopPromise<SocketAddress>
+    private let drained: EventLoopPromise<Void>
+    private let connections = Mutex(Connections())
+
+    private struct Connections {
+        var open: [ObjectIdentifier: any Channel] = [:]
+        var admitted = 0
+        var draining = false
+        var nextID = 1
+    }
+
+    /// - Parameters:
+    ///   - configuration: listening address, limits and timeouts.
+    ///   - logger: where the server says what happened.
+    ///   - eventLoopGroup: the I/O threads; engine work never runs on them.
+    public init(
+        configuration: Configuration = .defaults,
+        logger: Logger = Logger(label: "precisd"),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) {
+        self.configuration = configuration
+        self.logger = logger
+        self.group = eventLoopGroup
+        self.pool = WorkerPool(threads: configuration.workers, limit: configuration.maxQueuedRequests)
+        self.bound = eventLoopGroup.next().makePromise()
+        self.drained = eventLoopGroup.next().makePromise()
+    }
+
+    /// The address the server listens on, once it does (useful with port 0).
+    public func listeningAddress() async throws -> SocketAddress {
+        try await bound.futureResult.get()
+    }
+
+    public func run() async throws {
+        let router = RequestRouter(engine: Engine(), configuration: configuration, startedAt: NIODeadline.now())
+        let serverChannel: any Channel
+        do {
+            serverChannel = try await makeBootstrap(router: router)
+                .bind(host: configuration.host, port: configuration.port).get()
+        } catch {
+            bound.fail(error)
+            drained.succeed()
+            try? await pool.shutdown()
+            throw error
+        }
+        let address = serverChannel.localAddress!
+        bound.succeed(address)
+        logger.info(
+            "listening",
+            metadata: [
+                "address": "\(address)", "workers": "\(configuration.workers)",
+                "max_connections": "\(configuration.maxConnections)",
+            ]
+        )
+        try await withTaskCancellationOrGracefulShutdownHandler {
+            try await serverChannel.closeFuture.get()
+        } onCancelOrGracefulShutdown: {
+            self.beginShutdown(serverChannel)
+        }
+        try await drained.futureResult.get()
+        try await pool.shutdown()
+        logger.info("stopped")
+    }
+
+    private func makeBootstrap(router: RequestRouter) -> ServerBootstrap {
+        ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 256)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelOption(.writeBufferWaterMark, value: .init(low: 256 << 10, high: 1 << 20))
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try self.initializeConnection(channel, router: router)
+                }
+            }
+    }
+
+    private func initializeConnection(_ channel: any Channel, router: RequestRouter) throws {
+        let key = ObjectIdentifier(channel)
+        let (id, overCapacity, draining) = connections.withLock { state in
+            let id = state.nextID
+            state.nextID += 1
+            let over = state.admitted >= configuration.maxConnections
+            if !over { state.admitted += 1 }
+            state.open[key] = channel
+            return (id, over, state.draining)
+        }
+        channel.closeFuture.whenComplete { _ in self.connectionClosed(key, admitted: !overCapacity) }
+        var logger = self.logger
+        logger[metadataKey: "conn"] = "\(id)"
+        logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
+        if overCapacity {
+            logger.warning("connection over the limit of \(configuration.maxConnections); refusing it")
+        }
+        let sync = channel.pipeline.syncOperations
+        try sync.addHandler(IdleStateHandler(readTimeout: configuration.idleTimeout))
+        try sync.addHandler(ByteToMessageHandler(PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)))
+        try sync.addHandler(
+            ServerConnectionHandler(router: router, pool: pool, overCapacity: overCapacity, logger: logger)
+        )
+        if draining { channel.close(promise: nil) }
+    }
+
+    private func connectionClosed(_ key: ObjectIdentifier, admitted: Bool) {
+        let done = connections.withLock { state in
+            state.open[key] = nil
+            if admitted { state.admitted -= 1 }
+            return state.draining && state.open.isEmpty
+        }
+        if done { drained.succeed() }
+    }
+
+    private func beginShutdown(_ serverChannel: any Channel) {
+        let open = connections.withLock { state in
+            state.draining = true
+            return Array(state.open.values)
+        }
+        logger.info("shutting down", metadata: ["connections": "\(open.count)"])
+        serverChannel.close(promise: nil)
+        if open.isEmpty {
+            drained.succeed()
+            return
+        }
+        for channel in open {
+            channel.pipeline.fireUserInboundEventTriggered(ServerDrainEvent())
+        }
+        group.next().scheduleTask(in: configuration.shutdownGrace) {
+            let remaining = self.connections.withLock { Array($0.open.values) }
+            if !remaining.isEmpty {
+                self.logger.warning("grace period over; closing \(remaining.count) connections")
+            }
+            for channel in remaining { channel.close(promise: nil) }
+        }
+    }
+}

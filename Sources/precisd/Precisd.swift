@@ -1,0 +1,122 @@
+import ArgumentParser
+import Logging
+import NIOCore
+import PrecisServer
+import PrecisWire
+import ServiceLifecycle
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@main
+struct Precisd: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "precisd",
+        abstract: "The Precis server: parse, summarize and extract over a binary protocol on TCP.",
+        discussion: """
+            Listens on --host:--port (default 127.0.0.1:7450) and serves until SIGTERM or \
+            SIGINT, then stops accepting, answers the requests in flight (up to \
+            --shutdown-grace) and exits 0. When it is ready it prints one line to standard \
+            output: "precisd VERSION listening on HOST:PORT" (useful with --port 0). Logs go to \
+            standard error.
+
+            Durations are written like 500ms, 5s, 2m or 1h.
+            """,
+        version: PrecisServer.version
+    )
+
+    @Option(name: .long, help: "Address to listen on. Use 0.0.0.0 or :: to listen on every interface.")
+    var host = "127.0.0.1"
+
+    @Option(name: .long, help: "TCP port; 0 picks a free one.")
+    var port = PrecisServer.Configuration.defaultPort
+
+    @Option(name: .long, help: "Largest request frame accepted, in bytes.")
+    var maxFrameBytes = PrecisServer.Configuration.defaults.maxFrameBytes
+
+    @Option(name: .long, help: "Connections held at once; more are refused with RESOURCE_EXHAUSTED.")
+    var maxConnections = PrecisServer.Configuration.defaults.maxConnections
+
+    @Option(name: .long, help: "Requests in flight per connection before the server stops reading it.")
+    var maxInFlight = PrecisServer.Configuration.defaults.maxInFlightPerConnection
+
+    @Option(name: .long, help: "Requests queued for the workers, all connections together; more are answered RESOURCE_EXHAUSTED.")
+    var maxQueue = PrecisServer.Configuration.defaults.maxQueuedRequests
+
+    @Option(name: .long, help: "Threads running parse, summarize and extract (default: the number of cores).")
+    var workers = PrecisServer.Configuration.defaults.workers
+
+    @Option(name: .long, help: ArgumentHelp("Deadline of requests that set none.", valueName: "duration"))
+    var defaultTimeout = "30s"
+
+    @Option(name: .long, help: ArgumentHelp("Close connections idle this long.", valueName: "duration"))
+    var idleTimeout = "5m"
+
+    @Option(name: .long, help: ArgumentHelp("On shutdown, how long to wait for requests in flight.", valueName: "duration"))
+    var shutdownGrace = "10s"
+
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        guard maxFrameBytes >= 64 && maxFrameBytes <= Int(UInt32.max) else {
+            throw ValidationError("--max-frame-bytes must be between 64 and \(UInt32.max)")
+        }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+        guard maxQueue >= 1 else { throw ValidationError("--max-queue must be at least 1") }
+        guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024") }
+        for (flag, value) in [("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--shutdown-grace", shutdownGrace)] {
+            guard let amount = TimeAmount(parsing: value), amount > .zero || flag == "--shutdown-grace" else {
+                throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
+            }
+        }
+        guard Logger.Level(rawValue: logLevel.lowercased()) != nil else {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
+    }
+
+    func run() async throws {
+        let level = Logger.Level(rawValue: logLevel.lowercased()) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let logger = Logger(label: "precisd")
+        let configuration = PrecisServer.Configuration(
+            host: host,
+            port: port,
+            maxFrameBytes: maxFrameBytes,
+            maxConnections: maxConnections,
+            maxInFlightPerConnection: maxInFlight,
+            maxQueuedRequests: maxQueue,
+            workers: workers,
+            defaultTimeout: TimeAmount(parsing: defaultTimeout)!,
+            idleTimeout: TimeAmount(parsing: idleTimeout)!,
+            shutdownGrace: TimeAmount(parsing: shutdownGrace)!
+        )
+        let server = PrecisServer(configuration: configuration, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: server)],
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger
+            )
+        )
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            tasks.addTask {
+                let address = try await server.listeningAddress()
+                let shown = "\(address.ipAddress ?? host):\(address.port ?? port)"
+                print("precisd \(PrecisServer.version) listening on \(shown)")
+                fflush(stdout)
+            }
+            try await tasks.waitForAll()
+        }
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// The executables this package builds, found next to the test bundle's build folder.
+enum Binaries {
+    static var directory: URL {
+        if let dir = ProcessInfo.processInfo.environment["PRECIS_BIN_DIR"] {
+            return URL(fileURLWithPath: dir)
+        }
+        // .../Tests/PrecisIntegrationTests/Support/Binaries.swift → package root
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug")
+    }
+
+    static func path(_ name: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: url.path) else {
+            throw BinaryMissing(path: url.path)
+        }
+        return url.path
+    }
+
+    struct BinaryMissing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path) is missing: run `swift build` before the tests (make test does)" }
+    }
+}
+
+struct CommandResult: Sendable {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// Runs an executable to completion with `stdin` as its input.
+func run(_ executable: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:]) async throws -> CommandResult {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: try Binaries.path(executable))
+    process.arguments = arguments
+    var env = ProcessInfo.processInfo.environment
+    env["PRECIS_ADDRESS"] = nil
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let input = Pipe()
+    let output = Pipe()
+    let errors = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = errors
+    try process.run()
+    return await Task.detached {
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try? input.fileHandleForWriting.close()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(
+            status: process.terminationStatus,
+            stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self)
+        )
+    }.value
+}
+
+/// A `precisd` process on a free port.
+final class ServerProcess: @unchecked Sendable {
+    // @unchecked: `process` is only touched from the test's task, one call at a time.
+    let process = Process()
+    let port: Int
+
+    init(arguments: [String] = []) async throws {
+        process.executableURL = URL(fileURLWithPath: try Binaries.path("precisd"))
+        process.arguments = ["--port", "0", "--log-level", "error"] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let handle = output.fileHandleForReading
+        let line = await Task.detached { () -> String in
+            var data = Data()
+            while !data.contains(UInt8(ascii: "\n")) {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+            return String(decoding: data, as: UTF8.self)
+        }.value
+        guard line.contains("listening on"), let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
+            process.terminate()
+            throw Binaries.BinaryMissing(path: "precisd did not report its port: \(line)")
+        }
+        self.port = port
+    }
+
+    func signal(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for the process to exit; nil if it is still running after `seconds`.
+    func waitForExit(seconds: Double) async -> Int32? {
+        let deadline = Date().addingTimeInterval(seconds)
+        while process.isRunning && Date() < deadline {
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
