@@ -114,7 +114,7 @@ struct Precisd: AsyncParsableCommand {
                 let address = try await server.listeningAddress()
                 let shown = "\(address.ipAddress ?? host):\(address.port ?? port)"
                 print("precisd \(PrecisServer.version) listening on \(shown)")
-                fflush(stdout)
+                fflush(nil)  // all streams: scripts wait for this line
             }
             try await tasks.waitForAll()
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import PrecisClient
 import PrecisWire
 import Testing
@@ -7,22 +8,38 @@ import Testing
 @Suite struct BinaryTests {
     @Test func sigtermWithRequestsInFlightLosesNone() async throws {
         let server = try await ServerProcess(arguments: ["--workers", "1"])
-        let client = PrecisClient(host: "127.0.0.1", port: server.port, configuration: .init(connections: 2))
         let document = Document(String(repeating: Article.text + "\n\n", count: 20))
-        let calls = Task {
-            try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<40 {
-                    group.addTask { try await client.summarize(document).sentences.count }
-                }
-                return try await group.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
+        try await RawConnection.withConnection(port: server.port) { io in
+            try await io.sendPreface()
+            #expect(try await io.expectServerPreface() == .current)
+            // 40 summaries, then a ping: the ping is answered as soon as it is read, so once its
+            // answer is back every summary has been received and is queued or running.
+            var frames = ByteBuffer()
+            for id in 1...40 {
+                try frames.writeFrame(Request(id: UInt64(id), operation: .summarize(SummarizeRequest(document: document))))
             }
+            try frames.writeFrame(Request(id: 1000, operation: .ping(PingRequest())))
+            try await io.send(Array(frames.readableBytesView))
+            var answered: Set<UInt64> = []
+            while true {
+                let response = try #require(try await io.readResponse())
+                if response.id == 1000 { break }
+                answered.insert(response.id)
+            }
+            server.signal(SIGTERM)
+            var sawGoAway = false
+            while let response = try await io.readResponse() {
+                if case .goAway? = response.body {
+                    sawGoAway = true
+                    continue
+                }
+                #expect(response.status?.code ?? .ok == .ok)
+                answered.insert(response.id)
+            }
+            #expect(sawGoAway)
+            #expect(answered == Set(1...40))
         }
-        try await Task.sleep(for: .milliseconds(100))  // the requests are written and read
-        server.signal(SIGTERM)
-        let answered = try await calls.value
-        #expect(answered == 40)
         #expect(await server.waitForExit(seconds: 15) == 0)
-        await client.close()
     }
 
     @Test func cliExitCodesAndJSON() async throws {

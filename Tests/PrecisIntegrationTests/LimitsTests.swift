@@ -14,7 +14,7 @@ import Testing
             do {
                 _ = try await client.analyze(Self.longDocument, timeout: .milliseconds(1))
                 Issue.record("a 1 MB analyze finished within 1 ms")
-            } catch {
+            } catch let error as PrecisError {
                 #expect(error.code == .deadlineExceeded)
             }
             // The connection is still good.
@@ -35,7 +35,7 @@ import Testing
                         do {
                             _ = try await client.summarize(Self.longDocument)
                             return .ok
-                        } catch {
+                        } catch let error as PrecisError {
                             return error.code
                         }
                     }
@@ -84,7 +84,7 @@ import Testing
         do {
             _ = try await client.ping()
             Issue.record("connected to port 1")
-        } catch {
+        } catch let error as PrecisError {
             #expect(error.code == .unavailable)
             #expect(error.isConnectFailure)
         }

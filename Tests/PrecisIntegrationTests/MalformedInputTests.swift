@@ -100,7 +100,7 @@ import Testing
             try await RawConnection.withConnection(port: port) { io in
                 try await io.sendPreface()
                 _ = try await io.expectServerPreface()
-                let big = String(repeating: "Another sentence about the council and its bridge. ", count: 4000)
+                let big = String(repeating: "Another sentence about the council and its bridge. ", count: 1000)  // under the 64 KiB limit
                 let slow = Request(id: 5, operation: .summarize(SummarizeRequest(document: Document(big))))
                 var both = ByteBuffer()
                 try both.writeFrame(slow)

@@ -7,10 +7,12 @@ import Testing
     @Test func pingEchoesThePayload() async throws {
         try await withTestServer { port in
             let client = testClient(port: port)
-            defer { Task { await client.close() } }
-            #expect(try await client.ping([]) == [])
+            let empty = try await client.ping([])
             let payload = (0..<3072).map { UInt8(truncatingIfNeeded: $0 &* 31) }
-            #expect(try await client.ping(payload) == payload)
+            let echoed = try await client.ping(payload)
+            await client.close()
+            #expect(empty == [])
+            #expect(echoed == payload)
         }
     }
 
@@ -103,7 +105,7 @@ import Testing
             do {
                 _ = try await client.extract(Document("x"), options: ExtractOptions(referenceDate: "24/11/2026"))
                 Issue.record("accepted a malformed reference date")
-            } catch {
+            } catch let error as PrecisError {
                 #expect(error.code == .invalidArgument)
                 #expect(error.message.contains("reference_date"))
             }

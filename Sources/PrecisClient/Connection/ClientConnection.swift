@@ -62,7 +62,13 @@ final class ClientConnection: Sendable {
             throw PrecisError(code: error.code, message: error.message)
         }
         let promise = channel.eventLoop.makePromise(of: Response.self)
-        channel.write(OutboundCall(id: id, frame: frame, timeout: timeout, promise: promise), promise: nil)
+        // A write to a channel that has closed never reaches the handler: fail the call then
+        // (completing a promise twice is a no-op, so a later answer or failure is harmless).
+        let written = channel.eventLoop.makePromise(of: Void.self)
+        written.futureResult.whenFailure { error in
+            promise.fail(PrecisError(code: .unavailable, message: "connection to the server was lost: \(error)"))
+        }
+        channel.write(OutboundCall(id: id, frame: frame, timeout: timeout, promise: promise), promise: written)
         let channel = self.channel
         do {
             return try await withTaskCancellationHandler {

@@ -106,8 +106,8 @@ struct RequestRouter: Sendable {
                 workers: UInt32(clamping: c.workers)
             ),
             uptimeMs: UInt64((NIODeadline.now() - startedAt).nanoseconds / 1_000_000),
-            extractKinds: ["ENTITIES", "DATES", "QUANTITIES", "QUOTES", "KEYPHRASES", "LINKS"],
-            summaryAlgorithms: ["ALGORITHM_DEFAULT", "TEXTRANK", "LEXRANK", "LEAD"]
+            extractKinds: ["entities", "dates", "quantities", "quotes", "keyphrases", "links"],
+            summaryAlgorithms: ["default", "textrank", "lexrank", "lead"]
         )
     }
 }

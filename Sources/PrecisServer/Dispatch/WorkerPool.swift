@@ -24,8 +24,8 @@ final class WorkerPool: Sendable {
             queued.subtract(1, ordering: .relaxed)
             return false
         }
-        threadPool.submit { [queued] state in
-            defer { queued.subtract(1, ordering: .relaxed) }
+        threadPool.submit { state in
+            defer { self.queued.subtract(1, ordering: .relaxed) }
             guard case .active = state else { return }
             work()
         }

@@ -19,8 +19,8 @@ struct Info: AsyncParsableCommand {
             server            precisd \(info.serverVersion) (protocol \(info.protocolMajor).\(info.protocolMinor), engine \(info.engineVersion))
             uptime            \(info.uptimeMs / 1000) s
             operations        \(info.operations.joined(separator: ", "))
-            extract kinds     \(info.extractKinds.joined(separator: ", ").lowercased())
-            summary methods   \(info.summaryAlgorithms.joined(separator: ", ").lowercased())
+            extract kinds     \(info.extractKinds.joined(separator: ", "))
+            summary methods   \(info.summaryAlgorithms.joined(separator: ", "))
             max frame         \(limits.maxFrameBytes) bytes
             max connections   \(limits.maxConnections)
             max in flight     \(limits.maxInFlightPerConnection) per connection
