@@ -17,6 +17,10 @@ struct TextRenderer {
         return flat.count <= width ? flat : String(flat.prefix(width - 1)) + "…"
     }
 
+    private func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    }
+
     private func name(_ protoName: String?) -> String {
         (protoName ?? "?").lowercased().replacingUnderscores()
     }
@@ -76,7 +80,7 @@ struct TextRenderer {
             short(d.text, 40).padding(24) + "→ " + d.value + (d.relative ? "  (relative)" : "")
         })
         section("Quantities", x.quantities.map { q in
-            short(q.text, 40).padding(24) + name(q.kind.protoName).padding(9) + "\(q.value)" + (q.unit.isEmpty ? "" : " " + q.unit)
+            short(q.text, 40).padding(24) + name(q.kind.protoName).padding(9) + number(q.value) + (q.unit.isEmpty ? "" : " " + q.unit)
         })
         section("Quotes", x.quotes.map { q in
             "“" + short(q.text, 70) + "”" + (q.speaker.isEmpty ? "" : " — " + q.speaker)
