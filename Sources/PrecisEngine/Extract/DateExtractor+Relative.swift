@@ -1,0 +1,100 @@
+extension DateExtractor {
+    /// A weekday, optionally after `last`/`next`/`this` and optionally followed by an explicit date.
+    func weekday(at index: Int, modifier: String?, limit: Int) -> Match? {
+        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[context.lowercased(index)] else {
+            return nil
+        }
+        var next = index + 1
+        if next < limit, context.isPunctuation(next, ",") { next += 1 }
+        if next < limit, next > index + 1 || context.spaced(index, next),
+            let explicit = monthFirstDay(at: next, limit: limit)
+        {
+            return explicit
+        }
+        let today = reference.weekday
+        let offset: Int
+        switch modifier {
+        case "last": offset = -((today - weekday + 6) % 7 + 1)
+        case "next": offset = (weekday - today + 6) % 7 + 1
+        case "this": offset = (weekday - today + 7) % 7
+        default: offset = -((today - weekday + 7) % 7)
+        }
+        return Match(end: index + 1, value: reference.adding(days: offset).iso, granularity: .day, relative: true)
+    }
+
+    private func monthFirstDay(at index: Int, limit: Int) -> Match? {
+        guard let month = monthNumber(index), index + 1 < limit,
+            context.spaced(index, index + 1), let day = dayNumber(index + 1)
+        else { return nil }
+        var yearIndex = index + 2
+        if yearIndex < limit, context.isPunctuation(yearIndex, ",") { yearIndex += 1 }
+        if yearIndex < limit, let year = yearNumber(yearIndex),
+            let date = CalendarDate(year: year, month: month, day: day)
+        {
+            return Match(end: yearIndex + 1, value: date.iso, granularity: .day, relative: false)
+        }
+        guard let date = CalendarDate(year: reference.year, month: month, day: day) else { return nil }
+        return Match(end: index + 2, value: date.iso, granularity: .day, relative: true)
+    }
+
+    /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
+    func relative(at index: Int, limit: Int) -> Match? {
+        guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 9 else { return nil }
+        let word = context.lowercased(index)
+        switch word {
+        case "yesterday": return day(-1, end: index + 1)
+        case "today", "tonight": return day(0, end: index + 1)
+        case "tomorrow": return day(1, end: index + 1)
+        case "last", "next", "this": break
+        default: return nil
+        }
+        guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
+        if let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
+        let step = word == "last" ? -1 : (word == "next" ? 1 : 0)
+        switch context.lowercased(index + 1) {
+        case "week":
+            let value = reference.adding(days: 7 * step).isoWeek
+            return Match(end: index + 2, value: value, granularity: .week, relative: true)
+        case "month":
+            let (year, month) = reference.addingMonths(step)
+            let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
+            return Match(end: index + 2, value: value, granularity: .month, relative: true)
+        case "year":
+            return Match(
+                end: index + 2,
+                value: CalendarDate.pad(reference.year + step, 4),
+                granularity: .year,
+                relative: true
+            )
+        default:
+            return nil
+        }
+    }
+
+    private func day(_ offset: Int, end: Int) -> Match {
+        Match(end: end, value: reference.adding(days: offset).iso, granularity: .day, relative: true)
+    }
+
+    /// `1990s` as the decade `199X`.
+    func decade(at index: Int) -> Match? {
+        let token = context.tokens[index]
+        let bytes = context.text.bytes
+        guard token.kind == .word, token.span.count == 5, bytes[token.span.end - 1] == UInt8(ascii: "s"),
+            bytes[token.span.end - 2] == UInt8(ascii: "0"),
+            bytes[token.span.start..<(token.span.end - 1)].allSatisfy(isASCIIDigit)
+        else { return nil }
+        let value = String(decoding: bytes[token.span.start..<(token.span.start + 3)], as: UTF8.self) + "X"
+        return Match(end: index + 1, value: value, granularity: .decade, relative: false)
+    }
+
+    /// A four-digit year from 1800 to 2199 after a preposition or before punctuation or the sentence end.
+    func year(at index: Int, limit: Int) -> Match? {
+        guard let year = yearNumber(index), (1800...2199).contains(year) else { return nil }
+        let afterPreposition =
+            index > 0 && context.tokens[index - 1].kind == .word
+            && Self.yearPrepositions.contains(context.lowercased(index - 1))
+        let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
+        guard afterPreposition || beforeBreak else { return nil }
+        return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
+    }
+}

@@ -1,0 +1,98 @@
+/// Finds named entities: maximal runs of capitalised words.
+///
+/// v0: titles, subtitles and headings are skipped (they are title-cased). Leading and trailing function words,
+/// month and weekday names are dropped; a one-word name at a sentence start (or after an opening quote or colon)
+/// only counts when the same name is found elsewhere. The label is PERSON after a title (`Dr.`, `President`) or
+/// in a byline, ORG for an organisation suffix (`Agency`, `Inc.`) or head (`Ministry of …`), LOC for a few known
+/// places, MISC otherwise. A one-word name joins the longer name that ends with it (`Lopez` → `Maria Lopez`).
+struct EntityExtractor {
+    let context: ExtractionContext
+
+    struct Found {
+        var span: TextSpan
+        var text: String
+        var label: EntityLabel
+    }
+
+    func extract() -> [Entity] {
+        var found: [Found] = []
+        var sentenceStarts: [Found] = []
+        for paragraph in context.document.paragraphs where Self.readsNames(paragraph.kind) {
+            for index in paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount) {
+                let sentence = context.document.sentences[index]
+                let range = sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
+                scan(range, byline: paragraph.kind == .byline, into: &found, sentenceStarts: &sentenceStarts)
+            }
+        }
+        return EntityGrouper(found: found, sentenceStarts: sentenceStarts).entities()
+    }
+
+    static func readsNames(_ kind: ParagraphKind) -> Bool {
+        kind != .boilerplate && kind != .title && kind != .subtitle && kind != .heading
+    }
+
+    private func scan(_ range: Range<Int>, byline: Bool, into found: inout [Found], sentenceStarts: inout [Found]) {
+        let firstWord = range.first { context.tokens[$0].kind.isWordLike } ?? range.lowerBound
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let run = context.nameRun(from: index, limit: range.upperBound)
+            guard !run.isEmpty else {
+                index += 1
+                continue
+            }
+            index = run[run.count - 1] + 1
+            var words = run[...]
+            var person = byline
+            if let before = words.first.map({ $0 - 1 }), before >= range.lowerBound, context.isHonorific(before) {
+                person = true
+            }
+            if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) })
+            {
+                words = words[(title + 1)...]
+                person = true
+            }
+            while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
+            while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
+            guard let first = words.first, words.count > 1 || context.tokens[first].span.count > 1 else { continue }
+            let span = context.nameSpan(words)
+            var item = Found(span: span, text: context.text.string(span), label: person ? .person : label(words))
+            if words.count == 1, !person, startsSentence(first, firstWord: firstWord) {
+                item.label = .misc
+                sentenceStarts.append(item)
+            } else {
+                found.append(item)
+            }
+        }
+    }
+
+    /// Function words, month and weekday names, and non-name tokens before a name.
+    private func isLeadingFiller(_ index: Int) -> Bool {
+        context.isStopWord(index) || (context.tokens[index].kind != .word && !context.isNameWord(index))
+    }
+
+    /// Function words, month and weekday names, and particles after a name.
+    private func isTrailingFiller(_ index: Int) -> Bool {
+        context.isStopWord(index) || Lexicon.nameConnectors.contains(context.lowercased(index))
+    }
+
+    private func startsSentence(_ index: Int, firstWord: Int) -> Bool {
+        guard index != firstWord else { return true }
+        let previous = context.tokens[index - 1]
+        guard previous.kind == .punctuation else { return false }
+        switch context.text.scalar(at: previous.span.start).scalar.value {
+        case 0x22, 0x27, 0x201C, 0x2018, 0x3A, 0xAB: return true
+        default: return false
+        }
+    }
+
+    private func label(_ words: ArraySlice<Int>) -> EntityLabel {
+        let last = context.bareWord(words[words.endIndex - 1])
+        if Lexicon.orgSuffixes.contains(last) { return .org }
+        let first = context.bareWord(words[words.startIndex])
+        if words.count >= 3, Lexicon.orgHeads.contains(first), context.lowercased(words[words.startIndex + 1]) == "of" {
+            return .org
+        }
+        let name = context.text.lowercased(context.nameSpan(words))
+        return Lexicon.locations.contains(name) ? .loc : .misc
+    }
+}

@@ -1,0 +1,96 @@
+/// Finds quotations and their speakers.
+///
+/// v0: text between matching curly (`“…”`) or straight (`"…"`) double quotes within one paragraph, with at least
+/// ``minimumWords`` words (shorter ones are usually scare quotes). The speaker is a capitalised name or a pronoun
+/// next to a reporting verb right after the quote (`…,” said Maria Lopez`, `…,” Lopez said`) or right before it
+/// (`Lopez said: “…”`); a quote without one takes the speaker of the quote before it in the same paragraph. The
+/// span covers the quoted words without the marks or a trailing comma.
+struct QuoteExtractor {
+    let context: ExtractionContext
+    /// The entities being returned, for resolving speakers.
+    let entities: [Entity]
+
+    static let minimumWords = 3
+
+    func extract() -> [Quote] {
+        var quotes: [Quote] = []
+        for paragraph in context.document.paragraphs where ExtractionContext.isContent(paragraph.kind) {
+            var previous: Quote?
+            for range in quotedRanges(paragraph.span.start..<paragraph.span.end) {
+                guard var quote = makeQuote(range, paragraph: paragraph) else { continue }
+                if quote.speakerSpan == nil, let previous, previous.speakerSpan != nil {
+                    quote.speaker = previous.speaker
+                    quote.speakerSpan = previous.speakerSpan
+                    quote.speakerEntity = previous.speakerEntity
+                }
+                quotes.append(quote)
+                previous = quote
+            }
+        }
+        return quotes
+    }
+
+    /// Inner byte ranges of the quotations in `range`.
+    private func quotedRanges(_ range: Range<Int>) -> [Range<Int>] {
+        let bytes = context.text.bytes
+        var result: [Range<Int>] = []
+        var curlyOpen: Int?
+        var straightOpen: Int?
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let byte = bytes[index]
+            if byte == 0x22 {
+                if let open = straightOpen {
+                    result.append(open..<index)
+                    straightOpen = nil
+                } else {
+                    straightOpen = index + 1
+                }
+            } else if byte == 0xE2, index + 2 < range.upperBound, bytes[index + 1] == 0x80 {
+                if bytes[index + 2] == 0x9C {
+                    curlyOpen = index + 3
+                } else if bytes[index + 2] == 0x9D, let open = curlyOpen {
+                    result.append(open..<index)
+                    curlyOpen = nil
+                }
+            }
+            index += 1
+        }
+        return result.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    private func makeQuote(_ inner: Range<Int>, paragraph: Paragraph) -> Quote? {
+        var range = context.text.trimmed(inner)
+        if let last = range.last, context.text.bytes[last] == UInt8(ascii: ",") {
+            range = context.text.trimmed(range.lowerBound..<last)
+        }
+        guard !range.isEmpty else { return nil }
+        let firstInside = context.firstToken(atOrAfter: range.lowerBound)
+        let afterInside = context.firstToken(atOrAfter: range.upperBound)
+        let words = context.tokens[firstInside..<afterInside].reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
+        guard words >= Self.minimumWords else { return nil }
+        let span = TextSpan(start: range.lowerBound, end: range.upperBound)
+        var quote = Quote(span: span, text: context.text.string(span))
+        let sentences = paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount)
+        guard let lastSentence = sentences.last else { return quote }
+        let paragraphTokens =
+            context.document.sentences[sentences.lowerBound]
+            .firstToken..<(context.document.sentences[lastSentence].firstToken
+            + context.document.sentences[lastSentence].tokenCount)
+        let closing = context.firstToken(atOrAfter: inner.upperBound + 1)
+        let opening = context.firstToken(atOrAfter: inner.lowerBound) - 2
+        if let speaker = SpeakerFinder(context: context, tokens: paragraphTokens).find(after: closing, before: opening)
+        {
+            quote.speaker = context.text.string(speaker)
+            quote.speakerSpan = speaker
+            quote.speakerEntity = entityIndex(for: speaker, name: quote.speaker)
+        }
+        return quote
+    }
+
+    /// The entity with a mention at `span`, else one whose name is or ends with `name`.
+    private func entityIndex(for span: TextSpan, name: String) -> Int? {
+        if let index = entities.firstIndex(where: { $0.mentions.contains { $0.span == span } }) { return index }
+        return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
+    }
+}

@@ -1,0 +1,49 @@
+/// Finds who said a quotation from the tokens around it.
+struct SpeakerFinder {
+    let context: ExtractionContext
+    /// The tokens of the paragraph holding the quote.
+    let tokens: Range<Int>
+
+    /// Looks after the closing mark first (`, said X` / `, X said`), then before the opening mark (`X said:`).
+    /// - Parameters:
+    ///   - after: the first token after the closing quotation mark.
+    ///   - before: the last token before the opening quotation mark.
+    func find(after: Int, before: Int) -> TextSpan? {
+        var index = after
+        while tokens.contains(index), context.isPunctuation(index, ",") { index += 1 }
+        if tokens.contains(index) {
+            if isReportingVerb(index), let name = speaker(from: index + 1) { return name.span }
+            if let name = speaker(from: index), let end = name.end, isReportingVerb(end) { return name.span }
+        }
+        var verb = before
+        while tokens.contains(verb), context.isPunctuation(verb, ",") || context.isPunctuation(verb, ":") { verb -= 1 }
+        guard tokens.contains(verb), isReportingVerb(verb) else { return nil }
+        var first = verb
+        while tokens.contains(first - 1), context.isNameWord(first - 1), context.spaced(first - 1, first) { first -= 1 }
+        while first < verb - 1, context.isHonorific(first) { first += 1 }
+        if first < verb { return context.nameSpan(from: first, through: verb - 1) }
+        if tokens.contains(verb - 1), Lexicon.speakerPronouns.contains(context.lowercased(verb - 1)) {
+            return context.tokens[verb - 1].span
+        }
+        return nil
+    }
+
+    private func isReportingVerb(_ index: Int) -> Bool {
+        tokens.contains(index) && context.tokens[index].kind == .word
+            && Lexicon.reportingVerbs.contains(context.lowercased(index))
+    }
+
+    /// A name (after any titles) or a pronoun starting at `index`, and the token after it.
+    private func speaker(from index: Int) -> (span: TextSpan, end: Int?)? {
+        var start = index
+        while tokens.contains(start), context.isHonorific(start) { start += 1 }
+        guard tokens.contains(start) else { return nil }
+        let run = context.nameRun(from: start, limit: tokens.upperBound)
+        if !run.isEmpty {
+            let end = run[run.count - 1] + 1
+            return (context.nameSpan(from: run[0], through: run[run.count - 1]), tokens.contains(end) ? end : nil)
+        }
+        guard start == index, Lexicon.speakerPronouns.contains(context.lowercased(start)) else { return nil }
+        return (context.tokens[start].span, tokens.contains(start + 1) ? start + 1 : nil)
+    }
+}

@@ -1,0 +1,60 @@
+extension Lexicon {
+    /// Titles that precede a person's name.
+    static let honorifics: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "president", "minister", "senator", "sen",
+        "rep", "representative", "governor", "gov", "gen", "colonel", "col", "captain", "capt", "judge",
+        "justice", "mayor", "chancellor", "king", "queen", "prince", "princess", "sheikh", "pope", "sir", "dame",
+        "lord", "lady", "commissioner", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
+        "director", "chairman", "chairwoman", "inspector", "sergeant", "sgt", "lt", "lieutenant", "coach",
+        "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm",
+    ]
+
+    /// Last words that mark an organisation.
+    static let orgSuffixes: Set<String> = [
+        "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "group", "agency", "ministry",
+        "department", "university", "college", "institute", "party", "council", "bank", "association",
+        "committee", "commission", "foundation", "union", "authority", "organization", "organisation", "court",
+        "army", "navy", "police", "federation", "society", "league", "board", "office", "bureau", "service",
+        "fund", "trust", "times", "post", "news", "network", "airlines", "airways", "motors", "systems",
+        "technologies", "labs", "partners", "holdings", "club", "hospital", "school", "parliament", "congress",
+        "senate", "assembly", "government", "administration", "forces", "guard",
+    ]
+
+    /// First words that mark an organisation when followed by `of` (`Ministry of Health`).
+    static let orgHeads: Set<String> = [
+        "ministry", "department", "university", "bank", "bureau", "office", "board", "council", "institute",
+        "college", "school", "house", "church", "court", "league", "federation", "union",
+    ]
+
+    /// Lowercase words allowed inside a capitalised name (`Bank of England`, `Osama bin Laden`).
+    static let nameConnectors: Set<String> = [
+        "of", "bin", "ibn", "bint", "al", "el", "de", "del", "della", "da", "di", "van", "von", "der", "den",
+        "la", "le", "du", "dos", "das",
+    ]
+
+    /// A few well-known countries, regions and cities.
+    static let locations: Set<String> = [
+        "united states", "u.s.", "usa", "united kingdom", "u.k.", "uk", "britain", "great britain", "england",
+        "scotland", "wales", "ireland", "france", "germany", "italy", "spain", "portugal", "netherlands",
+        "belgium", "switzerland", "austria", "poland", "greece", "sweden", "norway", "denmark", "finland",
+        "china", "japan", "india", "russia", "ukraine", "canada", "mexico", "brazil", "argentina", "australia",
+        "egypt", "israel", "iran", "iraq", "syria", "lebanon", "jordan", "turkey", "qatar", "saudi arabia",
+        "nigeria", "kenya", "ethiopia", "south africa", "pakistan", "afghanistan", "indonesia", "south korea",
+        "north korea", "korea", "vietnam", "gaza", "europe", "asia", "africa", "london", "paris", "berlin",
+        "madrid", "rome", "lisbon", "vienna", "athens", "brussels", "geneva", "washington", "new york",
+        "los angeles", "chicago", "toronto", "beijing", "shanghai", "tokyo", "moscow", "kyiv", "delhi",
+        "new delhi", "mumbai", "cairo", "doha", "dubai", "jerusalem", "istanbul", "tehran", "baghdad", "sydney",
+    ]
+
+    /// Month names and abbreviations.
+    static let months: [String: Int] = [
+        "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
+        "september": 9, "october": 10, "november": 11, "december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+        "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    ]
+
+    /// Weekday names, 1 for Monday.
+    static let weekdays: [String: Int] = [
+        "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    ]
+}

@@ -1,0 +1,67 @@
+/// Builds a ``ParsedDocument``: blocks, roles, tokens, sentences, statistics and language.
+struct DocumentParser {
+    static let wordsPerMinute = 230
+
+    func parse(_ string: String) -> ParsedDocument {
+        let text = ByteText(string)
+        var blocks = BlockSplitter(text: text).blocks()
+        StructureParser(text: text).classify(&blocks)
+
+        var tokenizer = Tokenizer(text: text)
+        let splitter = SentenceSplitter(text: text)
+        var tokens: [Token] = []
+        tokens.reserveCapacity(text.count / 5)
+        var sentences: [Sentence] = []
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(blocks.count)
+        for (index, block) in blocks.enumerated() {
+            let firstToken = tokens.count
+            for range in block.content { tokenizer.tokenize(range, into: &tokens) }
+            let firstSentence = sentences.count
+            splitter.split(tokens, range: firstToken..<tokens.count, paragraph: index, into: &sentences)
+            paragraphs.append(
+                Paragraph(
+                    kind: block.kind,
+                    span: TextSpan(start: block.span.lowerBound, end: block.span.upperBound),
+                    firstSentence: firstSentence,
+                    sentenceCount: sentences.count - firstSentence,
+                    level: block.kind == .heading ? block.level : 0
+                )
+            )
+        }
+
+        func located(_ kind: ParagraphKind) -> Located? {
+            guard let paragraph = paragraphs.first(where: { $0.kind == kind }) else { return nil }
+            return Located(text: text.string(paragraph.span), span: paragraph.span)
+        }
+        let words = tokens.reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
+        let stats = DocumentStats(
+            characters: text.bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) },
+            words: words,
+            sentences: sentences.count,
+            paragraphs: paragraphs.count,
+            readingTimeSeconds: (words * 60 + Self.wordsPerMinute - 1) / Self.wordsPerMinute
+        )
+        return ParsedDocument(
+            text: string,
+            title: located(.title),
+            subtitle: located(.subtitle),
+            byline: located(.byline),
+            paragraphs: paragraphs,
+            sentences: sentences,
+            tokens: tokens,
+            stats: stats,
+            language: LanguageDetector(text: text).detect(tokens)
+        )
+    }
+}
+
+extension TokenKind {
+    /// Tokens a reader counts as words.
+    var isWordLike: Bool {
+        switch self {
+        case .word, .number, .abbreviation, .url, .email, .handle, .hashtag: true
+        case .punctuation, .symbol, .emoji, .other: false
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// A line that starts with a Markdown block marker: `#` heading, list item, `>` quote, or a `---` rule.
+struct MarkdownLine {
+    var kind: ParagraphKind
+    var level: Int
+    /// The line's text after the marker; for a rule, the whole line.
+    var content: Range<Int>
+
+    init?(text: ByteText, range: Range<Int>) {
+        let bytes = text.bytes
+        let start = range.lowerBound
+        let end = range.upperBound
+        let first = bytes[start]
+        func isBlank(_ index: Int) -> Bool { index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) }
+        func rest(from index: Int) -> Range<Int> { text.trimmed(index..<end) }
+
+        if first == UInt8(ascii: "#") {
+            var level = 1
+            while start + level < end, bytes[start + level] == UInt8(ascii: "#") { level += 1 }
+            guard level <= 6, isBlank(start + level), !rest(from: start + level).isEmpty else { return nil }
+            self.init(kind: .heading, level: level, content: rest(from: start + level))
+        } else if first == UInt8(ascii: ">") {
+            let content = rest(from: start + 1)
+            guard !content.isEmpty else { return nil }
+            self.init(kind: .blockQuote, level: 0, content: content)
+        } else if MarkdownLine.isRule(bytes, range) {
+            self.init(kind: .boilerplate, level: 0, content: range)
+        } else if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            guard isBlank(start + 1), !rest(from: start + 1).isEmpty else { return nil }
+            self.init(kind: .listItem, level: 0, content: rest(from: start + 1))
+        } else if text.hasPrefix("\u{2022}", at: start, end: end) {
+            guard isBlank(start + 3), !rest(from: start + 3).isEmpty else { return nil }
+            self.init(kind: .listItem, level: 0, content: rest(from: start + 3))
+        } else if isASCIIDigit(first) {
+            var index = start
+            while index < end, index - start < 3, isASCIIDigit(bytes[index]) { index += 1 }
+            guard index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")"),
+                isBlank(index + 1), !rest(from: index + 1).isEmpty
+            else { return nil }
+            self.init(kind: .listItem, level: 0, content: rest(from: index + 1))
+        } else {
+            return nil
+        }
+    }
+
+    private init(kind: ParagraphKind, level: Int, content: Range<Int>) {
+        self.kind = kind
+        self.level = level
+        self.content = content
+    }
+
+    /// Three or more of the same `-`, `*`, `_` or `=` and nothing else but spaces.
+    static func isRule(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        let marker = bytes[range.lowerBound]
+        guard "-*_=".utf8.contains(marker) else { return false }
+        var count = 0
+        for index in range {
+            if bytes[index] == marker {
+                count += 1
+            } else if bytes[index] != 0x20 {
+                return false
+            }
+        }
+        return count >= 3
+    }
+}
