@@ -124,14 +124,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             return
         }
         guard let status = response.status, status.code != .ok else { return }
-        switch status.code {
-        case .invalidArgument:
-            // The server could not read one of our frames and did not know its id: a bug on
-            // one side; the connection itself stays usable, but nothing can be matched.
-            state.markUnusable()
-        default:
-            fatal(PrecisError(status), context: context)
-        }
+        // Anything else is about the whole connection: a refusal (connection limit, version),
+        // an oversized frame, or a frame of ours the server could not read and so could not
+        // match to a call. None of the calls in flight can be trusted to get an answer.
+        fatal(PrecisError(status), context: context)
     }
 
     private func complete(_ id: UInt64, with result: Result<Response, PrecisError>) {
