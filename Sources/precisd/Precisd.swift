@@ -46,7 +46,7 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Requests queued for the workers, all connections together; more are answered RESOURCE_EXHAUSTED.")
     var maxQueue = PrecisServer.Configuration.defaults.maxQueuedRequests
 
-    @Option(name: .long, help: "Threads running parse, summarize and extract (default: the number of cores).")
+    @Option(name: .long, help: "Threads running parse, summarize and extract; the default is the number of cores.")
     var workers = PrecisServer.Configuration.defaults.workers
 
     @Option(name: .long, help: ArgumentHelp("Deadline of requests that set none.", valueName: "duration"))
