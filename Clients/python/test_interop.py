@@ -160,7 +160,7 @@ class Checks:
               % len(summary.sentences))
         previous_end = 0
         for s in summary.sentences:
-            start, end = s.span.start, s.span.end
+            start, end = s.start, s.end
             check(previous_end <= start < end <= len(data),
                   "span [%d, %d) out of order, empty or outside the %d-byte text"
                   % (start, end, len(data)))

@@ -592,51 +592,6 @@ void   precis__v1__parse_request__free_unpacked
   assert(message->base.descriptor == &precis__v1__parse_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
-void   precis__v1__field__init
-                     (Precis__V1__Field         *message)
-{
-  static const Precis__V1__Field init_value = PRECIS__V1__FIELD__INIT;
-  *message = init_value;
-}
-size_t precis__v1__field__get_packed_size
-                     (const Precis__V1__Field *message)
-{
-  assert(message->base.descriptor == &precis__v1__field__descriptor);
-  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
-}
-size_t precis__v1__field__pack
-                     (const Precis__V1__Field *message,
-                      uint8_t       *out)
-{
-  assert(message->base.descriptor == &precis__v1__field__descriptor);
-  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
-}
-size_t precis__v1__field__pack_to_buffer
-                     (const Precis__V1__Field *message,
-                      ProtobufCBuffer *buffer)
-{
-  assert(message->base.descriptor == &precis__v1__field__descriptor);
-  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
-}
-Precis__V1__Field *
-       precis__v1__field__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data)
-{
-  return (Precis__V1__Field *)
-     protobuf_c_message_unpack (&precis__v1__field__descriptor,
-                                allocator, len, data);
-}
-void   precis__v1__field__free_unpacked
-                     (Precis__V1__Field *message,
-                      ProtobufCAllocator *allocator)
-{
-  if(!message)
-    return;
-  assert(message->base.descriptor == &precis__v1__field__descriptor);
-  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
-}
 void   precis__v1__caption__init
                      (Precis__V1__Caption         *message)
 {
@@ -2649,7 +2604,7 @@ const ProtobufCMessageDescriptor precis__v1__parse_request__descriptor =
   (ProtobufCMessageInit) precis__v1__parse_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__field__field_descriptors[2] =
+static const ProtobufCFieldDescriptor precis__v1__caption__field_descriptors[4] =
 {
   {
     "text",
@@ -2657,7 +2612,7 @@ static const ProtobufCFieldDescriptor precis__v1__field__field_descriptors[2] =
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Field, text),
+    offsetof(Precis__V1__Caption, text),
     NULL,
     &protobuf_c_empty_string,
     0,             /* flags */
@@ -2669,72 +2624,47 @@ static const ProtobufCFieldDescriptor precis__v1__field__field_descriptors[2] =
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Field, span),
+    offsetof(Precis__V1__Caption, span),
     &precis__v1__span__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-};
-static const unsigned precis__v1__field__field_indices_by_name[] = {
-  1,   /* field[1] = span */
-  0,   /* field[0] = text */
-};
-static const ProtobufCIntRange precis__v1__field__number_ranges[1 + 1] =
-{
-  { 1, 0 },
-  { 0, 2 }
-};
-const ProtobufCMessageDescriptor precis__v1__field__descriptor =
-{
-  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
-  "precis.v1.Field",
-  "Field",
-  "Precis__V1__Field",
-  "precis.v1",
-  sizeof(Precis__V1__Field),
-  2,
-  precis__v1__field__field_descriptors,
-  precis__v1__field__field_indices_by_name,
-  1,  precis__v1__field__number_ranges,
-  (ProtobufCMessageInit) precis__v1__field__init,
-  NULL,NULL,NULL    /* reserved[123] */
-};
-static const ProtobufCFieldDescriptor precis__v1__caption__field_descriptors[2] =
-{
-  {
-    "text",
-    1,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
-    0,   /* quantifier_offset */
-    offsetof(Precis__V1__Caption, text),
-    &precis__v1__field__descriptor,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "credit",
-    2,
+    3,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Caption, credit),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "credit_span",
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Caption, credit),
-    &precis__v1__field__descriptor,
+    offsetof(Precis__V1__Caption, credit_span),
+    &precis__v1__span__descriptor,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
 };
 static const unsigned precis__v1__caption__field_indices_by_name[] = {
-  1,   /* field[1] = credit */
+  2,   /* field[2] = credit */
+  3,   /* field[3] = credit_span */
+  1,   /* field[1] = span */
   0,   /* field[0] = text */
 };
 static const ProtobufCIntRange precis__v1__caption__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor precis__v1__caption__descriptor =
 {
@@ -2744,7 +2674,7 @@ const ProtobufCMessageDescriptor precis__v1__caption__descriptor =
   "Precis__V1__Caption",
   "precis.v1",
   sizeof(Precis__V1__Caption),
-  2,
+  4,
   precis__v1__caption__field_descriptors,
   precis__v1__caption__field_indices_by_name,
   1,  precis__v1__caption__number_ranges,
@@ -2803,11 +2733,35 @@ const ProtobufCEnumDescriptor precis__v1__paragraph__kind__descriptor =
   precis__v1__paragraph__kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[5] =
+static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[6] =
 {
   {
-    "kind",
+    "start",
     1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Paragraph, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Paragraph, end),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "kind",
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_ENUM,
     0,   /* quantifier_offset */
@@ -2818,20 +2772,8 @@ static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[5
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
-    "span",
-    2,
-    PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
-    0,   /* quantifier_offset */
-    offsetof(Precis__V1__Paragraph, span),
-    &precis__v1__span__descriptor,
-    NULL,
-    0,             /* flags */
-    0,NULL,NULL    /* reserved1,reserved2, etc */
-  },
-  {
     "first_sentence",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2843,7 +2785,7 @@ static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[5
   },
   {
     "sentence_count",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2855,7 +2797,7 @@ static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[5
   },
   {
     "level",
-    5,
+    6,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2867,16 +2809,17 @@ static const ProtobufCFieldDescriptor precis__v1__paragraph__field_descriptors[5
   },
 };
 static const unsigned precis__v1__paragraph__field_indices_by_name[] = {
-  2,   /* field[2] = first_sentence */
-  0,   /* field[0] = kind */
-  4,   /* field[4] = level */
-  3,   /* field[3] = sentence_count */
-  1,   /* field[1] = span */
+  1,   /* field[1] = end */
+  3,   /* field[3] = first_sentence */
+  2,   /* field[2] = kind */
+  5,   /* field[5] = level */
+  4,   /* field[4] = sentence_count */
+  0,   /* field[0] = start */
 };
 static const ProtobufCIntRange precis__v1__paragraph__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor precis__v1__paragraph__descriptor =
 {
@@ -2886,30 +2829,42 @@ const ProtobufCMessageDescriptor precis__v1__paragraph__descriptor =
   "Precis__V1__Paragraph",
   "precis.v1",
   sizeof(Precis__V1__Paragraph),
-  5,
+  6,
   precis__v1__paragraph__field_descriptors,
   precis__v1__paragraph__field_indices_by_name,
   1,  precis__v1__paragraph__number_ranges,
   (ProtobufCMessageInit) precis__v1__paragraph__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__sentence__field_descriptors[4] =
+static const ProtobufCFieldDescriptor precis__v1__sentence__field_descriptors[5] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Sentence, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Sentence, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Sentence, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "paragraph",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2921,7 +2876,7 @@ static const ProtobufCFieldDescriptor precis__v1__sentence__field_descriptors[4]
   },
   {
     "first_token",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2933,7 +2888,7 @@ static const ProtobufCFieldDescriptor precis__v1__sentence__field_descriptors[4]
   },
   {
     "token_count",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -2945,15 +2900,16 @@ static const ProtobufCFieldDescriptor precis__v1__sentence__field_descriptors[4]
   },
 };
 static const unsigned precis__v1__sentence__field_indices_by_name[] = {
-  2,   /* field[2] = first_token */
-  1,   /* field[1] = paragraph */
-  0,   /* field[0] = span */
-  3,   /* field[3] = token_count */
+  1,   /* field[1] = end */
+  3,   /* field[3] = first_token */
+  2,   /* field[2] = paragraph */
+  0,   /* field[0] = start */
+  4,   /* field[4] = token_count */
 };
 static const ProtobufCIntRange precis__v1__sentence__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor precis__v1__sentence__descriptor =
 {
@@ -2963,7 +2919,7 @@ const ProtobufCMessageDescriptor precis__v1__sentence__descriptor =
   "Precis__V1__Sentence",
   "precis.v1",
   sizeof(Precis__V1__Sentence),
-  4,
+  5,
   precis__v1__sentence__field_descriptors,
   precis__v1__sentence__field_indices_by_name,
   1,  precis__v1__sentence__number_ranges,
@@ -3018,23 +2974,35 @@ const ProtobufCEnumDescriptor precis__v1__token__kind__descriptor =
   precis__v1__token__kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__token__field_descriptors[2] =
+static const ProtobufCFieldDescriptor precis__v1__token__field_descriptors[3] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Token, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Token, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Token, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "kind",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_ENUM,
     0,   /* quantifier_offset */
@@ -3046,13 +3014,14 @@ static const ProtobufCFieldDescriptor precis__v1__token__field_descriptors[2] =
   },
 };
 static const unsigned precis__v1__token__field_indices_by_name[] = {
-  1,   /* field[1] = kind */
-  0,   /* field[0] = span */
+  1,   /* field[1] = end */
+  2,   /* field[2] = kind */
+  0,   /* field[0] = start */
 };
 static const ProtobufCIntRange precis__v1__token__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor precis__v1__token__descriptor =
 {
@@ -3062,7 +3031,7 @@ const ProtobufCMessageDescriptor precis__v1__token__descriptor =
   "Precis__V1__Token",
   "precis.v1",
   sizeof(Precis__V1__Token),
-  2,
+  3,
   precis__v1__token__field_descriptors,
   precis__v1__token__field_indices_by_name,
   1,  precis__v1__token__number_ranges,
@@ -3210,17 +3179,17 @@ const ProtobufCMessageDescriptor precis__v1__language__descriptor =
   (ProtobufCMessageInit) precis__v1__language__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descriptors[12] =
+static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descriptors[18] =
 {
   {
     "title",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, title),
-    &precis__v1__field__descriptor,
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -3228,11 +3197,11 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     "subtitle",
     2,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, subtitle),
-    &precis__v1__field__descriptor,
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -3240,11 +3209,11 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     "byline",
     3,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, byline),
-    &precis__v1__field__descriptor,
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -3252,11 +3221,11 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     "section",
     4,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, section),
-    &precis__v1__field__descriptor,
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -3264,11 +3233,11 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     "dateline",
     5,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, dateline),
-    &precis__v1__field__descriptor,
     NULL,
+    &protobuf_c_empty_string,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
@@ -3276,17 +3245,89 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     "published",
     6,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
     offsetof(Precis__V1__ParseResponse, published),
-    &precis__v1__field__descriptor,
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "title_span",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, title_span),
+    &precis__v1__span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "subtitle_span",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, subtitle_span),
+    &precis__v1__span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "byline_span",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, byline_span),
+    &precis__v1__span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "section_span",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, section_span),
+    &precis__v1__span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "dateline_span",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, dateline_span),
+    &precis__v1__span__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "published_span",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, published_span),
+    &precis__v1__span__descriptor,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "captions",
-    7,
+    13,
     PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_MESSAGE,
     offsetof(Precis__V1__ParseResponse, n_captions),
@@ -3298,7 +3339,7 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
   },
   {
     "paragraphs",
-    8,
+    14,
     PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_MESSAGE,
     offsetof(Precis__V1__ParseResponse, n_paragraphs),
@@ -3310,7 +3351,7 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
   },
   {
     "sentences",
-    9,
+    15,
     PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_MESSAGE,
     offsetof(Precis__V1__ParseResponse, n_sentences),
@@ -3322,7 +3363,7 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
   },
   {
     "tokens",
-    10,
+    16,
     PROTOBUF_C_LABEL_REPEATED,
     PROTOBUF_C_TYPE_MESSAGE,
     offsetof(Precis__V1__ParseResponse, n_tokens),
@@ -3334,7 +3375,7 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
   },
   {
     "stats",
-    11,
+    17,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
@@ -3346,7 +3387,7 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
   },
   {
     "language",
-    12,
+    18,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
@@ -3359,22 +3400,28 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
 };
 static const unsigned precis__v1__parse_response__field_indices_by_name[] = {
   2,   /* field[2] = byline */
-  6,   /* field[6] = captions */
+  8,   /* field[8] = byline_span */
+  12,   /* field[12] = captions */
   4,   /* field[4] = dateline */
-  11,   /* field[11] = language */
-  7,   /* field[7] = paragraphs */
+  10,   /* field[10] = dateline_span */
+  17,   /* field[17] = language */
+  13,   /* field[13] = paragraphs */
   5,   /* field[5] = published */
+  11,   /* field[11] = published_span */
   3,   /* field[3] = section */
-  8,   /* field[8] = sentences */
-  10,   /* field[10] = stats */
+  9,   /* field[9] = section_span */
+  14,   /* field[14] = sentences */
+  16,   /* field[16] = stats */
   1,   /* field[1] = subtitle */
+  7,   /* field[7] = subtitle_span */
   0,   /* field[0] = title */
-  9,   /* field[9] = tokens */
+  6,   /* field[6] = title_span */
+  15,   /* field[15] = tokens */
 };
 static const ProtobufCIntRange precis__v1__parse_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 12 }
+  { 0, 18 }
 };
 const ProtobufCMessageDescriptor precis__v1__parse_response__descriptor =
 {
@@ -3384,7 +3431,7 @@ const ProtobufCMessageDescriptor precis__v1__parse_response__descriptor =
   "Precis__V1__ParseResponse",
   "precis.v1",
   sizeof(Precis__V1__ParseResponse),
-  12,
+  18,
   precis__v1__parse_response__field_descriptors,
   precis__v1__parse_response__field_indices_by_name,
   1,  precis__v1__parse_response__number_ranges,
@@ -3551,23 +3598,35 @@ const ProtobufCMessageDescriptor precis__v1__summarize_request__descriptor =
   (ProtobufCMessageInit) precis__v1__summarize_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__summary_sentence__field_descriptors[4] =
+static const ProtobufCFieldDescriptor precis__v1__summary_sentence__field_descriptors[5] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__SummarySentence, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__SummarySentence, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__SummarySentence, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "index",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
@@ -3579,7 +3638,7 @@ static const ProtobufCFieldDescriptor precis__v1__summary_sentence__field_descri
   },
   {
     "score",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_FLOAT,
     0,   /* quantifier_offset */
@@ -3591,7 +3650,7 @@ static const ProtobufCFieldDescriptor precis__v1__summary_sentence__field_descri
   },
   {
     "text",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -3603,15 +3662,16 @@ static const ProtobufCFieldDescriptor precis__v1__summary_sentence__field_descri
   },
 };
 static const unsigned precis__v1__summary_sentence__field_indices_by_name[] = {
-  1,   /* field[1] = index */
-  2,   /* field[2] = score */
-  0,   /* field[0] = span */
-  3,   /* field[3] = text */
+  1,   /* field[1] = end */
+  2,   /* field[2] = index */
+  3,   /* field[3] = score */
+  0,   /* field[0] = start */
+  4,   /* field[4] = text */
 };
 static const ProtobufCIntRange precis__v1__summary_sentence__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 4 }
+  { 0, 5 }
 };
 const ProtobufCMessageDescriptor precis__v1__summary_sentence__descriptor =
 {
@@ -3621,7 +3681,7 @@ const ProtobufCMessageDescriptor precis__v1__summary_sentence__descriptor =
   "Precis__V1__SummarySentence",
   "precis.v1",
   sizeof(Precis__V1__SummarySentence),
-  4,
+  5,
   precis__v1__summary_sentence__field_descriptors,
   precis__v1__summary_sentence__field_indices_by_name,
   1,  precis__v1__summary_sentence__number_ranges,
@@ -3845,23 +3905,35 @@ const ProtobufCMessageDescriptor precis__v1__extract_request__descriptor =
   (ProtobufCMessageInit) precis__v1__extract_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__mention__field_descriptors[2] =
+static const ProtobufCFieldDescriptor precis__v1__mention__field_descriptors[3] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Mention, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Mention, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Mention, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "text",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -3873,13 +3945,14 @@ static const ProtobufCFieldDescriptor precis__v1__mention__field_descriptors[2] 
   },
 };
 static const unsigned precis__v1__mention__field_indices_by_name[] = {
-  0,   /* field[0] = span */
-  1,   /* field[1] = text */
+  1,   /* field[1] = end */
+  0,   /* field[0] = start */
+  2,   /* field[2] = text */
 };
 static const ProtobufCIntRange precis__v1__mention__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 2 }
+  { 0, 3 }
 };
 const ProtobufCMessageDescriptor precis__v1__mention__descriptor =
 {
@@ -3889,7 +3962,7 @@ const ProtobufCMessageDescriptor precis__v1__mention__descriptor =
   "Precis__V1__Mention",
   "precis.v1",
   sizeof(Precis__V1__Mention),
-  2,
+  3,
   precis__v1__mention__field_descriptors,
   precis__v1__mention__field_indices_by_name,
   1,  precis__v1__mention__number_ranges,
@@ -4068,23 +4141,35 @@ const ProtobufCEnumDescriptor precis__v1__date_mention__granularity__descriptor 
   precis__v1__date_mention__granularity__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptors[5] =
+static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptors[6] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__DateMention, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__DateMention, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__DateMention, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "text",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4096,7 +4181,7 @@ static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptor
   },
   {
     "value",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4108,7 +4193,7 @@ static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptor
   },
   {
     "granularity",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_ENUM,
     0,   /* quantifier_offset */
@@ -4120,7 +4205,7 @@ static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptor
   },
   {
     "relative",
-    5,
+    6,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_BOOL,
     0,   /* quantifier_offset */
@@ -4132,16 +4217,17 @@ static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptor
   },
 };
 static const unsigned precis__v1__date_mention__field_indices_by_name[] = {
-  3,   /* field[3] = granularity */
-  4,   /* field[4] = relative */
-  0,   /* field[0] = span */
-  1,   /* field[1] = text */
-  2,   /* field[2] = value */
+  1,   /* field[1] = end */
+  4,   /* field[4] = granularity */
+  5,   /* field[5] = relative */
+  0,   /* field[0] = start */
+  2,   /* field[2] = text */
+  3,   /* field[3] = value */
 };
 static const ProtobufCIntRange precis__v1__date_mention__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor precis__v1__date_mention__descriptor =
 {
@@ -4151,7 +4237,7 @@ const ProtobufCMessageDescriptor precis__v1__date_mention__descriptor =
   "Precis__V1__DateMention",
   "precis.v1",
   sizeof(Precis__V1__DateMention),
-  5,
+  6,
   precis__v1__date_mention__field_descriptors,
   precis__v1__date_mention__field_indices_by_name,
   1,  precis__v1__date_mention__number_ranges,
@@ -4196,23 +4282,35 @@ const ProtobufCEnumDescriptor precis__v1__quantity__kind__descriptor =
   precis__v1__quantity__kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6] =
+static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[7] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Quantity, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Quantity, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Quantity, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "text",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4224,7 +4322,7 @@ static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6]
   },
   {
     "kind",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_ENUM,
     0,   /* quantifier_offset */
@@ -4236,7 +4334,7 @@ static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6]
   },
   {
     "value",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_DOUBLE,
     0,   /* quantifier_offset */
@@ -4248,7 +4346,7 @@ static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6]
   },
   {
     "unit",
-    5,
+    6,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4260,7 +4358,7 @@ static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6]
   },
   {
     "unit_span",
-    6,
+    7,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
@@ -4272,17 +4370,18 @@ static const ProtobufCFieldDescriptor precis__v1__quantity__field_descriptors[6]
   },
 };
 static const unsigned precis__v1__quantity__field_indices_by_name[] = {
-  2,   /* field[2] = kind */
-  0,   /* field[0] = span */
-  1,   /* field[1] = text */
-  4,   /* field[4] = unit */
-  5,   /* field[5] = unit_span */
-  3,   /* field[3] = value */
+  1,   /* field[1] = end */
+  3,   /* field[3] = kind */
+  0,   /* field[0] = start */
+  2,   /* field[2] = text */
+  5,   /* field[5] = unit */
+  6,   /* field[6] = unit_span */
+  4,   /* field[4] = value */
 };
 static const ProtobufCIntRange precis__v1__quantity__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 7 }
 };
 const ProtobufCMessageDescriptor precis__v1__quantity__descriptor =
 {
@@ -4292,30 +4391,42 @@ const ProtobufCMessageDescriptor precis__v1__quantity__descriptor =
   "Precis__V1__Quantity",
   "precis.v1",
   sizeof(Precis__V1__Quantity),
-  6,
+  7,
   precis__v1__quantity__field_descriptors,
   precis__v1__quantity__field_indices_by_name,
   1,  precis__v1__quantity__number_ranges,
   (ProtobufCMessageInit) precis__v1__quantity__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[5] =
+static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[6] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Quote, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Quote, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Quote, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "text",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4327,7 +4438,7 @@ static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[5] =
   },
   {
     "speaker",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4339,7 +4450,7 @@ static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[5] =
   },
   {
     "speaker_span",
-    4,
+    5,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_MESSAGE,
     0,   /* quantifier_offset */
@@ -4351,7 +4462,7 @@ static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[5] =
   },
   {
     "speaker_entity",
-    5,
+    6,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_INT32,
     0,   /* quantifier_offset */
@@ -4363,16 +4474,17 @@ static const ProtobufCFieldDescriptor precis__v1__quote__field_descriptors[5] =
   },
 };
 static const unsigned precis__v1__quote__field_indices_by_name[] = {
-  0,   /* field[0] = span */
-  2,   /* field[2] = speaker */
-  4,   /* field[4] = speaker_entity */
-  3,   /* field[3] = speaker_span */
-  1,   /* field[1] = text */
+  1,   /* field[1] = end */
+  3,   /* field[3] = speaker */
+  5,   /* field[5] = speaker_entity */
+  4,   /* field[4] = speaker_span */
+  0,   /* field[0] = start */
+  2,   /* field[2] = text */
 };
 static const ProtobufCIntRange precis__v1__quote__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 5 }
+  { 0, 6 }
 };
 const ProtobufCMessageDescriptor precis__v1__quote__descriptor =
 {
@@ -4382,7 +4494,7 @@ const ProtobufCMessageDescriptor precis__v1__quote__descriptor =
   "Precis__V1__Quote",
   "precis.v1",
   sizeof(Precis__V1__Quote),
-  5,
+  6,
   precis__v1__quote__field_descriptors,
   precis__v1__quote__field_indices_by_name,
   1,  precis__v1__quote__number_ranges,
@@ -4487,23 +4599,35 @@ const ProtobufCEnumDescriptor precis__v1__link__kind__descriptor =
   precis__v1__link__kind__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__link__field_descriptors[3] =
+static const ProtobufCFieldDescriptor precis__v1__link__field_descriptors[4] =
 {
   {
-    "span",
+    "start",
     1,
     PROTOBUF_C_LABEL_NONE,
-    PROTOBUF_C_TYPE_MESSAGE,
+    PROTOBUF_C_TYPE_UINT32,
     0,   /* quantifier_offset */
-    offsetof(Precis__V1__Link, span),
-    &precis__v1__span__descriptor,
+    offsetof(Precis__V1__Link, start),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "end",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Link, end),
+    NULL,
     NULL,
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
     "kind",
-    2,
+    3,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_ENUM,
     0,   /* quantifier_offset */
@@ -4515,7 +4639,7 @@ static const ProtobufCFieldDescriptor precis__v1__link__field_descriptors[3] =
   },
   {
     "target",
-    3,
+    4,
     PROTOBUF_C_LABEL_NONE,
     PROTOBUF_C_TYPE_STRING,
     0,   /* quantifier_offset */
@@ -4527,14 +4651,15 @@ static const ProtobufCFieldDescriptor precis__v1__link__field_descriptors[3] =
   },
 };
 static const unsigned precis__v1__link__field_indices_by_name[] = {
-  1,   /* field[1] = kind */
-  0,   /* field[0] = span */
-  2,   /* field[2] = target */
+  1,   /* field[1] = end */
+  2,   /* field[2] = kind */
+  0,   /* field[0] = start */
+  3,   /* field[3] = target */
 };
 static const ProtobufCIntRange precis__v1__link__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor precis__v1__link__descriptor =
 {
@@ -4544,7 +4669,7 @@ const ProtobufCMessageDescriptor precis__v1__link__descriptor =
   "Precis__V1__Link",
   "precis.v1",
   sizeof(Precis__V1__Link),
-  3,
+  4,
   precis__v1__link__field_descriptors,
   precis__v1__link__field_indices_by_name,
   1,  precis__v1__link__number_ranges,

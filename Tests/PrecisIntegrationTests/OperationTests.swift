@@ -37,13 +37,13 @@ import Testing
             #expect(!result.sentences.isEmpty)
             #expect(!result.tokens.isEmpty)
             for paragraph in result.paragraphs {
-                let slice = Article.slice(paragraph.span)
+                let slice = Article.slice(paragraph.start, paragraph.end)
                 #expect(slice == slice.trimmingWhitespace() && !slice.isEmpty)
             }
             for token in result.tokens {
-                #expect(!Article.slice(token.span).contains(" "))
+                #expect(!Article.slice(token.start, token.end).contains(" "))
             }
-            let boilerplate = result.paragraphs.filter { $0.kind == .boilerplate }.map { Article.slice($0.span) }
+            let boilerplate = result.paragraphs.filter { $0.kind == .boilerplate }.map { Article.slice($0.start, $0.end) }
             #expect(boilerplate.contains("Advertisement"))
             #expect((result.stats?.words ?? 0) > 80)
             #expect(result.language?.code == "en")
@@ -58,7 +58,7 @@ import Testing
             #expect(summary.sentences.count == 2)
             #expect(summary.sentences.map(\.index) == summary.sentences.map(\.index).sorted())
             for sentence in summary.sentences {
-                #expect(Article.slice(sentence.span) == sentence.text)
+                #expect(Article.slice(sentence.start, sentence.end) == sentence.text)
                 #expect(!sentence.text.contains("Advertisement"))
             }
         }
@@ -74,7 +74,7 @@ import Testing
             #expect(result.quantities.contains { $0.kind == .money && $0.value == 4_200_000 })
             #expect(result.links.contains { $0.target.contains("riverside.example") })
             for entity in result.entities {
-                for mention in entity.mentions { #expect(Article.slice(mention.span) == mention.text) }
+                for mention in entity.mentions { #expect(Article.slice(mention.start, mention.end) == mention.text) }
             }
         }
     }

@@ -42,31 +42,33 @@ enum Fixtures {
     ]
 
     static let parse = ParseResponse(
-        title: Field(text: "Harbour Town voted", span: span(0, 18)),
-        byline: Field(text: "By A. Writer", span: span(20, 32)),
-        captions: [Caption(text: Field(text: "A photo", span: span(1, 2)), credit: Field(text: "Agency", span: span(3, 4)))],
-        paragraphs: [Paragraph(kind: .body, span: span(0, 30), firstSentence: 0, sentenceCount: 1, level: 0)],
-        sentences: [Sentence(span: span(0, 30), paragraph: 0, firstToken: 0, tokenCount: 2)],
-        tokens: [Token(span: span(0, 7), kind: .word), Token(span: span(29, 30), kind: .punctuation)],
+        title: "Harbour Town voted",
+        byline: "By A. Writer",
+        titleSpan: span(0, 18),
+        bylineSpan: span(20, 32),
+        captions: [Caption(text: "A photo", span: span(1, 2), credit: "Agency", creditSpan: span(3, 4))],
+        paragraphs: [Paragraph(start: 0, end: 30, kind: .body, firstSentence: 0, sentenceCount: 1, level: 0)],
+        sentences: [Sentence(start: 0, end: 30, paragraph: 0, firstToken: 0, tokenCount: 2)],
+        tokens: [Token(start: 0, end: 7, kind: .word), Token(start: 29, end: 30, kind: .punctuation)],
         stats: Stats(characters: 90, words: 16, sentences: 3, paragraphs: 1, readingTimeSeconds: 5),
         language: Language(code: "en", confidence: 0.75)
     )
 
     static let summary = SummarizeResponse(
-        sentences: [SummarySentence(span: span(0, 30), index: 0, score: 0.5, text: "Harbour Town voted on Tuesday.")],
+        sentences: [SummarySentence(start: 0, end: 30, index: 0, score: 0.5, text: "Harbour Town voted on Tuesday.")],
         candidateSentences: 3,
         algorithm: .textrank
     )
 
     static let extract = ExtractResponse(
         entities: [
-            Entity(label: .person, name: "Ana Ruiz", mentions: [Mention(span: span(60, 68), text: "Ana Ruiz")], count: 1, salience: 0.9)
+            Entity(label: .person, name: "Ana Ruiz", mentions: [Mention(start: 60, end: 68, text: "Ana Ruiz")], count: 1, salience: 0.9)
         ],
-        dates: [DateMention(span: span(22, 29), text: "Tuesday", value: "2026-11-24", granularity: .day, relative: true)],
-        quantities: [Quantity(span: span(76, 82), text: "$3.5bn", kind: .money, value: 3.5e9, unit: "USD", unitSpan: span(76, 77))],
-        quotes: [Quote(span: span(31, 50), text: "We will build it,", speaker: "Mayor Ana Ruiz", speakerSpan: span(56, 68), speakerEntity: -1)],
+        dates: [DateMention(start: 22, end: 29, text: "Tuesday", value: "2026-11-24", granularity: .day, relative: true)],
+        quantities: [Quantity(start: 76, end: 82, text: "$3.5bn", kind: .money, value: 3.5e9, unit: "USD", unitSpan: span(76, 77))],
+        quotes: [Quote(start: 31, end: 50, text: "We will build it,", speaker: "Mayor Ana Ruiz", speakerSpan: span(56, 68), speakerEntity: -1)],
         keyphrases: [Keyphrase(text: "Harbour Town", score: 1.25, spans: [span(0, 12)])],
-        links: [Link(span: span(1, 9), kind: .email, target: "a@b.example")],
+        links: [Link(start: 1, end: 9, kind: .email, target: "a@b.example")],
         referenceDate: "2026-11-24"
     )
 

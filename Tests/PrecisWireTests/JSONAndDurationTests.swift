@@ -12,8 +12,10 @@ import Testing
     }
 
     @Test func defaultsAreLeftOutAndNamesAreLowerCamelCase() {
-        let sentence = Sentence(span: Span(start: 0, end: 5), paragraph: 0, firstToken: 2, tokenCount: 0)
-        #expect(sentence.jsonString() == #"{"span":{"end":5},"firstToken":2}"#)
+        let sentence = Sentence(start: 0, end: 5, paragraph: 0, firstToken: 2, tokenCount: 0)
+        #expect(sentence.jsonString() == #"{"end":5,"firstToken":2}"#)
+        let parse = ParseResponse(title: "T", titleSpan: Span(start: 1, end: 2))
+        #expect(parse.jsonString() == #"{"title":"T","titleSpan":{"start":1,"end":2}}"#)
         #expect(ParseOptions().jsonString() == "{}")
     }
 

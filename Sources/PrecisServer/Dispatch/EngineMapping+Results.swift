@@ -1,7 +1,7 @@
 import PrecisEngine
 import PrecisWire
 
-// Engine results → wire messages.
+// Engine results → wire messages. Results carry their own span as flat `start`/`end`.
 
 extension PrecisWire.Span {
     init(_ span: TextSpan) {
@@ -9,27 +9,39 @@ extension PrecisWire.Span {
     }
 }
 
-extension PrecisWire.Field {
-    init?(_ located: Located?) {
-        guard let located else { return nil }
-        self.init(text: located.text, span: PrecisWire.Span(located.span))
-    }
+extension TextSpan {
+    var wireStart: UInt32 { UInt32(clamping: start) }
+    var wireEnd: UInt32 { UInt32(clamping: end) }
 }
 
 extension PrecisWire.ParseResponse {
     init(_ d: ParsedDocument, includeTokens: Bool) {
         self.init(
-            title: PrecisWire.Field(d.title),
-            subtitle: PrecisWire.Field(d.subtitle),
-            byline: PrecisWire.Field(d.byline),
-            section: PrecisWire.Field(d.section),
-            dateline: PrecisWire.Field(d.dateline),
-            published: PrecisWire.Field(d.published),
-            captions: d.captions.map { PrecisWire.Caption(text: PrecisWire.Field($0.text), credit: PrecisWire.Field($0.credit)) },
+            title: d.title?.text ?? "",
+            subtitle: d.subtitle?.text ?? "",
+            byline: d.byline?.text ?? "",
+            section: d.section?.text ?? "",
+            dateline: d.dateline?.text ?? "",
+            published: d.published?.text ?? "",
+            titleSpan: d.title.map { PrecisWire.Span($0.span) },
+            subtitleSpan: d.subtitle.map { PrecisWire.Span($0.span) },
+            bylineSpan: d.byline.map { PrecisWire.Span($0.span) },
+            sectionSpan: d.section.map { PrecisWire.Span($0.span) },
+            datelineSpan: d.dateline.map { PrecisWire.Span($0.span) },
+            publishedSpan: d.published.map { PrecisWire.Span($0.span) },
+            captions: d.captions.map {
+                PrecisWire.Caption(
+                    text: $0.text.text,
+                    span: PrecisWire.Span($0.text.span),
+                    credit: $0.credit?.text ?? "",
+                    creditSpan: $0.credit.map { PrecisWire.Span($0.span) }
+                )
+            },
             paragraphs: d.paragraphs.map {
                 PrecisWire.Paragraph(
+                    start: $0.span.wireStart,
+                    end: $0.span.wireEnd,
                     kind: PrecisWire.Paragraph.Kind($0.kind),
-                    span: PrecisWire.Span($0.span),
                     firstSentence: UInt32($0.firstSentence),
                     sentenceCount: UInt32($0.sentenceCount),
                     level: UInt32($0.level)
@@ -37,13 +49,16 @@ extension PrecisWire.ParseResponse {
             },
             sentences: d.sentences.map {
                 PrecisWire.Sentence(
-                    span: PrecisWire.Span($0.span),
+                    start: $0.span.wireStart,
+                    end: $0.span.wireEnd,
                     paragraph: UInt32($0.paragraph),
                     firstToken: includeTokens ? UInt32($0.firstToken) : 0,
                     tokenCount: includeTokens ? UInt32($0.tokenCount) : 0
                 )
             },
-            tokens: includeTokens ? d.tokens.map { PrecisWire.Token(span: PrecisWire.Span($0.span), kind: PrecisWire.Token.Kind($0.kind)) } : [],
+            tokens: includeTokens
+                ? d.tokens.map { PrecisWire.Token(start: $0.span.wireStart, end: $0.span.wireEnd, kind: PrecisWire.Token.Kind($0.kind)) }
+                : [],
             stats: Stats(
                 characters: UInt32(clamping: d.stats.characters),
                 words: UInt32(clamping: d.stats.words),
@@ -60,7 +75,7 @@ extension PrecisWire.SummarizeResponse {
     init(_ s: Summary) {
         self.init(
             sentences: s.sentences.map {
-                SummarySentence(span: PrecisWire.Span($0.span), index: UInt32($0.index), score: Float($0.score), text: $0.text)
+                SummarySentence(start: $0.span.wireStart, end: $0.span.wireEnd, index: UInt32($0.index), score: Float($0.score), text: $0.text)
             },
             candidateSentences: UInt32(clamping: s.candidateCount),
             algorithm: PrecisWire.SummaryOptions.Algorithm(s.algorithm)
@@ -75,14 +90,15 @@ extension PrecisWire.ExtractResponse {
                 PrecisWire.Entity(
                     label: PrecisWire.Entity.Label(e.label),
                     name: e.name,
-                    mentions: e.mentions.map { PrecisWire.Mention(span: PrecisWire.Span($0.span), text: $0.text) },
+                    mentions: e.mentions.map { PrecisWire.Mention(start: $0.span.wireStart, end: $0.span.wireEnd, text: $0.text) },
                     count: UInt32(clamping: e.mentions.count),
                     salience: Float(e.salience)
                 )
             },
             dates: x.dates.map {
                 PrecisWire.DateMention(
-                    span: PrecisWire.Span($0.span),
+                    start: $0.span.wireStart,
+                    end: $0.span.wireEnd,
                     text: $0.text,
                     value: $0.value,
                     granularity: PrecisWire.DateMention.Granularity($0.granularity),
@@ -91,7 +107,8 @@ extension PrecisWire.ExtractResponse {
             },
             quantities: x.quantities.map {
                 PrecisWire.Quantity(
-                    span: PrecisWire.Span($0.span),
+                    start: $0.span.wireStart,
+                    end: $0.span.wireEnd,
                     text: $0.text,
                     kind: PrecisWire.Quantity.Kind($0.kind),
                     value: $0.value,
@@ -101,7 +118,8 @@ extension PrecisWire.ExtractResponse {
             },
             quotes: x.quotes.map {
                 PrecisWire.Quote(
-                    span: PrecisWire.Span($0.span),
+                    start: $0.span.wireStart,
+                    end: $0.span.wireEnd,
                     text: $0.text,
                     speaker: $0.speaker,
                     speakerSpan: $0.speakerSpan.map { PrecisWire.Span($0) },
@@ -112,7 +130,7 @@ extension PrecisWire.ExtractResponse {
                 PrecisWire.Keyphrase(text: $0.text, score: Float($0.score), spans: $0.spans.map { PrecisWire.Span($0) })
             },
             links: x.links.map {
-                PrecisWire.Link(span: PrecisWire.Span($0.span), kind: PrecisWire.Link.Kind($0.kind), target: $0.target)
+                PrecisWire.Link(start: $0.span.wireStart, end: $0.span.wireEnd, kind: PrecisWire.Link.Kind($0.kind), target: $0.target)
             },
             referenceDate: x.referenceDate.iso
         )

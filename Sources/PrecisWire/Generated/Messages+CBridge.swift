@@ -316,34 +316,22 @@ extension ParseRequest {
     }
 }
 
-extension Field {
-    init(cMessage c: UnsafePointer<Precis__V1__Field>) {
-        self.init()
-        self.text = CArena.string(c.pointee.text)
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
-    }
-
-    func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Field> {
-        let c = arena.allocate(Precis__V1__Field.self)
-        precis__v1__field__init(c)
-        if !text.isEmpty { c.pointee.text = try arena.string(text) }
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
-        return c
-    }
-}
-
 extension Caption {
     init(cMessage c: UnsafePointer<Precis__V1__Caption>) {
         self.init()
-        if let p = c.pointee.text { self.text = Field(cMessage: p) }
-        if let p = c.pointee.credit { self.credit = Field(cMessage: p) }
+        self.text = CArena.string(c.pointee.text)
+        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.credit = CArena.string(c.pointee.credit)
+        if let p = c.pointee.credit_span { self.creditSpan = Span(cMessage: p) }
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Caption> {
         let c = arena.allocate(Precis__V1__Caption.self)
         precis__v1__caption__init(c)
-        if let value = text { c.pointee.text = try value.cMessage(in: arena) }
-        if let value = credit { c.pointee.credit = try value.cMessage(in: arena) }
+        if !text.isEmpty { c.pointee.text = try arena.string(text) }
+        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        if !credit.isEmpty { c.pointee.credit = try arena.string(credit) }
+        if let value = creditSpan { c.pointee.credit_span = try value.cMessage(in: arena) }
         return c
     }
 }
@@ -351,8 +339,9 @@ extension Caption {
 extension Paragraph {
     init(cMessage c: UnsafePointer<Precis__V1__Paragraph>) {
         self.init()
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.kind = Paragraph.Kind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
         self.firstSentence = c.pointee.first_sentence
         self.sentenceCount = c.pointee.sentence_count
         self.level = c.pointee.level
@@ -361,8 +350,9 @@ extension Paragraph {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Paragraph> {
         let c = arena.allocate(Precis__V1__Paragraph.self)
         precis__v1__paragraph__init(c)
+        c.pointee.start = start
+        c.pointee.end = end
         c.pointee.kind = Precis__V1__Paragraph__Kind(rawValue: UInt32(bitPattern: kind.rawValue))
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
         c.pointee.first_sentence = firstSentence
         c.pointee.sentence_count = sentenceCount
         c.pointee.level = level
@@ -373,7 +363,8 @@ extension Paragraph {
 extension Sentence {
     init(cMessage c: UnsafePointer<Precis__V1__Sentence>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.paragraph = c.pointee.paragraph
         self.firstToken = c.pointee.first_token
         self.tokenCount = c.pointee.token_count
@@ -382,7 +373,8 @@ extension Sentence {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Sentence> {
         let c = arena.allocate(Precis__V1__Sentence.self)
         precis__v1__sentence__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         c.pointee.paragraph = paragraph
         c.pointee.first_token = firstToken
         c.pointee.token_count = tokenCount
@@ -393,14 +385,16 @@ extension Sentence {
 extension Token {
     init(cMessage c: UnsafePointer<Precis__V1__Token>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.kind = Token.Kind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Token> {
         let c = arena.allocate(Precis__V1__Token.self)
         precis__v1__token__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         c.pointee.kind = Precis__V1__Token__Kind(rawValue: UInt32(bitPattern: kind.rawValue))
         return c
     }
@@ -447,12 +441,18 @@ extension Language {
 extension ParseResponse {
     init(cMessage c: UnsafePointer<Precis__V1__ParseResponse>) {
         self.init()
-        if let p = c.pointee.title { self.title = Field(cMessage: p) }
-        if let p = c.pointee.subtitle { self.subtitle = Field(cMessage: p) }
-        if let p = c.pointee.byline { self.byline = Field(cMessage: p) }
-        if let p = c.pointee.section { self.section = Field(cMessage: p) }
-        if let p = c.pointee.dateline { self.dateline = Field(cMessage: p) }
-        if let p = c.pointee.published { self.published = Field(cMessage: p) }
+        self.title = CArena.string(c.pointee.title)
+        self.subtitle = CArena.string(c.pointee.subtitle)
+        self.byline = CArena.string(c.pointee.byline)
+        self.section = CArena.string(c.pointee.section)
+        self.dateline = CArena.string(c.pointee.dateline)
+        self.published = CArena.string(c.pointee.published)
+        if let p = c.pointee.title_span { self.titleSpan = Span(cMessage: p) }
+        if let p = c.pointee.subtitle_span { self.subtitleSpan = Span(cMessage: p) }
+        if let p = c.pointee.byline_span { self.bylineSpan = Span(cMessage: p) }
+        if let p = c.pointee.section_span { self.sectionSpan = Span(cMessage: p) }
+        if let p = c.pointee.dateline_span { self.datelineSpan = Span(cMessage: p) }
+        if let p = c.pointee.published_span { self.publishedSpan = Span(cMessage: p) }
         if c.pointee.n_captions > 0 {
             let items = c.pointee.captions!
             self.captions = (0..<c.pointee.n_captions).map { Caption(cMessage: items[$0]!) }
@@ -476,12 +476,18 @@ extension ParseResponse {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__ParseResponse> {
         let c = arena.allocate(Precis__V1__ParseResponse.self)
         precis__v1__parse_response__init(c)
-        if let value = title { c.pointee.title = try value.cMessage(in: arena) }
-        if let value = subtitle { c.pointee.subtitle = try value.cMessage(in: arena) }
-        if let value = byline { c.pointee.byline = try value.cMessage(in: arena) }
-        if let value = section { c.pointee.section = try value.cMessage(in: arena) }
-        if let value = dateline { c.pointee.dateline = try value.cMessage(in: arena) }
-        if let value = published { c.pointee.published = try value.cMessage(in: arena) }
+        if !title.isEmpty { c.pointee.title = try arena.string(title) }
+        if !subtitle.isEmpty { c.pointee.subtitle = try arena.string(subtitle) }
+        if !byline.isEmpty { c.pointee.byline = try arena.string(byline) }
+        if !section.isEmpty { c.pointee.section = try arena.string(section) }
+        if !dateline.isEmpty { c.pointee.dateline = try arena.string(dateline) }
+        if !published.isEmpty { c.pointee.published = try arena.string(published) }
+        if let value = titleSpan { c.pointee.title_span = try value.cMessage(in: arena) }
+        if let value = subtitleSpan { c.pointee.subtitle_span = try value.cMessage(in: arena) }
+        if let value = bylineSpan { c.pointee.byline_span = try value.cMessage(in: arena) }
+        if let value = sectionSpan { c.pointee.section_span = try value.cMessage(in: arena) }
+        if let value = datelineSpan { c.pointee.dateline_span = try value.cMessage(in: arena) }
+        if let value = publishedSpan { c.pointee.published_span = try value.cMessage(in: arena) }
         if !captions.isEmpty {
             let items = arena.allocate(UnsafeMutablePointer<Precis__V1__Caption>?.self, count: captions.count)
             for (i, item) in captions.enumerated() { items[i] = try item.cMessage(in: arena) }
@@ -563,7 +569,8 @@ extension SummarizeRequest {
 extension SummarySentence {
     init(cMessage c: UnsafePointer<Precis__V1__SummarySentence>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.index = c.pointee.index
         self.score = c.pointee.score
         self.text = CArena.string(c.pointee.text)
@@ -572,7 +579,8 @@ extension SummarySentence {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__SummarySentence> {
         let c = arena.allocate(Precis__V1__SummarySentence.self)
         precis__v1__summary_sentence__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         c.pointee.index = index
         c.pointee.score = score
         if !text.isEmpty { c.pointee.text = try arena.string(text) }
@@ -651,14 +659,16 @@ extension ExtractRequest {
 extension Mention {
     init(cMessage c: UnsafePointer<Precis__V1__Mention>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.text = CArena.string(c.pointee.text)
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Mention> {
         let c = arena.allocate(Precis__V1__Mention.self)
         precis__v1__mention__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         if !text.isEmpty { c.pointee.text = try arena.string(text) }
         return c
     }
@@ -697,7 +707,8 @@ extension Entity {
 extension DateMention {
     init(cMessage c: UnsafePointer<Precis__V1__DateMention>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.text = CArena.string(c.pointee.text)
         self.value = CArena.string(c.pointee.value)
         self.granularity = DateMention.Granularity(rawValue: Int32(bitPattern: c.pointee.granularity.rawValue))
@@ -707,7 +718,8 @@ extension DateMention {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__DateMention> {
         let c = arena.allocate(Precis__V1__DateMention.self)
         precis__v1__date_mention__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         if !text.isEmpty { c.pointee.text = try arena.string(text) }
         if !value.isEmpty { c.pointee.value = try arena.string(value) }
         c.pointee.granularity = Precis__V1__DateMention__Granularity(rawValue: UInt32(bitPattern: granularity.rawValue))
@@ -719,7 +731,8 @@ extension DateMention {
 extension Quantity {
     init(cMessage c: UnsafePointer<Precis__V1__Quantity>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.text = CArena.string(c.pointee.text)
         self.kind = Quantity.Kind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
         self.value = c.pointee.value
@@ -730,7 +743,8 @@ extension Quantity {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Quantity> {
         let c = arena.allocate(Precis__V1__Quantity.self)
         precis__v1__quantity__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         if !text.isEmpty { c.pointee.text = try arena.string(text) }
         c.pointee.kind = Precis__V1__Quantity__Kind(rawValue: UInt32(bitPattern: kind.rawValue))
         c.pointee.value = value
@@ -743,7 +757,8 @@ extension Quantity {
 extension Quote {
     init(cMessage c: UnsafePointer<Precis__V1__Quote>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.text = CArena.string(c.pointee.text)
         self.speaker = CArena.string(c.pointee.speaker)
         if let p = c.pointee.speaker_span { self.speakerSpan = Span(cMessage: p) }
@@ -753,7 +768,8 @@ extension Quote {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Quote> {
         let c = arena.allocate(Precis__V1__Quote.self)
         precis__v1__quote__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         if !text.isEmpty { c.pointee.text = try arena.string(text) }
         if !speaker.isEmpty { c.pointee.speaker = try arena.string(speaker) }
         if let value = speakerSpan { c.pointee.speaker_span = try value.cMessage(in: arena) }
@@ -791,7 +807,8 @@ extension Keyphrase {
 extension Link {
     init(cMessage c: UnsafePointer<Precis__V1__Link>) {
         self.init()
-        if let p = c.pointee.span { self.span = Span(cMessage: p) }
+        self.start = c.pointee.start
+        self.end = c.pointee.end
         self.kind = Link.Kind(rawValue: Int32(bitPattern: c.pointee.kind.rawValue))
         self.target = CArena.string(c.pointee.target)
     }
@@ -799,7 +816,8 @@ extension Link {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Link> {
         let c = arena.allocate(Precis__V1__Link.self)
         precis__v1__link__init(c)
-        if let value = span { c.pointee.span = try value.cMessage(in: arena) }
+        c.pointee.start = start
+        c.pointee.end = end
         c.pointee.kind = Precis__V1__Link__Kind(rawValue: UInt32(bitPattern: kind.rawValue))
         if !target.isEmpty { c.pointee.target = try arena.string(target) }
         return c

@@ -160,20 +160,13 @@ extension ParseRequest: JSONWritable {
     }
 }
 
-extension Field: JSONWritable {
+extension Caption: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         if !text.isEmpty { w.key("text"); w.value(text) }
         if let value = span { w.key("span"); value.writeJSON(to: &w) }
-        w.endObject()
-    }
-}
-
-extension Caption: JSONWritable {
-    public func writeJSON(to w: inout JSONWriter) {
-        w.beginObject()
-        if let value = text { w.key("text"); value.writeJSON(to: &w) }
-        if let value = credit { w.key("credit"); value.writeJSON(to: &w) }
+        if !credit.isEmpty { w.key("credit"); w.value(credit) }
+        if let value = creditSpan { w.key("creditSpan"); value.writeJSON(to: &w) }
         w.endObject()
     }
 }
@@ -181,8 +174,9 @@ extension Caption: JSONWritable {
 extension Paragraph: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
         if firstSentence != 0 { w.key("firstSentence"); w.value(firstSentence) }
         if sentenceCount != 0 { w.key("sentenceCount"); w.value(sentenceCount) }
         if level != 0 { w.key("level"); w.value(level) }
@@ -193,7 +187,8 @@ extension Paragraph: JSONWritable {
 extension Sentence: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if paragraph != 0 { w.key("paragraph"); w.value(paragraph) }
         if firstToken != 0 { w.key("firstToken"); w.value(firstToken) }
         if tokenCount != 0 { w.key("tokenCount"); w.value(tokenCount) }
@@ -204,7 +199,8 @@ extension Sentence: JSONWritable {
 extension Token: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
         w.endObject()
     }
@@ -234,12 +230,18 @@ extension Language: JSONWritable {
 extension ParseResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = title { w.key("title"); value.writeJSON(to: &w) }
-        if let value = subtitle { w.key("subtitle"); value.writeJSON(to: &w) }
-        if let value = byline { w.key("byline"); value.writeJSON(to: &w) }
-        if let value = section { w.key("section"); value.writeJSON(to: &w) }
-        if let value = dateline { w.key("dateline"); value.writeJSON(to: &w) }
-        if let value = published { w.key("published"); value.writeJSON(to: &w) }
+        if !title.isEmpty { w.key("title"); w.value(title) }
+        if !subtitle.isEmpty { w.key("subtitle"); w.value(subtitle) }
+        if !byline.isEmpty { w.key("byline"); w.value(byline) }
+        if !section.isEmpty { w.key("section"); w.value(section) }
+        if !dateline.isEmpty { w.key("dateline"); w.value(dateline) }
+        if !published.isEmpty { w.key("published"); w.value(published) }
+        if let value = titleSpan { w.key("titleSpan"); value.writeJSON(to: &w) }
+        if let value = subtitleSpan { w.key("subtitleSpan"); value.writeJSON(to: &w) }
+        if let value = bylineSpan { w.key("bylineSpan"); value.writeJSON(to: &w) }
+        if let value = sectionSpan { w.key("sectionSpan"); value.writeJSON(to: &w) }
+        if let value = datelineSpan { w.key("datelineSpan"); value.writeJSON(to: &w) }
+        if let value = publishedSpan { w.key("publishedSpan"); value.writeJSON(to: &w) }
         if !captions.isEmpty {
             w.key("captions")
             w.beginArray()
@@ -296,7 +298,8 @@ extension SummarizeRequest: JSONWritable {
 extension SummarySentence: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if index != 0 { w.key("index"); w.value(index) }
         if score != 0 { w.key("score"); w.value(score) }
         if !text.isEmpty { w.key("text"); w.value(text) }
@@ -346,7 +349,8 @@ extension ExtractRequest: JSONWritable {
 extension Mention: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if !text.isEmpty { w.key("text"); w.value(text) }
         w.endObject()
     }
@@ -372,7 +376,8 @@ extension Entity: JSONWritable {
 extension DateMention: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if !text.isEmpty { w.key("text"); w.value(text) }
         if !value.isEmpty { w.key("value"); w.value(value) }
         if granularity != .unspecified { w.key("granularity"); w.enumValue(granularity.protoName, granularity.rawValue) }
@@ -384,7 +389,8 @@ extension DateMention: JSONWritable {
 extension Quantity: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if !text.isEmpty { w.key("text"); w.value(text) }
         if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
         if value != 0 { w.key("value"); w.value(value) }
@@ -397,7 +403,8 @@ extension Quantity: JSONWritable {
 extension Quote: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if !text.isEmpty { w.key("text"); w.value(text) }
         if !speaker.isEmpty { w.key("speaker"); w.value(speaker) }
         if let value = speakerSpan { w.key("speakerSpan"); value.writeJSON(to: &w) }
@@ -424,7 +431,8 @@ extension Keyphrase: JSONWritable {
 extension Link: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        if start != 0 { w.key("start"); w.value(start) }
+        if end != 0 { w.key("end"); w.value(end) }
         if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
         if !target.isEmpty { w.key("target"); w.value(target) }
         w.endObject()

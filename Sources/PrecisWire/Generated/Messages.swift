@@ -317,48 +317,44 @@ public struct ParseRequest: Sendable, Hashable {
     }
 }
 
-public struct Field: Sendable, Hashable {
+public struct Caption: Sendable, Hashable {
     public var text: String
     public var span: Span?
+    public var credit: String
+    public var creditSpan: Span?
 
     public init(
         text: String = "",
-        span: Span? = nil
+        span: Span? = nil,
+        credit: String = "",
+        creditSpan: Span? = nil
     ) {
         self.text = text
         self.span = span
-    }
-}
-
-public struct Caption: Sendable, Hashable {
-    public var text: Field?
-    public var credit: Field?
-
-    public init(
-        text: Field? = nil,
-        credit: Field? = nil
-    ) {
-        self.text = text
         self.credit = credit
+        self.creditSpan = creditSpan
     }
 }
 
 public struct Paragraph: Sendable, Hashable {
+    public var start: UInt32
+    public var end: UInt32
     public var kind: Paragraph.Kind
-    public var span: Span?
     public var firstSentence: UInt32
     public var sentenceCount: UInt32
     public var level: UInt32
 
     public init(
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         kind: Paragraph.Kind = .unspecified,
-        span: Span? = nil,
         firstSentence: UInt32 = 0,
         sentenceCount: UInt32 = 0,
         level: UInt32 = 0
     ) {
+        self.start = start
+        self.end = end
         self.kind = kind
-        self.span = span
         self.firstSentence = firstSentence
         self.sentenceCount = sentenceCount
         self.level = level
@@ -445,18 +441,21 @@ public struct Paragraph: Sendable, Hashable {
 }
 
 public struct Sentence: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var paragraph: UInt32
     public var firstToken: UInt32
     public var tokenCount: UInt32
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         paragraph: UInt32 = 0,
         firstToken: UInt32 = 0,
         tokenCount: UInt32 = 0
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.paragraph = paragraph
         self.firstToken = firstToken
         self.tokenCount = tokenCount
@@ -464,14 +463,17 @@ public struct Sentence: Sendable, Hashable {
 }
 
 public struct Token: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var kind: Token.Kind
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         kind: Token.Kind = .unspecified
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.kind = kind
     }
 
@@ -583,12 +585,18 @@ public struct Language: Sendable, Hashable {
 }
 
 public struct ParseResponse: Sendable, Hashable {
-    public var title: Field?
-    public var subtitle: Field?
-    public var byline: Field?
-    public var section: Field?
-    public var dateline: Field?
-    public var published: Field?
+    public var title: String
+    public var subtitle: String
+    public var byline: String
+    public var section: String
+    public var dateline: String
+    public var published: String
+    public var titleSpan: Span?
+    public var subtitleSpan: Span?
+    public var bylineSpan: Span?
+    public var sectionSpan: Span?
+    public var datelineSpan: Span?
+    public var publishedSpan: Span?
     public var captions: [Caption]
     public var paragraphs: [Paragraph]
     public var sentences: [Sentence]
@@ -597,12 +605,18 @@ public struct ParseResponse: Sendable, Hashable {
     public var language: Language?
 
     public init(
-        title: Field? = nil,
-        subtitle: Field? = nil,
-        byline: Field? = nil,
-        section: Field? = nil,
-        dateline: Field? = nil,
-        published: Field? = nil,
+        title: String = "",
+        subtitle: String = "",
+        byline: String = "",
+        section: String = "",
+        dateline: String = "",
+        published: String = "",
+        titleSpan: Span? = nil,
+        subtitleSpan: Span? = nil,
+        bylineSpan: Span? = nil,
+        sectionSpan: Span? = nil,
+        datelineSpan: Span? = nil,
+        publishedSpan: Span? = nil,
         captions: [Caption] = [],
         paragraphs: [Paragraph] = [],
         sentences: [Sentence] = [],
@@ -616,6 +630,12 @@ public struct ParseResponse: Sendable, Hashable {
         self.section = section
         self.dateline = dateline
         self.published = published
+        self.titleSpan = titleSpan
+        self.subtitleSpan = subtitleSpan
+        self.bylineSpan = bylineSpan
+        self.sectionSpan = sectionSpan
+        self.datelineSpan = datelineSpan
+        self.publishedSpan = publishedSpan
         self.captions = captions
         self.paragraphs = paragraphs
         self.sentences = sentences
@@ -697,18 +717,21 @@ public struct SummarizeRequest: Sendable, Hashable {
 }
 
 public struct SummarySentence: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var index: UInt32
     public var score: Float
     public var text: String
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         index: UInt32 = 0,
         score: Float = 0,
         text: String = ""
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.index = index
         self.score = score
         self.text = text
@@ -812,14 +835,17 @@ public struct ExtractRequest: Sendable, Hashable {
 }
 
 public struct Mention: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var text: String
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         text: String = ""
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.text = text
     }
 }
@@ -906,20 +932,23 @@ public struct Entity: Sendable, Hashable {
 }
 
 public struct DateMention: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var text: String
     public var value: String
     public var granularity: DateMention.Granularity
     public var relative: Bool
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         text: String = "",
         value: String = "",
         granularity: DateMention.Granularity = .unspecified,
         relative: Bool = false
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.text = text
         self.value = value
         self.granularity = granularity
@@ -983,7 +1012,8 @@ public struct DateMention: Sendable, Hashable {
 }
 
 public struct Quantity: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var text: String
     public var kind: Quantity.Kind
     public var value: Double
@@ -991,14 +1021,16 @@ public struct Quantity: Sendable, Hashable {
     public var unitSpan: Span?
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         text: String = "",
         kind: Quantity.Kind = .unspecified,
         value: Double = 0,
         unit: String = "",
         unitSpan: Span? = nil
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.text = text
         self.kind = kind
         self.value = value
@@ -1059,20 +1091,23 @@ public struct Quantity: Sendable, Hashable {
 }
 
 public struct Quote: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var text: String
     public var speaker: String
     public var speakerSpan: Span?
     public var speakerEntity: Int32
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         text: String = "",
         speaker: String = "",
         speakerSpan: Span? = nil,
         speakerEntity: Int32 = 0
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.text = text
         self.speaker = speaker
         self.speakerSpan = speakerSpan
@@ -1097,16 +1132,19 @@ public struct Keyphrase: Sendable, Hashable {
 }
 
 public struct Link: Sendable, Hashable {
-    public var span: Span?
+    public var start: UInt32
+    public var end: UInt32
     public var kind: Link.Kind
     public var target: String
 
     public init(
-        span: Span? = nil,
+        start: UInt32 = 0,
+        end: UInt32 = 0,
         kind: Link.Kind = .unspecified,
         target: String = ""
     ) {
-        self.span = span
+        self.start = start
+        self.end = end
         self.kind = kind
         self.target = target
     }

@@ -33,40 +33,38 @@ enum WireSchema {
     static let infoResponse = MessageSchema(fields: [(1, "server_version", .string), (4, "engine_version", .string), (5, "operations", .string), (6, "limits", .message(limits)), (8, "extract_kinds", .string), (9, "summary_algorithms", .string)])
     /// Span
     static let span = MessageSchema(fields: [])
-    /// Field
-    static let field = MessageSchema(fields: [(1, "text", .string), (2, "span", .message(span))])
     /// Caption
-    static let caption = MessageSchema(fields: [(1, "text", .message(field)), (2, "credit", .message(field))])
+    static let caption = MessageSchema(fields: [(1, "text", .string), (2, "span", .message(span)), (3, "credit", .string), (4, "credit_span", .message(span))])
     /// Paragraph
-    static let paragraph = MessageSchema(fields: [(2, "span", .message(span))])
+    static let paragraph = MessageSchema(fields: [])
     /// Sentence
-    static let sentence = MessageSchema(fields: [(1, "span", .message(span))])
+    static let sentence = MessageSchema(fields: [])
     /// Token
-    static let token = MessageSchema(fields: [(1, "span", .message(span))])
+    static let token = MessageSchema(fields: [])
     /// Stats
     static let stats = MessageSchema(fields: [])
     /// Language
     static let language = MessageSchema(fields: [(1, "code", .string)])
     /// ParseResponse
-    static let parseResponse = MessageSchema(fields: [(1, "title", .message(field)), (2, "subtitle", .message(field)), (3, "byline", .message(field)), (4, "section", .message(field)), (5, "dateline", .message(field)), (6, "published", .message(field)), (7, "captions", .message(caption)), (8, "paragraphs", .message(paragraph)), (9, "sentences", .message(sentence)), (10, "tokens", .message(token)), (11, "stats", .message(stats)), (12, "language", .message(language))])
+    static let parseResponse = MessageSchema(fields: [(1, "title", .string), (2, "subtitle", .string), (3, "byline", .string), (4, "section", .string), (5, "dateline", .string), (6, "published", .string), (7, "title_span", .message(span)), (8, "subtitle_span", .message(span)), (9, "byline_span", .message(span)), (10, "section_span", .message(span)), (11, "dateline_span", .message(span)), (12, "published_span", .message(span)), (13, "captions", .message(caption)), (14, "paragraphs", .message(paragraph)), (15, "sentences", .message(sentence)), (16, "tokens", .message(token)), (17, "stats", .message(stats)), (18, "language", .message(language))])
     /// SummarySentence
-    static let summarySentence = MessageSchema(fields: [(1, "span", .message(span)), (4, "text", .string)])
+    static let summarySentence = MessageSchema(fields: [(5, "text", .string)])
     /// SummarizeResponse
     static let summarizeResponse = MessageSchema(fields: [(1, "sentences", .message(summarySentence))])
     /// Mention
-    static let mention = MessageSchema(fields: [(1, "span", .message(span)), (2, "text", .string)])
+    static let mention = MessageSchema(fields: [(3, "text", .string)])
     /// Entity
     static let entity = MessageSchema(fields: [(2, "name", .string), (3, "mentions", .message(mention))])
     /// DateMention
-    static let dateMention = MessageSchema(fields: [(1, "span", .message(span)), (2, "text", .string), (3, "value", .string)])
+    static let dateMention = MessageSchema(fields: [(3, "text", .string), (4, "value", .string)])
     /// Quantity
-    static let quantity = MessageSchema(fields: [(1, "span", .message(span)), (2, "text", .string), (5, "unit", .string), (6, "unit_span", .message(span))])
+    static let quantity = MessageSchema(fields: [(3, "text", .string), (6, "unit", .string), (7, "unit_span", .message(span))])
     /// Quote
-    static let quote = MessageSchema(fields: [(1, "span", .message(span)), (2, "text", .string), (3, "speaker", .string), (4, "speaker_span", .message(span))])
+    static let quote = MessageSchema(fields: [(3, "text", .string), (4, "speaker", .string), (5, "speaker_span", .message(span))])
     /// Keyphrase
     static let keyphrase = MessageSchema(fields: [(1, "text", .string), (3, "spans", .message(span))])
     /// Link
-    static let link = MessageSchema(fields: [(1, "span", .message(span)), (3, "target", .string)])
+    static let link = MessageSchema(fields: [(4, "target", .string)])
     /// ExtractResponse
     static let extractResponse = MessageSchema(fields: [(1, "entities", .message(entity)), (2, "dates", .message(dateMention)), (3, "quantities", .message(quantity)), (4, "quotes", .message(quote)), (5, "keyphrases", .message(keyphrase)), (6, "links", .message(link)), (7, "reference_date", .string)])
     /// AnalyzeResponse

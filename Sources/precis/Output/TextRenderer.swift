@@ -4,12 +4,12 @@ import PrecisWire
 struct TextRenderer {
     let text: String
 
-    private func slice(_ span: Span?) -> String {
-        guard let span else { return "" }
-        let utf8 = Array(text.utf8)
-        let start = min(Int(span.start), utf8.count)
-        let end = min(max(Int(span.end), start), utf8.count)
-        return String(decoding: utf8[start..<end], as: UTF8.self)
+    private func slice(_ start: UInt32, _ end: UInt32) -> String {
+        let utf8 = text.utf8
+        let lower = min(Int(start), utf8.count)
+        let upper = min(max(Int(end), lower), utf8.count)
+        let from = utf8.index(utf8.startIndex, offsetBy: lower)
+        return String(decoding: utf8[from..<utf8.index(from, offsetBy: upper - lower)], as: UTF8.self)
     }
 
     private func short(_ s: String, _ width: Int = 90) -> String {
@@ -27,16 +27,16 @@ struct TextRenderer {
 
     func parse(_ p: ParseResponse) -> String {
         var out = ""
-        let fields: [(String, Field?)] = [
+        let fields = [
             ("section", p.section), ("title", p.title), ("subtitle", p.subtitle), ("byline", p.byline),
             ("dateline", p.dateline), ("published", p.published),
         ]
-        for (label, field) in fields {
-            if let field { out += label.padding(12) + short(field.text) + "\n" }
+        for (label, value) in fields where !value.isEmpty {
+            out += label.padding(12) + short(value) + "\n"
         }
         for caption in p.captions {
-            out += "caption".padding(12) + short(caption.text?.text ?? "")
-            if let credit = caption.credit { out += " (" + credit.text + ")" }
+            out += "caption".padding(12) + short(caption.text)
+            if !caption.credit.isEmpty { out += " (" + caption.credit + ")" }
             out += "\n"
         }
         if let s = p.stats {
@@ -48,11 +48,11 @@ struct TextRenderer {
         out += "\nParagraphs\n"
         for (index, paragraph) in p.paragraphs.enumerated() {
             let kind = name(paragraph.kind.protoName)
-            out += "  \(index)".padding(6) + "[\(kind)]".padding(14) + short(slice(paragraph.span), 80) + "\n"
+            out += "  \(index)".padding(6) + "[\(kind)]".padding(14) + short(slice(paragraph.start, paragraph.end), 80) + "\n"
         }
         if !p.tokens.isEmpty {
             out += "\nTokens (\(p.tokens.count))\n  "
-            out += p.tokens.prefix(200).map { slice($0.span) }.joined(separator: " · ")
+            out += p.tokens.prefix(200).map { slice($0.start, $0.end) }.joined(separator: " · ")
             out += p.tokens.count > 200 ? " …\n" : "\n"
         }
         return out

@@ -60,8 +60,7 @@ enum Article {
 
     static var utf8: [UInt8] { Array(text.utf8) }
 
-    static func slice(_ span: Span?) -> String {
-        guard let span else { return "" }
-        return String(decoding: utf8[Int(span.start)..<Int(span.end)], as: UTF8.self)
+    static func slice(_ start: UInt32, _ end: UInt32) -> String {
+        String(decoding: utf8[Int(start)..<Int(end)], as: UTF8.self)
     }
 }

@@ -28,7 +28,6 @@ typedef struct Precis__V1__Limits Precis__V1__Limits;
 typedef struct Precis__V1__InfoResponse Precis__V1__InfoResponse;
 typedef struct Precis__V1__ParseOptions Precis__V1__ParseOptions;
 typedef struct Precis__V1__ParseRequest Precis__V1__ParseRequest;
-typedef struct Precis__V1__Field Precis__V1__Field;
 typedef struct Precis__V1__Caption Precis__V1__Caption;
 typedef struct Precis__V1__Paragraph Precis__V1__Paragraph;
 typedef struct Precis__V1__Sentence Precis__V1__Sentence;
@@ -281,7 +280,8 @@ struct  Precis__V1__GoAway
 
 
 /*
- * A [start, end) range of UTF-8 byte offsets into the document text.
+ * A [start, end) range of UTF-8 byte offsets into the document text. Results give their own
+ * span as flat `start` and `end` fields; `Span` is used for secondary ranges.
  */
 struct  Precis__V1__Span
 {
@@ -402,36 +402,28 @@ struct  Precis__V1__ParseRequest
     , NULL, NULL }
 
 
-/*
- * A located piece of text: `text` is the document text sliced by `span`, trimmed.
- */
-struct  Precis__V1__Field
+struct  Precis__V1__Caption
 {
   ProtobufCMessage base;
   char *text;
   Precis__V1__Span *span;
-};
-#define PRECIS__V1__FIELD__INIT \
- { PROTOBUF_C_MESSAGE_INIT (&precis__v1__field__descriptor) \
-    , (char *)protobuf_c_empty_string, NULL }
-
-
-struct  Precis__V1__Caption
-{
-  ProtobufCMessage base;
-  Precis__V1__Field *text;
-  Precis__V1__Field *credit;
+  /*
+   * Who took the photo, when the page says so.
+   */
+  char *credit;
+  Precis__V1__Span *credit_span;
 };
 #define PRECIS__V1__CAPTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__caption__descriptor) \
-    , NULL, NULL }
+    , (char *)protobuf_c_empty_string, NULL, (char *)protobuf_c_empty_string, NULL }
 
 
 struct  Precis__V1__Paragraph
 {
   ProtobufCMessage base;
+  uint32_t start;
+  uint32_t end;
   Precis__V1__Paragraph__Kind kind;
-  Precis__V1__Span *span;
   /*
    * Index of its first sentence in ParseResponse.sentences and how many it has.
    */
@@ -444,13 +436,14 @@ struct  Precis__V1__Paragraph
 };
 #define PRECIS__V1__PARAGRAPH__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__paragraph__descriptor) \
-    , PRECIS__V1__PARAGRAPH__KIND__KIND_UNSPECIFIED, NULL, 0, 0, 0 }
+    , 0, 0, PRECIS__V1__PARAGRAPH__KIND__KIND_UNSPECIFIED, 0, 0, 0 }
 
 
 struct  Precis__V1__Sentence
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   /*
    * Index of the paragraph that holds it.
    */
@@ -464,18 +457,19 @@ struct  Precis__V1__Sentence
 };
 #define PRECIS__V1__SENTENCE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__sentence__descriptor) \
-    , NULL, 0, 0, 0 }
+    , 0, 0, 0, 0, 0 }
 
 
 struct  Precis__V1__Token
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   Precis__V1__Token__Kind kind;
 };
 #define PRECIS__V1__TOKEN__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__token__descriptor) \
-    , NULL, PRECIS__V1__TOKEN__KIND__KIND_UNSPECIFIED }
+    , 0, 0, PRECIS__V1__TOKEN__KIND__KIND_UNSPECIFIED }
 
 
 struct  Precis__V1__Stats
@@ -512,12 +506,27 @@ struct  Precis__V1__Language
 struct  Precis__V1__ParseResponse
 {
   ProtobufCMessage base;
-  Precis__V1__Field *title;
-  Precis__V1__Field *subtitle;
-  Precis__V1__Field *byline;
-  Precis__V1__Field *section;
-  Precis__V1__Field *dateline;
-  Precis__V1__Field *published;
+  /*
+   * The page's header parts as written (empty when not found), each with its span.
+   */
+  char *title;
+  char *subtitle;
+  char *byline;
+  char *section;
+  /*
+   * "WASHINGTON (Reuters) -": where and who, before the first body sentence.
+   */
+  char *dateline;
+  /*
+   * The publication date as written.
+   */
+  char *published;
+  Precis__V1__Span *title_span;
+  Precis__V1__Span *subtitle_span;
+  Precis__V1__Span *byline_span;
+  Precis__V1__Span *section_span;
+  Precis__V1__Span *dateline_span;
+  Precis__V1__Span *published_span;
   size_t n_captions;
   Precis__V1__Caption **captions;
   /*
@@ -535,7 +544,7 @@ struct  Precis__V1__ParseResponse
 };
 #define PRECIS__V1__PARSE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__parse_response__descriptor) \
-    , NULL, NULL, NULL, NULL, NULL, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, NULL, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, NULL, NULL, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, NULL, NULL }
 
 
 typedef enum {
@@ -579,17 +588,21 @@ struct  Precis__V1__SummarizeRequest
 struct  Precis__V1__SummarySentence
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   /*
    * Index of the sentence in the parse of the document.
    */
   uint32_t index;
   float score;
+  /*
+   * The document text sliced by [start, end).
+   */
   char *text;
 };
 #define PRECIS__V1__SUMMARY_SENTENCE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__summary_sentence__descriptor) \
-    , NULL, 0, 0, (char *)protobuf_c_empty_string }
+    , 0, 0, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__SummarizeResponse
@@ -648,12 +661,13 @@ struct  Precis__V1__ExtractRequest
 struct  Precis__V1__Mention
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   char *text;
 };
 #define PRECIS__V1__MENTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__mention__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string }
+    , 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__Entity
@@ -680,7 +694,8 @@ struct  Precis__V1__Entity
 struct  Precis__V1__DateMention
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   char *text;
   /*
    * ISO-8601: "2026-11-24", "2026-11", "2026", "199X" (a decade), "2026-W47", "2026-11-24T15:00".
@@ -694,13 +709,14 @@ struct  Precis__V1__DateMention
 };
 #define PRECIS__V1__DATE_MENTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__date_mention__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PRECIS__V1__DATE_MENTION__GRANULARITY__GRANULARITY_UNSPECIFIED, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PRECIS__V1__DATE_MENTION__GRANULARITY__GRANULARITY_UNSPECIFIED, 0 }
 
 
 struct  Precis__V1__Quantity
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   char *text;
   Precis__V1__Quantity__Kind kind;
   double value;
@@ -713,16 +729,17 @@ struct  Precis__V1__Quantity
 };
 #define PRECIS__V1__QUANTITY__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__quantity__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string, PRECIS__V1__QUANTITY__KIND__KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, NULL }
+    , 0, 0, (char *)protobuf_c_empty_string, PRECIS__V1__QUANTITY__KIND__KIND_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, NULL }
 
 
 struct  Precis__V1__Quote
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
   /*
-   * The quoted words without the quotation marks.
+   * The quoted words, without the quotation marks.
    */
+  uint32_t start;
+  uint32_t end;
   char *text;
   /*
    * Who said it, as written near the quote; empty when unknown.
@@ -736,7 +753,7 @@ struct  Precis__V1__Quote
 };
 #define PRECIS__V1__QUOTE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__quote__descriptor) \
-    , NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, 0 }
 
 
 struct  Precis__V1__Keyphrase
@@ -755,7 +772,8 @@ struct  Precis__V1__Keyphrase
 struct  Precis__V1__Link
 {
   ProtobufCMessage base;
-  Precis__V1__Span *span;
+  uint32_t start;
+  uint32_t end;
   Precis__V1__Link__Kind kind;
   /*
    * The link as written, or normalised (a URL with its scheme).
@@ -764,7 +782,7 @@ struct  Precis__V1__Link
 };
 #define PRECIS__V1__LINK__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__link__descriptor) \
-    , NULL, PRECIS__V1__LINK__KIND__KIND_UNSPECIFIED, (char *)protobuf_c_empty_string }
+    , 0, 0, PRECIS__V1__LINK__KIND__KIND_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__ExtractResponse
@@ -1063,25 +1081,6 @@ Precis__V1__ParseRequest *
                       const uint8_t       *data);
 void   precis__v1__parse_request__free_unpacked
                      (Precis__V1__ParseRequest *message,
-                      ProtobufCAllocator *allocator);
-/* Precis__V1__Field methods */
-void   precis__v1__field__init
-                     (Precis__V1__Field         *message);
-size_t precis__v1__field__get_packed_size
-                     (const Precis__V1__Field   *message);
-size_t precis__v1__field__pack
-                     (const Precis__V1__Field   *message,
-                      uint8_t             *out);
-size_t precis__v1__field__pack_to_buffer
-                     (const Precis__V1__Field   *message,
-                      ProtobufCBuffer     *buffer);
-Precis__V1__Field *
-       precis__v1__field__unpack
-                     (ProtobufCAllocator  *allocator,
-                      size_t               len,
-                      const uint8_t       *data);
-void   precis__v1__field__free_unpacked
-                     (Precis__V1__Field *message,
                       ProtobufCAllocator *allocator);
 /* Precis__V1__Caption methods */
 void   precis__v1__caption__init
@@ -1561,9 +1560,6 @@ typedef void (*Precis__V1__ParseOptions_Closure)
 typedef void (*Precis__V1__ParseRequest_Closure)
                  (const Precis__V1__ParseRequest *message,
                   void *closure_data);
-typedef void (*Precis__V1__Field_Closure)
-                 (const Precis__V1__Field *message,
-                  void *closure_data);
 typedef void (*Precis__V1__Caption_Closure)
                  (const Precis__V1__Caption *message,
                   void *closure_data);
@@ -1654,7 +1650,6 @@ extern const ProtobufCMessageDescriptor precis__v1__limits__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__info_response__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__parse_options__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__parse_request__descriptor;
-extern const ProtobufCMessageDescriptor precis__v1__field__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__caption__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__paragraph__descriptor;
 extern const ProtobufCEnumDescriptor    precis__v1__paragraph__kind__descriptor;
