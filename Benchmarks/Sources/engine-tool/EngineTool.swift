@@ -1,0 +1,88 @@
+import Foundation
+import PrecisEngine
+
+/// engine-tool MODE FILE.jsonl — reads `{"id", "text"}` lines, runs the engine, writes one JSON
+/// line per input on standard output.
+///
+///   sentences   {"id", "sentences": [text of each sentence]}
+///   structure   {"id", "title", "subtitle", "byline", "section", "dateline", "published",
+///                "captions": [..], "paragraphs": [{"kind", "text"}], "language"}
+///   summaries   {"id", "summary_sentences": [..]}   (--sentences N, default 3)
+///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
+///               per second of CPU time on standard error
+@main
+enum EngineTool {
+    static func main() throws {
+        let args = CommandLine.arguments
+        guard args.count >= 3 else {
+            FileHandle.standardError.write(Data("usage: engine-tool sentences|structure|summaries|time-parse FILE.jsonl [--sentences N] [--repeat N]\n".utf8))
+            exit(2)
+        }
+        let mode = args[1]
+        let records = try loadRecords(args[2])
+        let engine = Engine()
+        func option(_ name: String, _ fallback: Int) -> Int {
+            guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
+            return v
+        }
+        switch mode {
+        case "sentences":
+            for (id, text) in records {
+                let doc = engine.parse(text)
+                emit(["id": id, "sentences": doc.sentences.map { slice(text, $0.span) }])
+            }
+        case "structure":
+            for (id, text) in records {
+                let d = engine.parse(text)
+                var out: [String: Any] = ["id": id]
+                for (key, value) in [("title", d.title), ("subtitle", d.subtitle), ("byline", d.byline), ("section", d.section), ("dateline", d.dateline), ("published", d.published)] {
+                    out[key] = value?.text ?? ""
+                }
+                out["captions"] = d.captions.map { $0.text.text + ($0.credit.map { " | " + $0.text } ?? "") }
+                out["paragraphs"] = d.paragraphs.map { ["kind": "\($0.kind)", "text": slice(text, $0.span)] }
+                out["language"] = d.language.code
+                emit(out)
+            }
+        case "summaries":
+            let n = option("--sentences", 3)
+            for (id, text) in records {
+                let summary = try engine.summarize(engine.parse(text), options: SummaryOptions(length: .sentences(n)))
+                emit(["id": id, "summary_sentences": summary.sentences.map(\.text)])
+            }
+        case "time-parse":
+            let repeats = option("--repeat", 5)
+            let start = clock()
+            var sentences = 0
+            for _ in 0..<repeats {
+                for (_, text) in records { sentences += engine.parse(text).sentences.count }
+            }
+            let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
+            let docs = Double(records.count * repeats)
+            FileHandle.standardError.write(Data("parse: \(Int(docs)) documents in \(String(format: "%.3f", seconds)) s CPU = \(Int(docs / seconds)) docs/s (\(sentences / repeats) sentences per pass)\n".utf8))
+        default:
+            FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func loadRecords(_ path: String) throws -> [(String, String)] {
+        let data = try String(contentsOfFile: path, encoding: .utf8)
+        return data.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let text = object["text"] as? String
+            else { return nil }
+            return ("\(object["id"] ?? "")", text)
+        }
+    }
+
+    static func slice(_ text: String, _ span: TextSpan) -> String {
+        let utf8 = Array(text.utf8)
+        return String(decoding: utf8[span.start..<span.end], as: UTF8.self)
+    }
+
+    static func emit(_ object: [String: Any]) {
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+}
