@@ -9,7 +9,9 @@ import PrecisEngine
 ///                "captions": [..], "paragraphs": [{"kind", "text"}], "language"}
 ///   summaries   {"id", "summary_sentences": [..]}   (--sentences N, default 3)
 ///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
-///               per second of CPU time on standard error
+///               per second of CPU time as one JSON line
+///   hostile     engine-tool hostile CASE BYTES: parses one generated hostile input (see
+///               `Hostile.cases`) and prints its size and CPU time as one JSON line
 @main
 enum EngineTool {
     static func main() throws {
@@ -19,6 +21,10 @@ enum EngineTool {
             exit(2)
         }
         let mode = args[1]
+        if mode == "hostile" {
+            Hostile.run(args[2], bytes: args.count > 3 ? Int(args[3]) ?? 1_000_000 : 1_000_000)
+            return
+        }
         let records = try loadRecords(args[2])
         let engine = Engine()
         func option(_ name: String, _ fallback: Int) -> Int {
@@ -58,7 +64,10 @@ enum EngineTool {
             }
             let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
             let docs = Double(records.count * repeats)
-            FileHandle.standardError.write(Data("parse: \(Int(docs)) documents in \(String(format: "%.3f", seconds)) s CPU = \(Int(docs / seconds)) docs/s (\(sentences / repeats) sentences per pass)\n".utf8))
+            print(
+                "{\"system\":\"precis\",\"documents\":\(Int(docs)),\"cpu_seconds\":\(seconds),"
+                    + "\"docs_per_cpu_second\":\(docs / seconds),\"sentences_per_pass\":\(sentences / repeats)}"
+            )
         default:
             FileHandle.standardError.write(Data("unknown mode \(mode)\n".utf8))
             exit(2)

@@ -1,0 +1,69 @@
+import Foundation
+import PrecisEngine
+
+/// Generated hostile inputs for scaling measurements: each case at any size, deterministic.
+enum Hostile {
+    static let cases = ["one-word", "no-spaces", "tiny-sentences", "nesting", "random-unicode", "many-lines", "long-line-of-dots"]
+
+    static func make(_ name: String, bytes: Int) -> String? {
+        var generator = SplitMix(seed: 42)
+        switch name {
+        case "one-word":  // the same word again and again
+            return String(repeating: "word ", count: bytes / 5)
+        case "no-spaces":  // one token as long as the document
+            return String((0..<bytes).map { _ in Character(UnicodeScalar(UInt8(97 + generator.next() % 26))) })
+        case "tiny-sentences":  // "a. a. a. …"
+            return String(repeating: "a. ", count: bytes / 3)
+        case "nesting":  // quotes and brackets opened deep, then closed
+            let depth = bytes / 8
+            return String(repeating: "(\"[' ", count: depth / 2) + "x." + String(repeating: " ']\")", count: depth / 2)
+        case "random-unicode":  // any valid scalars, including controls, marks and emoji
+            var scalars = String.UnicodeScalarView()
+            var size = 0
+            while size < bytes {
+                let raw = UInt32(truncatingIfNeeded: generator.next() % 0x2_0000)
+                guard raw != 0, let scalar = UnicodeScalar(raw) else { continue }
+                scalars.append(scalar)
+                size += String(scalar).utf8.count
+            }
+            return String(scalars)
+        case "many-lines":  // one short line after another, no blank lines
+            return String(repeating: "x\n", count: bytes / 2)
+        case "long-line-of-dots":  // ellipses and periods without words
+            return String(repeating: ". ... ", count: bytes / 6)
+        default:
+            return nil
+        }
+    }
+
+    /// Parses the case once and prints one JSON line: size, CPU seconds, sentences, tokens.
+    static func run(_ name: String, bytes: Int) {
+        guard let text = make(name, bytes: bytes) else {
+            FileHandle.standardError.write(Data("unknown case \(name); cases: \(cases.joined(separator: " "))\n".utf8))
+            exit(2)
+        }
+        let engine = Engine()
+        let start = clock()
+        let document = engine.parse(text)
+        let summary = try? engine.summarize(document, options: SummaryOptions())
+        let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
+        print(
+            "{\"case\":\"\(name)\",\"bytes\":\(text.utf8.count),\"cpu_seconds\":\(seconds),"
+                + "\"sentences\":\(document.sentences.count),\"tokens\":\(document.tokens.count),"
+                + "\"summary_sentences\":\(summary?.sentences.count ?? -1)}"
+        )
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so every run builds the same inputs.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
