@@ -7,31 +7,37 @@ import Testing
         let response = Response(id: 1 << 40, status: Status(code: .invalidArgument, message: "a \"quoted\"\nline"), body: .ping(PingResponse(payload: [0xFF, 0x00, 0x41])))
         #expect(
             response.jsonString()
-                == #"{"id":"1099511627776","status":{"code":"INVALID_ARGUMENT","message":"a \"quoted\"\nline"},"ping":{"payload":"/wBB"}}"#
+                == #"{"id":"1099511627776","status":{"code":"INVALID_ARGUMENT","message":"a \"quoted\"\nline"},"serverMicros":"0","ping":{"payload":"/wBB"}}"#
         )
     }
 
-    @Test func defaultsAreLeftOutAndNamesAreLowerCamelCase() {
+    /// Every field without presence is written, defaults included, so readers always find them.
+    @Test func defaultsAreWrittenAndNamesAreLowerCamelCase() {
         let sentence = Sentence(start: 0, end: 5, paragraph: 0, firstToken: 2, tokenCount: 0)
-        #expect(sentence.jsonString() == #"{"end":5,"firstToken":2}"#)
-        let parse = ParseResponse(title: "T", titleSpan: Span(start: 1, end: 2))
-        #expect(parse.jsonString() == #"{"title":"T","titleSpan":{"start":1,"end":2}}"#)
-        #expect(ParseOptions().jsonString() == "{}")
+        #expect(sentence.jsonString() == #"{"start":0,"end":5,"paragraph":0,"firstToken":2,"tokenCount":0}"#)
+        #expect(ParseOptions().jsonString() == #"{"includeTokens":false}"#)
+        let parse = ParseResponse(title: "T", titleSpan: Span(start: 1, end: 2)).jsonString()
+        #expect(parse.contains(#""title":"T","subtitle":"","#))
+        #expect(parse.contains(#""titleSpan":{"start":1,"end":2}"#))
+        #expect(parse.contains(#""paragraphs":[]"#))
+        #expect(!parse.contains("subtitleSpan"))  // unset message fields stay out
     }
 
     @Test func oneofMemberIsWrittenEvenWhenZero() {
-        #expect(SummaryOptions(length: .sentences(0)).jsonString() == #"{"sentences":0}"#)
+        #expect(SummaryOptions(length: .sentences(0)).jsonString() == #"{"algorithm":"ALGORITHM_DEFAULT","sentences":0}"#)
+        #expect(SummaryOptions().jsonString() == #"{"algorithm":"ALGORITHM_DEFAULT"}"#)
     }
 
     @Test func floatsAndUnknownEnums() {
-        let q = Quantity(kind: .unrecognized(77), value: 3.5e9)
-        #expect(q.jsonString() == #"{"kind":77,"value":3500000000}"#)
-        #expect(Keyphrase(score: 0.25).jsonString() == #"{"score":0.25}"#)
+        let q = Quantity(kind: .unrecognized(77), value: 3.5e9).jsonString()
+        #expect(q.contains(#""kind":77"#))
+        #expect(q.contains(#""value":3500000000"#))
+        #expect(Keyphrase(score: 0.25).jsonString() == #"{"text":"","score":0.25,"spans":[]}"#)
     }
 
     @Test func prettyOutputIndents() {
         let text = Status(code: .ok, message: "fine").jsonString(pretty: true)
-        #expect(text == "{\n  \"message\": \"fine\"\n}")
+        #expect(text == "{\n  \"code\": \"OK\",\n  \"message\": \"fine\"\n}")
     }
 }
 

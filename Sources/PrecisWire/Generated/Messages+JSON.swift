@@ -3,8 +3,8 @@
 extension Status: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if code != .ok { w.key("code"); w.enumValue(code.protoName, code.rawValue) }
-        if !message.isEmpty { w.key("message"); w.value(message) }
+        w.key("code"); w.enumValue(code.protoName, code.rawValue)
+        w.key("message"); w.value(message)
         w.endObject()
     }
 }
@@ -12,8 +12,8 @@ extension Status: JSONWritable {
 extension Request: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if id != 0 { w.key("id"); w.value(id) }
-        if timeoutMs != 0 { w.key("timeoutMs"); w.value(timeoutMs) }
+        w.key("id"); w.value(id)
+        w.key("timeoutMs"); w.value(timeoutMs)
         switch operation {
         case nil: break
         case .ping(let value)?: w.key("ping"); value.writeJSON(to: &w)
@@ -30,9 +30,9 @@ extension Request: JSONWritable {
 extension Response: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if id != 0 { w.key("id"); w.value(id) }
+        w.key("id"); w.value(id)
         if let value = status { w.key("status"); value.writeJSON(to: &w) }
-        if serverMicros != 0 { w.key("serverMicros"); w.value(serverMicros) }
+        w.key("serverMicros"); w.value(serverMicros)
         switch body {
         case nil: break
         case .ping(let value)?: w.key("ping"); value.writeJSON(to: &w)
@@ -50,8 +50,8 @@ extension Response: JSONWritable {
 extension GoAway: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !reason.isEmpty { w.key("reason"); w.value(reason) }
-        if graceMs != 0 { w.key("graceMs"); w.value(graceMs) }
+        w.key("reason"); w.value(reason)
+        w.key("graceMs"); w.value(graceMs)
         w.endObject()
     }
 }
@@ -59,8 +59,8 @@ extension GoAway: JSONWritable {
 extension Span: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
         w.endObject()
     }
 }
@@ -68,9 +68,9 @@ extension Span: JSONWritable {
 extension Document: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !text.isEmpty { w.key("text"); w.value(text) }
-        if format != .auto { w.key("format"); w.enumValue(format.protoName, format.rawValue) }
-        if !language.isEmpty { w.key("language"); w.value(language) }
+        w.key("text"); w.value(text)
+        w.key("format"); w.enumValue(format.protoName, format.rawValue)
+        w.key("language"); w.value(language)
         w.endObject()
     }
 }
@@ -78,7 +78,7 @@ extension Document: JSONWritable {
 extension PingRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !payload.isEmpty { w.key("payload"); w.value(payload) }
+        w.key("payload"); w.value(payload)
         w.endObject()
     }
 }
@@ -86,7 +86,7 @@ extension PingRequest: JSONWritable {
 extension PingResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !payload.isEmpty { w.key("payload"); w.value(payload) }
+        w.key("payload"); w.value(payload)
         w.endObject()
     }
 }
@@ -101,13 +101,13 @@ extension InfoRequest: JSONWritable {
 extension Limits: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if maxFrameBytes != 0 { w.key("maxFrameBytes"); w.value(maxFrameBytes) }
-        if maxInFlightPerConnection != 0 { w.key("maxInFlightPerConnection"); w.value(maxInFlightPerConnection) }
-        if maxQueuedRequests != 0 { w.key("maxQueuedRequests"); w.value(maxQueuedRequests) }
-        if maxConnections != 0 { w.key("maxConnections"); w.value(maxConnections) }
-        if defaultTimeoutMs != 0 { w.key("defaultTimeoutMs"); w.value(defaultTimeoutMs) }
-        if idleTimeoutMs != 0 { w.key("idleTimeoutMs"); w.value(idleTimeoutMs) }
-        if workers != 0 { w.key("workers"); w.value(workers) }
+        w.key("maxFrameBytes"); w.value(maxFrameBytes)
+        w.key("maxInFlightPerConnection"); w.value(maxInFlightPerConnection)
+        w.key("maxQueuedRequests"); w.value(maxQueuedRequests)
+        w.key("maxConnections"); w.value(maxConnections)
+        w.key("defaultTimeoutMs"); w.value(defaultTimeoutMs)
+        w.key("idleTimeoutMs"); w.value(idleTimeoutMs)
+        w.key("workers"); w.value(workers)
         w.endObject()
     }
 }
@@ -115,30 +115,24 @@ extension Limits: JSONWritable {
 extension InfoResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !serverVersion.isEmpty { w.key("serverVersion"); w.value(serverVersion) }
-        if protocolMajor != 0 { w.key("protocolMajor"); w.value(protocolMajor) }
-        if protocolMinor != 0 { w.key("protocolMinor"); w.value(protocolMinor) }
-        if !engineVersion.isEmpty { w.key("engineVersion"); w.value(engineVersion) }
-        if !operations.isEmpty {
-            w.key("operations")
-            w.beginArray()
-            for item in operations { w.element(); w.value(item) }
-            w.endArray()
-        }
+        w.key("serverVersion"); w.value(serverVersion)
+        w.key("protocolMajor"); w.value(protocolMajor)
+        w.key("protocolMinor"); w.value(protocolMinor)
+        w.key("engineVersion"); w.value(engineVersion)
+        w.key("operations")
+        w.beginArray()
+        for item in operations { w.element(); w.value(item) }
+        w.endArray()
         if let value = limits { w.key("limits"); value.writeJSON(to: &w) }
-        if uptimeMs != 0 { w.key("uptimeMs"); w.value(uptimeMs) }
-        if !extractKinds.isEmpty {
-            w.key("extractKinds")
-            w.beginArray()
-            for item in extractKinds { w.element(); w.value(item) }
-            w.endArray()
-        }
-        if !summaryAlgorithms.isEmpty {
-            w.key("summaryAlgorithms")
-            w.beginArray()
-            for item in summaryAlgorithms { w.element(); w.value(item) }
-            w.endArray()
-        }
+        w.key("uptimeMs"); w.value(uptimeMs)
+        w.key("extractKinds")
+        w.beginArray()
+        for item in extractKinds { w.element(); w.value(item) }
+        w.endArray()
+        w.key("summaryAlgorithms")
+        w.beginArray()
+        for item in summaryAlgorithms { w.element(); w.value(item) }
+        w.endArray()
         w.endObject()
     }
 }
@@ -146,7 +140,7 @@ extension InfoResponse: JSONWritable {
 extension ParseOptions: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if includeTokens != false { w.key("includeTokens"); w.value(includeTokens) }
+        w.key("includeTokens"); w.value(includeTokens)
         w.endObject()
     }
 }
@@ -163,9 +157,9 @@ extension ParseRequest: JSONWritable {
 extension Caption: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !text.isEmpty { w.key("text"); w.value(text) }
+        w.key("text"); w.value(text)
         if let value = span { w.key("span"); value.writeJSON(to: &w) }
-        if !credit.isEmpty { w.key("credit"); w.value(credit) }
+        w.key("credit"); w.value(credit)
         if let value = creditSpan { w.key("creditSpan"); value.writeJSON(to: &w) }
         w.endObject()
     }
@@ -174,12 +168,12 @@ extension Caption: JSONWritable {
 extension Paragraph: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
-        if firstSentence != 0 { w.key("firstSentence"); w.value(firstSentence) }
-        if sentenceCount != 0 { w.key("sentenceCount"); w.value(sentenceCount) }
-        if level != 0 { w.key("level"); w.value(level) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("kind"); w.enumValue(kind.protoName, kind.rawValue)
+        w.key("firstSentence"); w.value(firstSentence)
+        w.key("sentenceCount"); w.value(sentenceCount)
+        w.key("level"); w.value(level)
         w.endObject()
     }
 }
@@ -187,11 +181,11 @@ extension Paragraph: JSONWritable {
 extension Sentence: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if paragraph != 0 { w.key("paragraph"); w.value(paragraph) }
-        if firstToken != 0 { w.key("firstToken"); w.value(firstToken) }
-        if tokenCount != 0 { w.key("tokenCount"); w.value(tokenCount) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("paragraph"); w.value(paragraph)
+        w.key("firstToken"); w.value(firstToken)
+        w.key("tokenCount"); w.value(tokenCount)
         w.endObject()
     }
 }
@@ -199,9 +193,9 @@ extension Sentence: JSONWritable {
 extension Token: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("kind"); w.enumValue(kind.protoName, kind.rawValue)
         w.endObject()
     }
 }
@@ -209,11 +203,11 @@ extension Token: JSONWritable {
 extension Stats: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if characters != 0 { w.key("characters"); w.value(characters) }
-        if words != 0 { w.key("words"); w.value(words) }
-        if sentences != 0 { w.key("sentences"); w.value(sentences) }
-        if paragraphs != 0 { w.key("paragraphs"); w.value(paragraphs) }
-        if readingTimeSeconds != 0 { w.key("readingTimeSeconds"); w.value(readingTimeSeconds) }
+        w.key("characters"); w.value(characters)
+        w.key("words"); w.value(words)
+        w.key("sentences"); w.value(sentences)
+        w.key("paragraphs"); w.value(paragraphs)
+        w.key("readingTimeSeconds"); w.value(readingTimeSeconds)
         w.endObject()
     }
 }
@@ -221,8 +215,8 @@ extension Stats: JSONWritable {
 extension Language: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !code.isEmpty { w.key("code"); w.value(code) }
-        if confidence != 0 { w.key("confidence"); w.value(confidence) }
+        w.key("code"); w.value(code)
+        w.key("confidence"); w.value(confidence)
         w.endObject()
     }
 }
@@ -230,42 +224,34 @@ extension Language: JSONWritable {
 extension ParseResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !title.isEmpty { w.key("title"); w.value(title) }
-        if !subtitle.isEmpty { w.key("subtitle"); w.value(subtitle) }
-        if !byline.isEmpty { w.key("byline"); w.value(byline) }
-        if !section.isEmpty { w.key("section"); w.value(section) }
-        if !dateline.isEmpty { w.key("dateline"); w.value(dateline) }
-        if !published.isEmpty { w.key("published"); w.value(published) }
+        w.key("title"); w.value(title)
+        w.key("subtitle"); w.value(subtitle)
+        w.key("byline"); w.value(byline)
+        w.key("section"); w.value(section)
+        w.key("dateline"); w.value(dateline)
+        w.key("published"); w.value(published)
         if let value = titleSpan { w.key("titleSpan"); value.writeJSON(to: &w) }
         if let value = subtitleSpan { w.key("subtitleSpan"); value.writeJSON(to: &w) }
         if let value = bylineSpan { w.key("bylineSpan"); value.writeJSON(to: &w) }
         if let value = sectionSpan { w.key("sectionSpan"); value.writeJSON(to: &w) }
         if let value = datelineSpan { w.key("datelineSpan"); value.writeJSON(to: &w) }
         if let value = publishedSpan { w.key("publishedSpan"); value.writeJSON(to: &w) }
-        if !captions.isEmpty {
-            w.key("captions")
-            w.beginArray()
-            for item in captions { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !paragraphs.isEmpty {
-            w.key("paragraphs")
-            w.beginArray()
-            for item in paragraphs { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !sentences.isEmpty {
-            w.key("sentences")
-            w.beginArray()
-            for item in sentences { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !tokens.isEmpty {
-            w.key("tokens")
-            w.beginArray()
-            for item in tokens { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
+        w.key("captions")
+        w.beginArray()
+        for item in captions { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("paragraphs")
+        w.beginArray()
+        for item in paragraphs { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("sentences")
+        w.beginArray()
+        for item in sentences { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("tokens")
+        w.beginArray()
+        for item in tokens { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
         if let value = stats { w.key("stats"); value.writeJSON(to: &w) }
         if let value = language { w.key("language"); value.writeJSON(to: &w) }
         w.endObject()
@@ -275,7 +261,7 @@ extension ParseResponse: JSONWritable {
 extension SummaryOptions: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if algorithm != .`default` { w.key("algorithm"); w.enumValue(algorithm.protoName, algorithm.rawValue) }
+        w.key("algorithm"); w.enumValue(algorithm.protoName, algorithm.rawValue)
         switch length {
         case nil: break
         case .sentences(let value)?: w.key("sentences"); w.value(value)
@@ -298,11 +284,11 @@ extension SummarizeRequest: JSONWritable {
 extension SummarySentence: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if index != 0 { w.key("index"); w.value(index) }
-        if score != 0 { w.key("score"); w.value(score) }
-        if !text.isEmpty { w.key("text"); w.value(text) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("index"); w.value(index)
+        w.key("score"); w.value(score)
+        w.key("text"); w.value(text)
         w.endObject()
     }
 }
@@ -310,14 +296,12 @@ extension SummarySentence: JSONWritable {
 extension SummarizeResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !sentences.isEmpty {
-            w.key("sentences")
-            w.beginArray()
-            for item in sentences { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if candidateSentences != 0 { w.key("candidateSentences"); w.value(candidateSentences) }
-        if algorithm != .`default` { w.key("algorithm"); w.enumValue(algorithm.protoName, algorithm.rawValue) }
+        w.key("sentences")
+        w.beginArray()
+        for item in sentences { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("candidateSentences"); w.value(candidateSentences)
+        w.key("algorithm"); w.enumValue(algorithm.protoName, algorithm.rawValue)
         w.endObject()
     }
 }
@@ -325,14 +309,12 @@ extension SummarizeResponse: JSONWritable {
 extension ExtractOptions: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !kinds.isEmpty {
-            w.key("kinds")
-            w.beginArray()
-            for item in kinds { w.element(); w.enumValue(item.protoName, item.rawValue) }
-            w.endArray()
-        }
-        if !referenceDate.isEmpty { w.key("referenceDate"); w.value(referenceDate) }
-        if maxKeyphrases != 0 { w.key("maxKeyphrases"); w.value(maxKeyphrases) }
+        w.key("kinds")
+        w.beginArray()
+        for item in kinds { w.element(); w.enumValue(item.protoName, item.rawValue) }
+        w.endArray()
+        w.key("referenceDate"); w.value(referenceDate)
+        w.key("maxKeyphrases"); w.value(maxKeyphrases)
         w.endObject()
     }
 }
@@ -349,9 +331,9 @@ extension ExtractRequest: JSONWritable {
 extension Mention: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if !text.isEmpty { w.key("text"); w.value(text) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("text"); w.value(text)
         w.endObject()
     }
 }
@@ -359,16 +341,14 @@ extension Mention: JSONWritable {
 extension Entity: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if label != .unspecified { w.key("label"); w.enumValue(label.protoName, label.rawValue) }
-        if !name.isEmpty { w.key("name"); w.value(name) }
-        if !mentions.isEmpty {
-            w.key("mentions")
-            w.beginArray()
-            for item in mentions { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if count != 0 { w.key("count"); w.value(count) }
-        if salience != 0 { w.key("salience"); w.value(salience) }
+        w.key("label"); w.enumValue(label.protoName, label.rawValue)
+        w.key("name"); w.value(name)
+        w.key("mentions")
+        w.beginArray()
+        for item in mentions { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("count"); w.value(count)
+        w.key("salience"); w.value(salience)
         w.endObject()
     }
 }
@@ -376,12 +356,12 @@ extension Entity: JSONWritable {
 extension DateMention: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if !text.isEmpty { w.key("text"); w.value(text) }
-        if !value.isEmpty { w.key("value"); w.value(value) }
-        if granularity != .unspecified { w.key("granularity"); w.enumValue(granularity.protoName, granularity.rawValue) }
-        if relative != false { w.key("relative"); w.value(relative) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("text"); w.value(text)
+        w.key("value"); w.value(value)
+        w.key("granularity"); w.enumValue(granularity.protoName, granularity.rawValue)
+        w.key("relative"); w.value(relative)
         w.endObject()
     }
 }
@@ -389,12 +369,12 @@ extension DateMention: JSONWritable {
 extension Quantity: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if !text.isEmpty { w.key("text"); w.value(text) }
-        if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
-        if value != 0 { w.key("value"); w.value(value) }
-        if !unit.isEmpty { w.key("unit"); w.value(unit) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("text"); w.value(text)
+        w.key("kind"); w.enumValue(kind.protoName, kind.rawValue)
+        w.key("value"); w.value(value)
+        w.key("unit"); w.value(unit)
         if let value = unitSpan { w.key("unitSpan"); value.writeJSON(to: &w) }
         w.endObject()
     }
@@ -403,12 +383,12 @@ extension Quantity: JSONWritable {
 extension Quote: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if !text.isEmpty { w.key("text"); w.value(text) }
-        if !speaker.isEmpty { w.key("speaker"); w.value(speaker) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("text"); w.value(text)
+        w.key("speaker"); w.value(speaker)
         if let value = speakerSpan { w.key("speakerSpan"); value.writeJSON(to: &w) }
-        if speakerEntity != 0 { w.key("speakerEntity"); w.value(speakerEntity) }
+        w.key("speakerEntity"); w.value(speakerEntity)
         w.endObject()
     }
 }
@@ -416,14 +396,12 @@ extension Quote: JSONWritable {
 extension Keyphrase: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !text.isEmpty { w.key("text"); w.value(text) }
-        if score != 0 { w.key("score"); w.value(score) }
-        if !spans.isEmpty {
-            w.key("spans")
-            w.beginArray()
-            for item in spans { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
+        w.key("text"); w.value(text)
+        w.key("score"); w.value(score)
+        w.key("spans")
+        w.beginArray()
+        for item in spans { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
         w.endObject()
     }
 }
@@ -431,10 +409,10 @@ extension Keyphrase: JSONWritable {
 extension Link: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if start != 0 { w.key("start"); w.value(start) }
-        if end != 0 { w.key("end"); w.value(end) }
-        if kind != .unspecified { w.key("kind"); w.enumValue(kind.protoName, kind.rawValue) }
-        if !target.isEmpty { w.key("target"); w.value(target) }
+        w.key("start"); w.value(start)
+        w.key("end"); w.value(end)
+        w.key("kind"); w.enumValue(kind.protoName, kind.rawValue)
+        w.key("target"); w.value(target)
         w.endObject()
     }
 }
@@ -442,43 +420,31 @@ extension Link: JSONWritable {
 extension ExtractResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if !entities.isEmpty {
-            w.key("entities")
-            w.beginArray()
-            for item in entities { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !dates.isEmpty {
-            w.key("dates")
-            w.beginArray()
-            for item in dates { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !quantities.isEmpty {
-            w.key("quantities")
-            w.beginArray()
-            for item in quantities { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !quotes.isEmpty {
-            w.key("quotes")
-            w.beginArray()
-            for item in quotes { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !keyphrases.isEmpty {
-            w.key("keyphrases")
-            w.beginArray()
-            for item in keyphrases { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !links.isEmpty {
-            w.key("links")
-            w.beginArray()
-            for item in links { w.element(); item.writeJSON(to: &w) }
-            w.endArray()
-        }
-        if !referenceDate.isEmpty { w.key("referenceDate"); w.value(referenceDate) }
+        w.key("entities")
+        w.beginArray()
+        for item in entities { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("dates")
+        w.beginArray()
+        for item in dates { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("quantities")
+        w.beginArray()
+        for item in quantities { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("quotes")
+        w.beginArray()
+        for item in quotes { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("keyphrases")
+        w.beginArray()
+        for item in keyphrases { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("links")
+        w.beginArray()
+        for item in links { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("referenceDate"); w.value(referenceDate)
         w.endObject()
     }
 }

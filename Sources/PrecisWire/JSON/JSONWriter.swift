@@ -1,5 +1,7 @@
 /// A message that can write itself in proto3's JSON mapping: lowerCamelCase field names,
-/// default values left out, 64-bit integers as strings, bytes as base64, enums by name.
+/// 64-bit integers as strings, bytes as base64, enums by name, and (the mapping's "emit default
+/// values" option) every field without presence written even when it holds its default, so that
+/// `start: 0` or an empty `title` is there to read. Unset message fields are left out.
 public protocol JSONWritable {
     func writeJSON(to writer: inout JSONWriter)
 }
