@@ -69,10 +69,10 @@ import Testing
     }
 
     @Test func clientReconnectsAfterTheServerClosedItsConnection() async throws {
-        try await withTestServer({ $0.idleTimeout = .milliseconds(200) }) { port in
+        try await withTestServer({ $0.idleTimeout = .milliseconds(500) }) { port in
             let client = testClient(port: port, connections: 1)
             #expect(try await client.ping([1]) == [1])
-            try await Task.sleep(for: .milliseconds(600))  // the server closes the idle connection
+            try await Task.sleep(for: .milliseconds(1500))  // the server closes the idle connection
             #expect(try await client.ping([2]) == [2])
             await client.close()
         }
