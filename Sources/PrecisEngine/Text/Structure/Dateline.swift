@@ -46,7 +46,8 @@ struct DatelineFinder {
         return letters >= 3 ? prefix : nil
     }
 
-    /// The first ` - `, ` -- `, ` – ` or `—` (en or em dash, spaces optional) within ``maxBytes``.
+    /// The first ` - `, ` -- `, ` – ` or `—` (en or em dash, spaces optional) within ``maxBytes`` and before the
+    /// first sentence end.
     private func firstDash(in range: Range<Int>) -> Range<Int>? {
         let bytes = text.bytes
         let limit = min(range.upperBound - 1, range.lowerBound + Self.maxBytes)
@@ -62,13 +63,21 @@ struct DatelineFinder {
             {
                 return index..<(index + 3)
             } else if byte == UInt8(ascii: "."), index + 1 < limit, bytes[index + 1] == 0x20,
-                index - range.lowerBound > 6, !text.isUppercase(at: index - 1)
+                lowercaseRun(before: index, floor: range.lowerBound) >= 5
             {
                 return nil
             }
             index += 1
         }
         return nil
+    }
+
+    /// How many ASCII lowercase letters come right before `index` (a sentence end follows a long word; `Nov.`
+    /// and `St.` do not count).
+    private func lowercaseRun(before index: Int, floor: Int) -> Int {
+        var start = index
+        while start > floor, text.bytes[start - 1] >= 0x61, text.bytes[start - 1] <= 0x7A { start -= 1 }
+        return index - start
     }
 
     private func containsSentenceEnd(_ range: Range<Int>) -> Bool {
