@@ -34,7 +34,7 @@ extension Lexicon {
     static let creditOpeners: [String] = [
         "photo:", "photos:", "photo by", "photograph:", "photograph by", "photography:", "image:", "images:",
         "image by", "picture:", "pictures:", "credit:", "credits:", "photo credit:", "image credit:",
-        "illustration:", "illustration by", "graphic:", "video:", "source:", "foto:", "bild:",
+        "illustration:", "illustration by", "foto:", "bild:",
     ]
 
     /// Words that close a picture credit (`… photographer`, `… /Getty Images`).

@@ -12,6 +12,8 @@ struct LanguageDetector {
     static let sampleSize = 5_000
     static let sampleBytes = 65_536
     static let threshold = 0.15
+    /// Lists and recipes have few function words; a lower share counts when one profile clearly leads.
+    static let lowThreshold = 0.07
     static let minimumWords = 3
 
     func detect(_ tokens: [Token]) -> DetectedLanguage {
@@ -34,7 +36,7 @@ struct LanguageDetector {
         let runnerUp = counts.indices.filter { $0 != best }.map { counts[$0] }.max() ?? 0
         let share = Double(counts[best]) / Double(words)
         let margin = Double(counts[best] - runnerUp) / Double(max(counts[best], 1))
-        if share >= Self.threshold, margin >= 0.2 {
+        if (share >= Self.threshold && margin >= 0.2) || (share >= Self.lowThreshold && margin >= 0.5) {
             return DetectedLanguage(code: LanguageProfiles.latin[best].code, confidence: min(1, share + margin / 2))
         }
         return DetectedLanguage(code: "und", confidence: max(0, 1 - share / Self.threshold) / 2)

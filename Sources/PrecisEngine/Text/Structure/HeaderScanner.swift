@@ -13,6 +13,8 @@ struct HeaderScanner {
     static let maxBlocks = 24
     static let sectionMaxWords = 3
     static let sectionMaxBytes = 40
+    /// A subtitle not followed by a byline or date must be shorter than this and unpunctuated.
+    static let bareSubtitleMaxWords = 22
 
     func scan(_ blocks: inout [Block], into structure: inout DocumentStructure) -> Int {
         let hasText = runningTextAfter(blocks)
@@ -83,10 +85,45 @@ struct HeaderScanner {
 
     private func isTitle(_ block: Block) -> Bool {
         if block.kind == .heading { return block.level == 1 }
-        guard block.kind == .body, block.lineCount == 1 else { return false }
+        guard block.kind == .body, block.lineCount == 1, !looksLikeProseOrLink(block.span) else { return false }
         if parser.isShortUnpunctuated(block, maxWords: StructureParser.titleMaxWords) { return true }
         let words = parser.wordCount(block.span, limit: StructureParser.titleMaxWords + 1)
         return parser.endsWith(block.span, "?") && words >= 4 && words <= StructureParser.titleMaxWords
+    }
+
+    /// A line with a link, hashtag or handle, a sentence end inside it (`… advertiser. All …`), two colons, or
+    /// a place in capitals followed by a comma (a dateline on its own line): not a headline.
+    private func looksLikeProseOrLink(_ span: Range<Int>) -> Bool {
+        let bytes = parser.text.bytes
+        var colons = 0
+        var lowercase = 0
+        var letters = 0
+        var run = 0
+        for index in span {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "#"), UInt8(ascii: "@"): return true
+            case UInt8(ascii: ":"): colons += 1
+            case UInt8(ascii: "."):
+                if run >= 4, index + 2 < span.upperBound, bytes[index + 1] == 0x20,
+                    parser.text.isUppercase(at: index + 2)
+                {
+                    return true
+                }
+            case UInt8(ascii: "/"):
+                if index + 1 < span.upperBound, bytes[index + 1] == UInt8(ascii: "/") { return true }
+            default: break
+            }
+            if byte >= 0x61, byte <= 0x7A {
+                run += 1
+                lowercase += 1
+            } else {
+                run = 0
+            }
+            if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
+        }
+        if colons >= 2 || parser.text.lowercased(span).contains("www.") { return true }
+        return lowercase == 0 && letters > 0 && span.contains { bytes[$0] == UInt8(ascii: ",") }
     }
 
     private func isSection(_ block: Block) -> Bool {
@@ -108,7 +145,7 @@ struct HeaderScanner {
             parser.wordCount(block.span, limit: StructureParser.subtitleMaxWords + 1)
                 <= StructureParser.subtitleMaxWords
         else { return false }
-        if parser.isShortUnpunctuated(block, maxWords: 30) { return true }
+        if parser.isShortUnpunctuated(block, maxWords: Self.bareSubtitleMaxWords) { return true }
         guard let next = nextContent(blocks, after: index) else { return false }
         let following = blocks[next]
         if following.kind == .published { return true }

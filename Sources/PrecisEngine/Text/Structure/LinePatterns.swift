@@ -58,7 +58,8 @@ struct LinePatterns {
 
     private enum NumberShape { case number, date }
 
-    /// `24`, `24th`, `10:15`, `10:15am` are numbers; `2026-11-24`, `24/11/2026`, `24.11.2026` are dates.
+    /// `24`, `24th`, `10:15`, `10:15am` are numbers; `2026-11-24`, `24/11/2026`, `24.11.2026` are dates (a phone
+    /// number like `02-751-1500` is neither).
     private func numberShape(_ word: Substring) -> NumberShape? {
         var digits = 0
         var separators = 0
@@ -73,7 +74,12 @@ struct LinePatterns {
             }
         }
         guard digits > 0, letters <= 2 else { return nil }
-        if separators == 2, digits >= 4, letters == 0 { return .date }
+        if separators == 2, letters == 0 {
+            let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(\.count)
+            guard parts.count == 3 else { return nil }
+            return parts[0] == 4 && parts[1] <= 2 && parts[2] <= 2 || parts[0] <= 2 && parts[1] <= 2 && parts[2] == 4
+                ? .date : nil
+        }
         return separators == 0 ? .number : nil
     }
 
