@@ -165,3 +165,50 @@ struct StructureLayoutTests {
         #expect(Fixtures.parse(acronymFree).dateline == nil)
     }
 }
+
+@Suite("Structure lines")
+struct StructureLineTests {
+    @Test func strongLineIsASubheading() {
+        let text = """
+            # Harbour guide
+
+            The ferry leaves at noon. Tickets are sold on board.
+
+            **Getting there**
+
+            Take the *river bus* from the station.
+            """
+        let document = Fixtures.parse(text)
+        #expect(document.paragraphs.map(\.kind) == [.title, .body, .heading, .body])
+        #expect(Fixtures.slice(text, document.paragraphs[2].span) == "Getting there")
+        #expect(Fixtures.spanProblems(document).isEmpty)
+    }
+
+    @Test func phoneNumbersAndGraphicsStayBody() {
+        let text = """
+            The clinic opened a new wing on Monday, staff said, after two years of building work.
+
+            02-751-1500
+
+            (Graphic: Beds per region - here)
+            """
+        let document = Fixtures.parse(text)
+        #expect(document.published == nil)
+        #expect(document.captions.isEmpty)
+        #expect(document.paragraphs.allSatisfy { $0.kind == .body })
+    }
+
+    @Test func parenthesisedCreditAfterCaption() {
+        let text = """
+            Town says goodbye to its oldest bakery
+
+            The baker, left, with her daughter outside the shop in 1998 (Getty Images)
+
+            The bakery on Mill Street closed on Saturday after ninety years, its owners said.
+            """
+        let document = Fixtures.parse(text)
+        #expect(document.captions.first?.credit?.text == "(Getty Images)")
+        #expect(document.title?.text == "Town says goodbye to its oldest bakery")
+        #expect(document.bodyParagraphIndices.count == 1)
+    }
+}
