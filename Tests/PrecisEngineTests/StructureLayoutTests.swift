@@ -212,3 +212,20 @@ struct StructureLineTests {
         #expect(document.bodyParagraphIndices.count == 1)
     }
 }
+
+@Suite("Structure header")
+struct StructureHeaderTests {
+    @Test func shortTitleBeforeBylineIsNotASection() {
+        let text = """
+            Rovers 2-1 United
+
+            By Ada Mensah
+
+            Rovers came from behind to win the derby in front of a full ground on Saturday afternoon.
+            """
+        let document = Fixtures.parse(text)
+        #expect(document.section == nil)
+        #expect(document.title?.text == "Rovers 2-1 United")
+        #expect(document.byline?.text == "Ada Mensah")
+    }
+}

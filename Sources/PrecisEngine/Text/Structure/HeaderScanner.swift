@@ -3,7 +3,7 @@
 /// Walks at most ``maxBlocks`` blocks from the top, skipping boilerplate, captions, credits and date lines:
 /// - a line starting `By` (or `Written by` …) is the byline;
 /// - the first short unpunctuated line (≤ 20 words; a question of 4+ words too) or first `#` heading, when body
-///   text follows, is the title; a line of at most three words right before such a title is the section;
+///   text follows, is the title; a line of at most three words right before such a title (not a byline or a bare name) is the section;
 /// - after the title, a bare person's name followed by running text is the byline; a line is the subtitle when
 ///   it is short and unpunctuated, or when a byline or date line comes right after it (decks may end with `.`).
 /// Anything else ends the header. Returns the index where the body starts.
@@ -41,7 +41,9 @@ struct HeaderScanner {
             } else if title == nil {
                 guard isTitle(block), hasText[index] else { break walk }
                 if structure.section == nil, isSection(block), let next = nextContent(blocks, after: index),
-                    blocks[next].kind == .body, isTitle(blocks[next]), hasText[next]
+                    blocks[next].kind == .body, isTitle(blocks[next]), hasText[next],
+                    parser.patterns.bylineName(blocks[next].span) == nil,
+                    !parser.patterns.personName(blocks[next].span)
                 {
                     blocks[index].kind = .section
                     structure.section = block.span
