@@ -4,7 +4,8 @@
 /// (`-`, `*`, `+`, `•`, `1.`, `1)`) and rules (`---`) are blocks of their own and consecutive `>` lines form a block
 /// quote. Other lines are joined into one paragraph when the group looks hard-wrapped (most lines are long and
 /// break mid-sentence); otherwise each line is its own paragraph, as in text that puts single newlines between
-/// paragraphs.
+/// paragraphs. A group of two lines whose second line neither ends a sentence nor starts lowercase is not
+/// joined.
 struct BlockSplitter {
     let text: ByteText
 
@@ -93,6 +94,11 @@ struct BlockSplitter {
     /// Whether most line breaks in the group fall mid-sentence in long lines (or before a lowercase word).
     private func looksWrapped(_ group: [Line]) -> Bool {
         guard group.count >= 2 else { return false }
+        // Two lines where the second neither ends a sentence nor continues one in lowercase are two short
+        // items (a caption and a section name, a title and a name), not a wrapped paragraph.
+        if group.count == 2, !endsSentence(group[1].range), !text.isLowercase(at: group[1].range.lowerBound) {
+            return false
+        }
         let longest = group.reduce(0) { max($0, $1.range.count) }
         var continuations = 0
         for index in 0..<(group.count - 1) {

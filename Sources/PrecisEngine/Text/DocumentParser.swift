@@ -1,11 +1,11 @@
-/// Builds a ``ParsedDocument``: blocks, roles, tokens, sentences, statistics and language.
+/// Builds a ``ParsedDocument``: blocks, roles and structure fields, tokens, sentences, statistics and language.
 struct DocumentParser {
     static let wordsPerMinute = 230
 
     func parse(_ string: String) -> ParsedDocument {
         let text = ByteText(string)
         var blocks = BlockSplitter(text: text).blocks()
-        StructureParser(text: text).classify(&blocks)
+        let structure = StructureParser(text: text).classify(&blocks)
 
         var tokenizer = Tokenizer(text: text)
         let splitter = SentenceSplitter(text: text)
@@ -30,9 +30,9 @@ struct DocumentParser {
             )
         }
 
-        func located(_ kind: ParagraphKind) -> Located? {
-            guard let paragraph = paragraphs.first(where: { $0.kind == kind }) else { return nil }
-            return Located(text: text.string(paragraph.span), span: paragraph.span)
+        func located(_ range: Range<Int>?) -> Located? {
+            guard let range else { return nil }
+            return Located(text: text.string(range), span: TextSpan(start: range.lowerBound, end: range.upperBound))
         }
         let words = tokens.reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
         let stats = DocumentStats(
@@ -44,9 +44,13 @@ struct DocumentParser {
         )
         return ParsedDocument(
             text: string,
-            title: located(.title),
-            subtitle: located(.subtitle),
-            byline: located(.byline),
+            title: located(structure.title),
+            subtitle: located(structure.subtitle),
+            byline: located(structure.byline),
+            section: located(structure.section),
+            dateline: located(structure.dateline),
+            published: located(structure.published),
+            captions: structure.captions.map { Caption(text: located($0.text)!, credit: located($0.credit)) },
             paragraphs: paragraphs,
             sentences: sentences,
             tokens: tokens,

@@ -1,4 +1,5 @@
-/// A line that starts with a Markdown block marker: `#` heading, list item, `>` quote, or a `---` rule.
+/// A line that starts with a Markdown block marker: `#` heading, list item, `>` quote, a `---` rule, or a short
+/// line wholly in `**strong**` emphasis (a subheading).
 struct MarkdownLine {
     var kind: ParagraphKind
     var level: Int
@@ -22,6 +23,8 @@ struct MarkdownLine {
             let content = rest(from: start + 1)
             guard !content.isEmpty else { return nil }
             self.init(kind: .blockQuote, level: 0, content: content)
+        } else if let inner = MarkdownLine.strongLine(text, range) {
+            self.init(kind: .heading, level: MarkdownLine.strongHeadingLevel, content: inner)
         } else if MarkdownLine.isRule(bytes, range) {
             self.init(kind: .boilerplate, level: 0, content: range)
         } else if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
@@ -46,6 +49,24 @@ struct MarkdownLine {
         self.kind = kind
         self.level = level
         self.content = content
+    }
+
+    /// Level given to a short line set wholly in strong emphasis, which scraped Markdown uses as a subheading.
+    static let strongHeadingLevel = 3
+
+    /// The inside of a short line wholly in `**…**` or `__…__` that does not end a sentence.
+    static func strongLine(_ text: ByteText, _ range: Range<Int>) -> Range<Int>? {
+        let bytes = text.bytes
+        guard range.count >= 5, range.count <= 120 else { return nil }
+        let marker = bytes[range.lowerBound]
+        guard marker == UInt8(ascii: "*") || marker == UInt8(ascii: "_"), bytes[range.lowerBound + 1] == marker,
+            bytes[range.upperBound - 1] == marker, bytes[range.upperBound - 2] == marker
+        else { return nil }
+        let inner = text.trimmed((range.lowerBound + 2)..<(range.upperBound - 2))
+        guard !inner.isEmpty, !inner.contains(where: { bytes[$0] == marker }),
+            !BlockSplitter(text: text).endsSentence(inner) || bytes[inner.upperBound - 1] == UInt8(ascii: "?")
+        else { return nil }
+        return inner
     }
 
     /// Three or more of the same `-`, `*`, `_` or `=` and nothing else but spaces.

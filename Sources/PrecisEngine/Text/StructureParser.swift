@@ -1,80 +1,122 @@
-/// Assigns document roles to blocks.
+/// The structure fields found in a document, as byte ranges of its text.
+struct DocumentStructure: Sendable {
+    var title: Range<Int>?
+    var subtitle: Range<Int>?
+    /// The author's name (without `By`).
+    var byline: Range<Int>?
+    var section: Range<Int>?
+    var dateline: Range<Int>?
+    var published: Range<Int>?
+    var captions: [(text: Range<Int>, credit: Range<Int>?)] = []
+}
+
+/// Assigns document roles to blocks and collects the structure fields.
 ///
-/// v0 heuristics, deliberately small: a short line from a list of navigation and advertising phrases is
-/// boilerplate; a short first line without final punctuation that comes before body text is the title (a first
-/// `#` heading is too); a short unpunctuated line right after it is the subtitle; a short line starting with "By"
-/// is a byline. Everything else keeps the kind the block splitter gave it.
+/// Passes, each linear in the number of blocks and bounded per block:
+/// 1. single-line captions that end with their credit (after a no-break space, in parentheses, after `|`) are
+///    split into a caption block and a credit block;
+/// 2. short page-furniture lines (`Advertisement`, `Read more: …`, share, subscribe and cookie prompts) become
+///    boilerplate, whole-line picture credits become credits (the short block before one is its caption) and
+///    date lines become published;
+/// 3. the header at the top (see ``HeaderScanner``) gives section, title, subtitle and byline;
+/// 4. the first body paragraph may open with a dateline, which is reported but keeps the paragraph body.
+/// When unsure, a block stays body.
 struct StructureParser {
     let text: ByteText
 
-    /// Lines longer than this many words are never title, subtitle, byline or boilerplate.
     static let titleMaxWords = 20
-    static let subtitleMaxWords = 30
-    static let bylineMaxWords = 10
+    static let subtitleMaxWords = 45
     static let boilerplateMaxBytes = 80
+    static let boilerplatePrefixMaxBytes = 240
+    static let captionMaxWords = 60
 
-    func classify(_ blocks: inout [Block]) {
-        for index in blocks.indices where blocks[index].kind == .body && isBoilerplate(blocks[index]) {
-            blocks[index].kind = .boilerplate
+    var patterns: LinePatterns { LinePatterns(text: text) }
+
+    func classify(_ blocks: inout [Block]) -> DocumentStructure {
+        var structure = DocumentStructure()
+        splitCaptions(&blocks, into: &structure)
+        markLines(&blocks, into: &structure)
+        let bodyStart = HeaderScanner(parser: self).scan(&blocks, into: &structure)
+        if let first = blocks[bodyStart...].firstIndex(where: { $0.kind.isBody }), blocks[first].kind == .body {
+            structure.dateline = DatelineFinder(text: text).dateline(in: blocks[first].span)
         }
-        for index in blocks.indices where blocks[index].kind == .body && isByline(blocks[index]) {
-            blocks[index].kind = .byline
+        return structure
+    }
+
+    /// Pass 1: `Caption text<NBSP>Credit photographer` → caption + credit blocks.
+    private func splitCaptions(_ blocks: inout [Block], into structure: inout DocumentStructure) {
+        var result: [Block] = []
+        result.reserveCapacity(blocks.count)
+        for block in blocks {
+            guard block.kind == .body, block.lineCount == 1,
+                wordCount(block.span, limit: Self.captionMaxWords + 1) <= Self.captionMaxWords,
+                let (caption, credit) = patterns.splitCaption(block.span), isStrongCredit(credit)
+            else {
+                result.append(block)
+                continue
+            }
+            result.append(Block(kind: .caption, content: caption))
+            result.append(Block(kind: .credit, content: credit))
+            structure.captions.append((caption, credit))
         }
-        guard let first = blocks.firstIndex(where: { $0.kind != .boilerplate }) else { return }
-        let isTitle: Bool
-        switch blocks[first].kind {
-        case .heading: isTitle = blocks[first].level == 1
-        case .body: isTitle = isShortUnpunctuated(blocks[first], maxWords: Self.titleMaxWords)
-        default: isTitle = false
+        blocks = result
+    }
+
+    /// A credit that cannot be the end of a sentence: it has a space, slash or colon (`(AP)` alone does not count).
+    private func isStrongCredit(_ range: Range<Int>) -> Bool {
+        range.contains { text.bytes[$0] == 0x20 || text.bytes[$0] == UInt8(ascii: "/") || text.bytes[$0] == 0x3A }
+    }
+
+    /// Pass 2: boilerplate, whole-line credits (with the caption before them) and published dates.
+    private func markLines(_ blocks: inout [Block], into structure: inout DocumentStructure) {
+        for index in blocks.indices where blocks[index].kind == .body && blocks[index].lineCount == 1 {
+            let span = blocks[index].span
+            if isBoilerplate(span) {
+                blocks[index].kind = .boilerplate
+            } else if patterns.isCredit(span) {
+                blocks[index].kind = .credit
+                if index > 0, blocks[index - 1].kind == .body, blocks[index - 1].lineCount == 1,
+                    wordCount(blocks[index - 1].span, limit: Self.captionMaxWords + 1) <= Self.captionMaxWords
+                {
+                    blocks[index - 1].kind = .caption
+                    structure.captions.append((blocks[index - 1].span, span))
+                }
+            } else if patterns.isPublished(span) {
+                blocks[index].kind = .published
+                if structure.published == nil { structure.published = span }
+            }
         }
-        guard isTitle, hasBodyText(after: first, in: blocks) else { return }
-        blocks[first].kind = .title
-        blocks[first].level = 0
-        guard let next = blocks[(first + 1)...].firstIndex(where: { $0.kind != .boilerplate }) else { return }
-        if blocks[next].kind == .body, isShortUnpunctuated(blocks[next], maxWords: Self.subtitleMaxWords),
-            hasBodyText(after: next, in: blocks)
+    }
+
+    /// A short line of page furniture.
+    func isBoilerplate(_ span: Range<Int>) -> Bool {
+        guard span.count <= Self.boilerplatePrefixMaxBytes else { return false }
+        let line = text.lowercased(span)
+        if Lexicon.boilerplatePrefixes.contains(where: { line.hasPrefix($0) })
+            || Lexicon.pageFurniturePrefixes.contains(where: { line.hasPrefix($0) })
         {
-            blocks[next].kind = .subtitle
+            return true
         }
-    }
-
-    /// A later block that reads like running text: it ends a sentence or is long.
-    private func hasBodyText(after index: Int, in blocks: [Block]) -> Bool {
-        blocks[(index + 1)...].contains { block in
-            block.kind.isBody && (endsSentence(block.span) || wordCount(block.span, limit: 13) > 12)
-        }
-    }
-
-    private func isShortUnpunctuated(_ block: Block, maxWords: Int) -> Bool {
-        block.lineCount == 1 && wordCount(block.span, limit: maxWords + 1) <= maxWords && !endsSentence(block.span)
-            && !endsWith(block.span, ":")
-    }
-
-    private func isBoilerplate(_ block: Block) -> Bool {
-        guard block.span.count <= Self.boilerplateMaxBytes, block.lineCount == 1 else { return false }
-        let line = text.lowercased(block.span)
-        if Lexicon.boilerplatePrefixes.contains(where: { line.hasPrefix($0) }) { return true }
+        guard span.count <= Self.boilerplateMaxBytes else { return false }
         var stripped = Substring(line)
         while let last = stripped.unicodeScalars.last, ".:!>»›|".unicodeScalars.contains(last) || last == " " {
             stripped = Substring(stripped.unicodeScalars.dropLast())
         }
-        return Lexicon.boilerplateLines.contains(String(stripped))
+        let key = String(stripped)
+        return Lexicon.boilerplateLines.contains(key) || Lexicon.pageFurnitureLines.contains(key)
     }
 
-    private func isByline(_ block: Block) -> Bool {
-        let span = block.span
-        guard block.lineCount == 1, text.hasPrefix("by ", at: span.lowerBound, end: span.upperBound),
-            text.isUppercase(at: span.lowerBound),
-            wordCount(span, limit: Self.bylineMaxWords + 1) <= Self.bylineMaxWords
-        else { return false }
-        return !endsSentence(span)
+    /// A one-line block of at most `maxWords` words that does not end a sentence or with a colon.
+    func isShortUnpunctuated(_ block: Block, maxWords: Int) -> Bool {
+        block.lineCount == 1 && wordCount(block.span, limit: maxWords + 1) <= maxWords && !endsSentence(block.span)
+            && !endsWith(block.span, ":")
     }
 
-    private func endsSentence(_ range: Range<Int>) -> Bool {
+    func endsSentence(_ range: Range<Int>) -> Bool {
         BlockSplitter(text: text).endsSentence(range)
     }
 
-    private func endsWith(_ range: Range<Int>, _ byte: Unicode.Scalar) -> Bool {
+    func endsWith(_ range: Range<Int>, _ byte: Unicode.Scalar) -> Bool {
         !range.isEmpty && text.bytes[range.upperBound - 1] == UInt8(byte.value)
     }
 
