@@ -84,7 +84,7 @@ import Testing
         do {
             _ = try await client.ping()
             Issue.record("connected to port 1")
-        } catch let error as PrecisError {
+        } catch {
             #expect(error.code == .unavailable)
             #expect(error.isConnectFailure)
         }
