@@ -42,6 +42,11 @@ enum Lexicon {
     /// Time abbreviations (period omitted), which end a sentence before any capitalised word.
     static let timeAbbreviations: Set<String> = ["a.m", "p.m", "A.M", "P.M"]
 
+    /// Month abbreviations (period omitted), which end a sentence before a capitalised word rather than a day.
+    static let monthAbbreviations: Set<String> = [
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
+
     /// Words that, with a period, introduce a number (`p. 55`, `fig. 3`); lowercase, period omitted.
     static let numberAbbreviations: Set<String> = [
         "p", "pp", "no", "nos", "vol", "vols", "fig", "figs", "para", "paras", "ch", "chap", "art", "arts", "sec",

@@ -5,8 +5,8 @@
 ///   and then an uppercase letter, a digit, an opening quote or bracket, or a letter of a caseless script follows.
 ///   A period after a word that introduces a number (`p. 55`, `No. 4`, `N°. 12`) does not end one before a digit.
 /// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence. Other abbreviations and initials (`U.S.`, `E.`) end
-///   one only before a capitalised function word or a title, and only after a few tokens; `a.m.`/`p.m.` end one
-///   before any capitalised word that is not an all-capitals time zone.
+///   one only before a capitalised function word or a title, and only after a few tokens; `a.m.`, `p.m.` and month
+///   abbreviations end one before any capitalised word that is not an all-capitals time zone.
 /// - An ellipsis ends a sentence only before an uppercase word; `[...]` never does. Spaced ellipses follow MLA
 ///   style: `. . .` is an omission inside a sentence, `. . . .` ends one, and `end. . . . Next` ends one after
 ///   the first period.
@@ -47,7 +47,7 @@ struct SentenceSplitter {
             var last = index
             if terminal == .period, let run = spacedDotsEnd(tokens, from: index, end: end) {
                 // `word. . . .` ends after the attached period; `word . . . .` after the whole run.
-                if !spaced(tokens, before: index) {
+                if index > range.lowerBound, !spaced(tokens, before: index) {
                     if run + 1 < end, startsSentence(tokens[run + 1]) { emit(through: index) }
                     index = run + 1
                     continue

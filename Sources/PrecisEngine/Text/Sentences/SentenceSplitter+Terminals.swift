@@ -20,7 +20,8 @@ extension SentenceSplitter {
         case .abbreviation:
             let word = text.string(start..<(token.span.end - 1))
             if Lexicon.titleAbbreviations.contains(word) { return .none }
-            return Lexicon.timeAbbreviations.contains(word) ? .time : .abbreviation
+            if Lexicon.timeAbbreviations.contains(word) || Lexicon.monthAbbreviations.contains(word) { return .time }
+            return .abbreviation
         default:
             return .none
         }
@@ -83,10 +84,13 @@ extension SentenceSplitter {
         }
     }
 
-    /// A capitalised function word (`The`, `He`, `How`), which after an abbreviation signals a new sentence.
+    /// A capitalised function word (`The`, `He`, `How`), alone or contracted (`It's`, `Who's`), which after an
+    /// abbreviation signals a new sentence.
     func startsWithCapitalisedFunctionWord(_ token: Token) -> Bool {
-        guard token.kind == .word, text.isUppercase(at: token.span.start), token.span.count <= 10 else { return false }
-        return Lexicon.functionWords.contains(text.lowercased(token.span))
+        guard token.kind == .word, text.isUppercase(at: token.span.start), token.span.count <= 12 else { return false }
+        var end = token.span.start + 1
+        while end < token.span.end, text.bytes[end] != UInt8(ascii: "'"), text.bytes[end] != 0xE2 { end += 1 }
+        return Lexicon.functionWords.contains(text.lowercased(token.span.start..<end))
     }
 
     /// A title abbreviation such as `Mr.`, which begins a name and so a likely new sentence after an abbreviation.
