@@ -60,6 +60,11 @@ struct SentenceRuleTests {
         #expect(sentences("It starts Jan. 5 in Oslo.").count == 1)
     }
 
+    @Test func noBeforeANumberOnly() {
+        #expect(sentences("He lives at No. 9 Elm Row. It is quiet.").count == 2)
+        #expect(sentences("“No. I will not,” she said.").count == 2)
+    }
+
     @Test func abbreviationsBeforeContractedFunctionWords() {
         #expect(sentences("It was sold to a firm in the U.S. It's now closed.").count == 2)
         #expect(sentences("The deal went to Kestrel Corp. Nobody objected.").count == 1)

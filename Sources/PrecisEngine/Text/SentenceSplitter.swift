@@ -4,8 +4,8 @@
 /// - `!`, `?` and a period end a sentence (with any closing quotes or brackets right after them) when whitespace
 ///   and then an uppercase letter, a digit, an opening quote or bracket, or a letter of a caseless script follows.
 ///   A period after a word that introduces a number (`p. 55`, `No. 4`, `N°. 12`) does not end one before a digit.
-/// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence. Other abbreviations and initials (`U.S.`, `E.`) end
-///   one only before a capitalised function word or a title, and only after a few tokens; `a.m.`, `p.m.` and month
+/// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence; `No.` ends one unless a number follows. Other abbreviations and initials (`U.S.`, `E.`) end
+///   one only before a capitalised function word or a title, and only after two tokens or more; `a.m.`, `p.m.` and month
 ///   abbreviations end one before any capitalised word that is not an all-capitals time zone.
 /// - An ellipsis ends a sentence only before an uppercase word; `[...]` never does. Spaced ellipses follow MLA
 ///   style: `. . .` is an omission inside a sentence, `. . . .` ends one, and `end. . . . Next` ends one after
@@ -91,7 +91,9 @@ struct SentenceSplitter {
             return (following.kind == .word || following.kind == .abbreviation)
                 && text.isUppercase(at: following.span.start)
         case .abbreviation:
-            return index - first >= 3 && (isTitle(following) || startsWithCapitalisedFunctionWord(following))
+            return index - first >= 2 && (isTitle(following) || startsWithCapitalisedFunctionWord(following))
+        case .numbered:
+            return following.kind != .number && startsSentence(following)
         case .time:
             guard index - first >= 3, following.kind == .word || following.kind == .abbreviation,
                 text.isUppercase(at: following.span.start)

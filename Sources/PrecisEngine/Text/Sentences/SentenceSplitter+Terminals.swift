@@ -1,6 +1,6 @@
 extension SentenceSplitter {
     /// What a token can do at the end of a sentence.
-    enum Terminal { case none, period, strong, ellipsis, abbreviation, time, cjk }
+    enum Terminal { case none, period, strong, ellipsis, abbreviation, time, numbered, cjk }
 
     /// The terminal kind of `tokens[index]`; `range` bounds the look-around for bracketed ellipses.
     func terminalKind(_ tokens: [Token], at index: Int, range: Range<Int>) -> Terminal {
@@ -19,6 +19,7 @@ extension SentenceSplitter {
             }
         case .abbreviation:
             let word = text.string(start..<(token.span.end - 1))
+            if word == "No" || word == "Nos" { return .numbered }
             if Lexicon.titleAbbreviations.contains(word) { return .none }
             if Lexicon.timeAbbreviations.contains(word) || Lexicon.monthAbbreviations.contains(word) { return .time }
             return .abbreviation
