@@ -15,7 +15,9 @@ struct SentenceRuleTests {
             sentences("Do this. 1) Rinse the rice 2) Boil the water 3) Serve it hot")
                 == ["Do this.", "1) Rinse the rice", "2) Boil the water", "3) Serve it hot"]
         )
-        #expect(sentences("a. Walk home b. Take the bus c. Stay put") == ["a. Walk home", "b. Take the bus", "c. Stay put"])
+        #expect(
+            sentences("a. Walk home b. Take the bus c. Stay put") == ["a. Walk home", "b. Take the bus", "c. Stay put"]
+        )
     }
 
     @Test func numbersThatDoNotContinueTheListDoNotSplit() {

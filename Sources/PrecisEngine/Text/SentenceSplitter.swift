@@ -4,9 +4,10 @@
 /// - `!`, `?` and a period end a sentence (with any closing quotes or brackets right after them) when whitespace
 ///   and then an uppercase letter, a digit, an opening quote or bracket, or a letter of a caseless script follows.
 ///   A period after a word that introduces a number (`p. 55`, `No. 4`, `N°. 12`) does not end one before a digit.
-/// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence; `No.` ends one unless a number follows. Other abbreviations and initials (`U.S.`, `E.`) end
-///   one only before a capitalised function word or a title, and only after two tokens or more; `a.m.`, `p.m.` and month
-///   abbreviations end one before any capitalised word that is not an all-capitals time zone.
+/// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence; `No.` ends one unless a number follows. Other
+///   abbreviations and initials (`U.S.`, `E.`) end one only before a capitalised function word or a title, and
+///   only after two tokens or more; `a.m.`, `p.m.` and month abbreviations end one before any capitalised word
+///   that is not an all-capitals time zone.
 /// - An ellipsis ends a sentence only before an uppercase word; `[...]` never does. Spaced ellipses follow MLA
 ///   style: `. . .` is an omission inside a sentence, `. . . .` ends one, and `end. . . . Next` ends one after
 ///   the first period.
@@ -62,7 +63,10 @@ struct SentenceSplitter {
                 last += 1
             }
             guard last + 1 < end else { break }
-            if terminal == .cjk || (spaced(tokens, before: last + 1) && ends(terminal, tokens, at: index, next: last + 1, first: first)) {
+            let next = last + 1
+            if terminal == .cjk
+                || (spaced(tokens, before: next) && ends(terminal, tokens, at: index, next: next, first: first))
+            {
                 emit(through: last)
                 index = skipMarker(tokens, at: last + 1, end: end, list: &list)
             } else {
