@@ -61,3 +61,33 @@ struct TokenizerTests {
         #expect(Fixtures.spanProblems(Fixtures.parse(text)).isEmpty)
     }
 }
+
+@Suite("Tokenizer, news forms")
+struct TokenizerNewsTests {
+    private func tokens(_ text: String) -> [(String, TokenKind)] {
+        let document = Fixtures.parse(text)
+        return document.tokens.map { (Fixtures.slice(text, $0.span), $0.kind) }
+    }
+
+    @Test func hyphenatedAcronymsAndDesignations() {
+        let result = tokens("The U.S.-backed plan sent F-15 jets to Israel's north.")
+        let expected = ["The", "U.S.-backed", "plan", "sent", "F-15", "jets", "to", "Israel's", "north", "."]
+        #expect(result.map(\.0) == expected)
+        #expect(result[1].1 == .word)
+    }
+
+    @Test func moneyAndPercentagesSplitSignFromNumber() {
+        let result = tokens("A $3.5bn deal, up 0.1%.")
+        #expect(result.map(\.0) == ["A", "$", "3.5bn", "deal", ",", "up", "0.1", "%", "."])
+        #expect(result[1].1 == .symbol)
+        #expect(result[2].1 == .word)
+        #expect(result[6].1 == .number)
+    }
+
+    @Test func dashesQuotesAndEllipses() {
+        let result = tokens("'Yes' -- he said … “no” – fine...")
+        let expected = ["'", "Yes", "'", "--", "he", "said", "…", "“", "no", "”", "–", "fine", "..."]
+        #expect(result.map(\.0) == expected)
+        #expect(result.filter { $0.1 == .punctuation }.count == 8)
+    }
+}

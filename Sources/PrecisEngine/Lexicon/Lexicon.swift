@@ -39,6 +39,20 @@ enum Lexicon {
         "Rev", "Hon", "Pres", "St", "Mt", "Ft", "No", "Nos", "vs", "fig", "Fig", "vol", "Vol", "pp", "cf",
     ]
 
+    /// Time abbreviations (period omitted), which end a sentence before any capitalised word.
+    static let timeAbbreviations: Set<String> = ["a.m", "p.m", "A.M", "P.M"]
+
+    /// Month abbreviations (period omitted), which end a sentence before a capitalised word rather than a day.
+    static let monthAbbreviations: Set<String> = [
+        "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    ]
+
+    /// Words that, with a period, introduce a number (`p. 55`, `fig. 3`); lowercase, period omitted.
+    static let numberAbbreviations: Set<String> = [
+        "p", "pp", "no", "nos", "vol", "vols", "fig", "figs", "para", "paras", "ch", "chap", "art", "arts", "sec",
+        "sect", "tel", "ext", "ref", "pt", "pts", "op", "ed", "eq", "nr", "n",
+    ]
+
     /// Short lines that are navigation or advertising rather than text (compared lowercased, whole line).
     static let boilerplateLines: Set<String> = [
         "advertisement", "advertisements", "sponsored", "sponsored content", "scroll for next",

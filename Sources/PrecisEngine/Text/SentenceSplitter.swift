@@ -1,17 +1,29 @@
-/// Splits a paragraph's tokens into sentences.
+/// Splits a paragraph's tokens into sentences in one forward pass with bounded look-around.
 ///
-/// v0 rule: a sentence ends at `.`, `!`, `?` or an ellipsis (plus any closing quotes or brackets right after it)
-/// when whitespace and then an uppercase letter, a digit, an opening quote or bracket, or a letter of a caseless
-/// script follows. Title abbreviations (`Dr.`, `Mr.`) never end a sentence; other abbreviations and initials
-/// (`U.S.`, `E.`) end one only before a capitalised function word (`The`, `He` …). CJK full stops always end one.
+/// Rules, in the spirit of pySBD's golden rules and Punkt's orthographic heuristics:
+/// - `!`, `?` and a period end a sentence (with any closing quotes or brackets right after them) when whitespace
+///   and then an uppercase letter, a digit, an opening quote or bracket, or a letter of a caseless script follows.
+///   A period after a word that introduces a number (`p. 55`, `No. 4`, `N°. 12`) does not end one before a digit.
+/// - Title abbreviations (`Dr.`, `Mr.`) never end a sentence; `No.` ends one unless a number follows. Other
+///   abbreviations and initials (`U.S.`, `E.`) end one only before a capitalised function word or a title, and
+///   only after two tokens or more; `a.m.`, `p.m.` and month abbreviations end one before any capitalised word
+///   that is not an all-capitals time zone.
+/// - An ellipsis ends a sentence only before an uppercase word; `[...]` never does. Spaced ellipses follow MLA
+///   style: `. . .` is an omission inside a sentence, `. . . .` ends one, and `end. . . . Next` ends one after
+///   the first period.
+/// - List markers (`1.`, `2)`, `a.`, `3.)`, bullets) at a sentence start do not end it; the next marker of the
+///   same enumeration, or a bullet after whitespace, starts a new sentence. CJK full stops always end one.
+///
+/// Work per token is constant, so splitting is linear in the number of tokens.
 struct SentenceSplitter {
     let text: ByteText
 
     /// Appends the sentences of `tokens[range]`, which belong to paragraph `paragraph`.
     func split(_ tokens: [Token], range: Range<Int>, paragraph: Int, into sentences: inout [Sentence]) {
         guard !range.isEmpty else { return }
+        let end = range.upperBound
         var first = range.lowerBound
-        var index = range.lowerBound
+        var list = ListMarker?.none
         func emit(through last: Int) {
             let span = TextSpan(start: tokens[first].span.start, end: tokens[last].span.end)
             sentences.append(
@@ -19,81 +31,78 @@ struct SentenceSplitter {
             )
             first = last + 1
         }
-        while index < range.upperBound {
-            let terminal = terminalKind(tokens[index])
+        var index = skipMarker(tokens, at: first, end: end, list: &list)
+        while index < end {
+            if index > first, spaced(tokens, before: index),
+                isBullet(tokens[index]) || isNextMarker(tokens, at: index, end: end, after: list)
+            {
+                emit(through: index - 1)
+                index = skipMarker(tokens, at: index, end: end, list: &list)
+                continue
+            }
+            let terminal = terminalKind(tokens, at: index, range: range)
             guard terminal != .none else {
                 index += 1
                 continue
             }
             var last = index
-            while last + 1 < range.upperBound, tokens[last + 1].span.start == tokens[last].span.end,
-                terminalKind(tokens[last + 1]) == .strong || isClosing(tokens[last + 1])
+            if terminal == .period, let run = spacedDotsEnd(tokens, from: index, end: end) {
+                // `word. . . .` ends after the attached period; `word . . . .` after the whole run.
+                if index > range.lowerBound, !spaced(tokens, before: index) {
+                    if run + 1 < end, startsSentence(tokens[run + 1]) { emit(through: index) }
+                    index = run + 1
+                    continue
+                }
+                if run - index >= 3, run + 1 < end, startsSentence(tokens[run + 1]) { emit(through: run) }
+                index = run + 1
+                continue
+            }
+            while last + 1 < end, !spaced(tokens, before: last + 1),
+                isClosing(tokens[last + 1]) || terminalKind(tokens, at: last + 1, range: range) == .strong
             {
                 last += 1
             }
-            guard last + 1 < range.upperBound else { break }
-            let next = tokens[last + 1]
-            let spaced = next.span.start > tokens[last].span.end
-            let ends: Bool
-            switch terminal {
-            case .cjk: ends = true
-            case .strong: ends = spaced && startsSentence(next)
-            case .abbreviation: ends = spaced && startsWithCapitalisedFunctionWord(next)
-            case .none: ends = false
+            guard last + 1 < end else { break }
+            let next = last + 1
+            if terminal == .cjk
+                || (spaced(tokens, before: next) && ends(terminal, tokens, at: index, next: next, first: first))
+            {
+                emit(through: last)
+                index = skipMarker(tokens, at: last + 1, end: end, list: &list)
+            } else {
+                index = last + 1
             }
-            if ends { emit(through: last) }
-            index = last + 1
         }
-        if first < range.upperBound { emit(through: range.upperBound - 1) }
+        if first < end { emit(through: end - 1) }
     }
 
-    private enum Terminal { case none, strong, abbreviation, cjk }
+    /// Whether whitespace separates `tokens[index]` from the token before it.
+    @inline(__always)
+    func spaced(_ tokens: [Token], before index: Int) -> Bool {
+        tokens[index].span.start > tokens[index - 1].span.end
+    }
 
-    private func terminalKind(_ token: Token) -> Terminal {
-        let start = token.span.start
-        switch token.kind {
-        case .punctuation:
-            switch text.scalar(at: start).scalar.value {
-            case 0x2E, 0x21, 0x3F, 0x2026, 0x203C, 0x2047, 0x2048, 0x2049: return .strong
-            case 0x3002, 0xFF01, 0xFF1F, 0xFF61: return .cjk
-            default: return .none
-            }
+    /// Whether a terminal at `index`, whose closing run ends before `next`, ends the sentence that began at `first`.
+    private func ends(_ terminal: Terminal, _ tokens: [Token], at index: Int, next: Int, first: Int) -> Bool {
+        let following = tokens[next]
+        switch terminal {
+        case .none: return false
+        case .cjk, .strong: return startsSentence(following)
+        case .period:
+            if following.kind == .number, index > first, introducesNumber(tokens, before: index) { return false }
+            return startsSentence(following)
+        case .ellipsis:
+            return (following.kind == .word || following.kind == .abbreviation)
+                && text.isUppercase(at: following.span.start)
         case .abbreviation:
-            let word = text.string(start..<(token.span.end - 1))
-            return Lexicon.titleAbbreviations.contains(word) ? .none : .abbreviation
-        default:
-            return .none
+            return index - first >= 2 && (isTitle(following) || startsWithCapitalisedFunctionWord(following))
+        case .numbered:
+            return following.kind != .number && startsSentence(following)
+        case .time:
+            guard index - first >= 3, following.kind == .word || following.kind == .abbreviation,
+                text.isUppercase(at: following.span.start)
+            else { return false }
+            return following.kind == .abbreviation || !isAllCapitals(following)
         }
-    }
-
-    private func isClosing(_ token: Token) -> Bool {
-        guard token.kind == .punctuation else { return false }
-        switch text.scalar(at: token.span.start).scalar.value {
-        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x201D, 0x2019, 0xBB, 0x300D, 0x300F, 0xFF09: return true
-        default: return false
-        }
-    }
-
-    private func startsSentence(_ token: Token) -> Bool {
-        let start = token.span.start
-        let (scalar, _) = text.scalar(at: start)
-        switch token.kind {
-        case .punctuation:
-            switch scalar.value {
-            case 0x22, 0x27, 0x28, 0x5B, 0x201C, 0x2018, 0xAB, 0xBF, 0xA1, 0x300C, 0x300E, 0xFF08: return true
-            default: return false
-            }
-        case .number: return true
-        case .word, .abbreviation:
-            let properties = scalar.properties
-            if properties.isUppercase || properties.generalCategory == .titlecaseLetter { return true }
-            return !properties.isLowercase && properties.isAlphabetic && !properties.changesWhenUppercased
-        default: return false
-        }
-    }
-
-    private func startsWithCapitalisedFunctionWord(_ token: Token) -> Bool {
-        guard token.kind == .word, text.isUppercase(at: token.span.start), token.span.count <= 10 else { return false }
-        return Lexicon.functionWords.contains(text.lowercased(token.span))
     }
 }

@@ -22,6 +22,12 @@ extension Tokenizer {
         }
         let wordEnd = self.wordEnd(at: start, end: end)
         if let abbreviationEnd = abbreviationEnd(start: start, wordEnd: wordEnd, end: end) {
+            // `U.S.-backed` is one hyphenated word.
+            if abbreviationEnd + 1 < end, text.bytes[abbreviationEnd] == UInt8(ascii: "-"),
+                text.classAt(abbreviationEnd + 1).0 == .letter
+            {
+                return add(start, self.wordEnd(at: abbreviationEnd + 1, end: end), .word, &tokens)
+            }
             return add(start, abbreviationEnd, .abbreviation, &tokens)
         }
         return add(start, wordEnd, .word, &tokens)

@@ -1,9 +1,19 @@
 /// Splits text into tokens by scanning UTF-8 bytes once, left to right.
 ///
-/// v0 rules: words are runs of letters, digits and marks with inner apostrophes and hyphens; numbers keep their
-/// thousands separators and decimals; a small list of abbreviations, dotted acronyms (`U.S.`) and single capital
-/// initials keep their period; URLs, e-mails, handles, hashtags and emoji sequences are single tokens. Han and kana
-/// characters are one token each. Whitespace and invisible format characters are skipped.
+/// Rules:
+/// - Words are runs of letters, digits and marks with inner apostrophes and hyphens (`don't`, `Israel's`,
+///   `al-Hayya`, `F-15`); a dotted acronym joined by a hyphen is one word (`U.S.-backed`).
+/// - Numbers are kept as written, with thousands separators and decimals (`1,000.5`), and ordinals (`21st`) are
+///   numbers too. Signs and units are not part of a number: `0.1%` is the number `0.1` and the symbol `%`, and
+///   `$3.5bn` is the symbol `$` and the word `3.5bn` (digits with a scale or unit suffix are one `.word` token,
+///   which the quantity extractor reads as a number and its suffix).
+/// - Abbreviations keep their period: a list of known ones (`Dr.`, `Sept.`), dotted acronyms (`U.S.`, `e.g.`,
+///   `a.m.`) and single capital initials (`E.`).
+/// - URLs, e-mails, `@handles`, `#hashtags` and emoji sequences are single tokens.
+/// - Runs of periods (`...`), of `!`/`?` (`?!`) and of hyphens (`--`) are one punctuation token; quotes, dashes
+///   and `…` are punctuation.
+/// - Han and kana characters are one token each; other scripts without spaces (Thai, Khmer) come out as one token
+///   per run of letters. Whitespace and invisible format characters are skipped.
 struct Tokenizer {
     let text: ByteText
     /// The position of the next `@` at or after the scan position (or the end), to keep e-mail checks cheap.
