@@ -3,7 +3,9 @@
 struct MarkdownLine {
     var kind: ParagraphKind
     var level: Int
-    /// The line's text after the marker; for a rule, the whole line.
+    /// The line's text after a Markdown marker (`#`, `>`, `-`, `*`, `+`); a numbered item (`1.`, `2)`)
+    /// or a typographic bullet (`•`) keeps its marker, which is part of the text a reader sees. For a
+    /// rule, the whole line.
     var content: Range<Int>
 
     init?(text: ByteText, range: Range<Int>) {
@@ -32,14 +34,14 @@ struct MarkdownLine {
             self.init(kind: .listItem, level: 0, content: rest(from: start + 1))
         } else if text.hasPrefix("\u{2022}", at: start, end: end) {
             guard isBlank(start + 3), !rest(from: start + 3).isEmpty else { return nil }
-            self.init(kind: .listItem, level: 0, content: rest(from: start + 3))
+            self.init(kind: .listItem, level: 0, content: rest(from: start))
         } else if isASCIIDigit(first) {
             var index = start
             while index < end, index - start < 3, isASCIIDigit(bytes[index]) { index += 1 }
             guard index < end, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")"),
                 isBlank(index + 1), !rest(from: index + 1).isEmpty
             else { return nil }
-            self.init(kind: .listItem, level: 0, content: rest(from: index + 1))
+            self.init(kind: .listItem, level: 0, content: rest(from: start))
         } else {
             return nil
         }
