@@ -4,12 +4,12 @@
 /// script holds most of them, it names the language: Hangul → `ko`, kana → `ja` (Han with some kana too), Han →
 /// `zh`, Cyrillic → `ru` (`uk` when the Ukrainian letters і ї є ґ appear, `bg`/`sr` are not told apart), Arabic
 /// → `ar`, Hebrew → `he`, Greek → `el`, Thai → `th`, Devanagari → `hi`. For Latin script, the first
-/// ``sampleSize`` words are matched against the function-word profiles of en, de, fr, es, it, pt and nl; the
+/// ``sampleSize`` words (plenty for function-word statistics) are matched against the function-word profiles of en, de, fr, es, it, pt and nl; the
 /// best profile wins when it covers at least ``threshold`` of the words and clearly beats the runner-up.
 /// Otherwise the code is `"und"`. Confidence is the script share, or grows with the profile's share and margin.
 struct LanguageDetector {
     let text: ByteText
-    static let sampleSize = 5_000
+    static let sampleSize = 400
     static let sampleBytes = 65_536
     static let threshold = 0.15
     /// Lists and recipes have few function words; a lower share counts when one profile clearly leads.
@@ -20,12 +20,15 @@ struct LanguageDetector {
         if let script = scriptLanguage() { return script }
         var counts = [Int](repeating: 0, count: LanguageProfiles.latin.count)
         var words = 0
+        let table = LanguageProfiles.packed
         for token in tokens where token.kind == .word {
             words += 1
-            if token.span.count <= 10 {
-                let word = text.lowercased(token.span)
-                for (index, profile) in LanguageProfiles.latin.enumerated() where profile.words.contains(word) {
-                    counts[index] += 1
+            if token.span.count <= 8 {
+                var mask = table.mask(PackedWordTable.pack(text.bytes[token.span.start..<token.span.end]))
+                // One lookup per word: bit i set when profile i lists it.
+                while mask != 0 {
+                    counts[mask.trailingZeroBitCount] += 1
+                    mask &= mask - 1
                 }
             }
             if words >= Self.sampleSize { break }

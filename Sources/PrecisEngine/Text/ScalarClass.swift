@@ -8,18 +8,18 @@ enum ScalarClass: UInt8, Sendable {
     /// Letters, digits and marks: the scalars that make up words.
     var isWordPart: Bool { self == .letter || self == .digit || self == .mark }
 
-    /// The class of an ASCII byte; bytes of multi-byte scalars are `.other`.
+    /// The class of an ASCII byte; bytes of multi-byte scalars are `.other`. A plain switch, not a
+    /// table in a `static let`: this runs for every byte and a lazy global costs a check per call.
     @inline(__always)
-    static func ascii(_ byte: UInt8) -> ScalarClass { byte < 0x80 ? asciiTable[Int(byte)] : .other }
-
-    private static let asciiTable: [ScalarClass] = (0..<128).map { (value: Int) -> ScalarClass in
-        switch value {
-        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: .space
-        case 0x00..<0x20, 0x7F: .control
+    static func ascii(_ byte: UInt8) -> ScalarClass {
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A: .letter
+        case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D: .space
         case 0x30...0x39: .digit
-        case 0x41...0x5A, 0x61...0x7A: .letter
         case 0x21, 0x22, 0x27, 0x28, 0x29, 0x2C, 0x2D, 0x2E, 0x2F, 0x3A, 0x3B, 0x3F, 0x5B, 0x5D, 0x5F, 0x7B, 0x7D:
             .punctuation
+        case 0x00..<0x20, 0x7F: .control
+        case 0x80...: .other
         default: .symbol
         }
     }

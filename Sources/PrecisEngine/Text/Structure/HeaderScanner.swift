@@ -124,8 +124,23 @@ struct HeaderScanner {
             }
             if (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) { letters += 1 }
         }
-        if colons >= 2 || parser.text.lowercased(span).contains("www.") { return true }
+        if colons >= 2 || containsWWW(span) { return true }
         return lowercase == 0 && letters > 0 && span.contains { bytes[$0] == UInt8(ascii: ",") }
+    }
+
+    /// Whether `www.` appears in the span, in any case, by a byte scan (no string is built).
+    private func containsWWW(_ span: Range<Int>) -> Bool {
+        let bytes = parser.text.bytes
+        var index = span.lowerBound
+        while index + 4 <= span.upperBound {
+            if bytes[index] | 0x20 == 0x77, bytes[index + 1] | 0x20 == 0x77, bytes[index + 2] | 0x20 == 0x77,
+                bytes[index + 3] == UInt8(ascii: ".")
+            {
+                return true
+            }
+            index += 1
+        }
+        return false
     }
 
     private func isSection(_ block: Block) -> Bool {
