@@ -80,8 +80,18 @@ struct TokenizerNewsTests {
         let result = tokens("A $3.5bn deal, up 0.1%.")
         #expect(result.map(\.0) == ["A", "$", "3.5bn", "deal", ",", "up", "0.1", "%", "."])
         #expect(result[1].1 == .symbol)
-        #expect(result[2].1 == .word)
+        #expect(result[2].1 == .number)
         #expect(result[6].1 == .number)
+    }
+
+    @Test func scaleSuffixesKeepANumberButUnitsMakeAWord() {
+        let result = tokens("20m people, 40K fans, 10km away, 3D films, 21st place")
+        let kinds = Dictionary(result.map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(kinds["20m"] == .number)
+        #expect(kinds["40K"] == .number)
+        #expect(kinds["10km"] == .word)
+        #expect(kinds["3D"] == .word)
+        #expect(kinds["21st"] == .number)
     }
 
     @Test func dashesQuotesAndEllipses() {

@@ -63,6 +63,19 @@ import Testing
         #expect(sentences.count == 2)
         #expect(object["candidateSentences"] != nil)  // lowerCamelCase names
 
+        // parse --json: header parts as strings, paragraphs/sentences/tokens with start and end.
+        let parse = try await run("precis", ["parse", "--address", address, "--json", "--tokens"], stdin: Article.text)
+        #expect(parse.status == 0)
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(parse.stdout.utf8)) as? [String: Any])
+        #expect(parsed["title"] as? String == "Riverside Council Approves New Footbridge After Long Debate")
+        #expect(parsed["section"] as? String == "Local News")
+        #expect(parsed["byline"] as? String == "Jonas E. Whitfield")
+        let paragraphs = try #require(parsed["paragraphs"] as? [[String: Any]])
+        #expect(paragraphs.first?["start"] as? Int == 0)
+        #expect(paragraphs.allSatisfy { $0["end"] is Int && $0["kind"] is String })
+        let tokens = try #require(parsed["tokens"] as? [[String: Any]])
+        #expect(tokens.allSatisfy { $0["start"] is Int && $0["end"] is Int && $0["kind"] is String })
+
         let text = try await run("precis", ["extract", "--address", address, "--kinds", "entities"], stdin: Article.text)
         #expect(text.status == 0)
         #expect(text.stdout.contains("Entities"))

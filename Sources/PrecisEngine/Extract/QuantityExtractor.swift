@@ -76,7 +76,7 @@ struct QuantityExtractor {
         if numberEnd < token.span.end {
             let suffix = context.text.lowercased(numberEnd..<token.span.end)
             let suffixSpan = TextSpan(start: numberEnd, end: token.span.end)
-            if token.kind == .number {
+            if ["st", "nd", "rd", "th"].contains(suffix) {
                 return Match(end: index + 1, kind: .ordinal, value: value)
             } else if Lexicon.units.contains(suffix) {
                 return Match(end: index + 1, kind: .measure, value: value, unit: suffix, unitSpan: suffixSpan)

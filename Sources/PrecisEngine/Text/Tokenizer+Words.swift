@@ -18,7 +18,10 @@ extension Tokenizer {
             if let ordinalEnd = ordinalSuffixEnd(at: numberEnd, end: end) {
                 return add(start, ordinalEnd, .number, &tokens)
             }
-            return add(start, wordEnd(at: numberEnd, end: end), .word, &tokens)
+            let wordEnd = wordEnd(at: numberEnd, end: end)
+            // A scale suffix keeps it a number as written: `3.5bn`, `20m`, `40k`.
+            let isScaled = wordEnd - numberEnd <= 3 && Self.isScaleSuffix(text.bytes[numberEnd..<wordEnd])
+            return add(start, wordEnd, isScaled ? .number : .word, &tokens)
         }
         let wordEnd = self.wordEnd(at: start, end: end)
         if let abbreviationEnd = abbreviationEnd(start: start, wordEnd: wordEnd, end: end) {
@@ -85,6 +88,19 @@ extension Tokenizer {
             position += length
         }
         return position
+    }
+
+    /// `k`, `m`, `mn`, `bn`, `b`, `tn` or `trn` (any case): a thousand to a trillion, as in `$3.5bn`.
+    static func isScaleSuffix(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var lowered: [UInt8] = []
+        for byte in bytes {
+            guard byte < 0x80 else { return false }
+            lowered.append(byte | 0x20)
+        }
+        switch lowered {
+        case [0x6B], [0x6D], [0x6D, 0x6E], [0x62, 0x6E], [0x62], [0x74, 0x6E], [0x74, 0x72, 0x6E]: return true
+        default: return false
+        }
     }
 
     /// `st`, `nd`, `rd` or `th` right after a number and ending the word.

@@ -4,9 +4,9 @@
 /// - Words are runs of letters, digits and marks with inner apostrophes and hyphens (`don't`, `Israel's`,
 ///   `al-Hayya`, `F-15`); a dotted acronym joined by a hyphen is one word (`U.S.-backed`).
 /// - Numbers are kept as written, with thousands separators and decimals (`1,000.5`), and ordinals (`21st`) are
-///   numbers too. Signs and units are not part of a number: `0.1%` is the number `0.1` and the symbol `%`, and
-///   `$3.5bn` is the symbol `$` and the word `3.5bn` (digits with a scale or unit suffix are one `.word` token,
-///   which the quantity extractor reads as a number and its suffix).
+///   numbers too, and so are digits with a scale suffix (`3.5bn`, `20m`, `40k`). Signs and units are not part of
+///   a number: `0.1%` is the number `0.1` and the symbol `%`, `$3.5bn` the symbol `$` and the number `3.5bn`;
+///   digits with a unit (`10km`) are one `.word`, which the quantity extractor reads as a number and its unit.
 /// - Abbreviations keep their period: a list of known ones (`Dr.`, `Sept.`), dotted acronyms (`U.S.`, `e.g.`,
 ///   `a.m.`) and single capital initials (`E.`).
 /// - URLs, e-mails, `@handles`, `#hashtags` and emoji sequences are single tokens.
