@@ -24,6 +24,8 @@ extension PrecisServer {
         public var idleTimeout: TimeAmount
         /// A connection that has not sent its preface by then is closed.
         public var prefaceTimeout: TimeAmount
+        /// A connection that starts a frame and then sends nothing for this long is closed.
+        public var frameTimeout: TimeAmount
         /// How long a graceful shutdown waits for in-flight work before closing connections.
         public var shutdownGrace: TimeAmount
 
@@ -41,6 +43,7 @@ extension PrecisServer {
             defaultTimeout: TimeAmount = .seconds(30),
             idleTimeout: TimeAmount = .minutes(5),
             prefaceTimeout: TimeAmount = .seconds(10),
+            frameTimeout: TimeAmount = .seconds(10),
             shutdownGrace: TimeAmount = .seconds(10)
         ) {
             self.host = host
@@ -53,6 +56,7 @@ extension PrecisServer {
             self.defaultTimeout = defaultTimeout
             self.idleTimeout = idleTimeout
             self.prefaceTimeout = prefaceTimeout
+            self.frameTimeout = frameTimeout
             self.shutdownGrace = shutdownGrace
         }
 

@@ -55,6 +55,9 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Close connections idle this long.", valueName: "duration"))
     var idleTimeout = "5m"
 
+    @Option(name: .long, help: ArgumentHelp("Close a connection that sends no preface, or part of a frame and then nothing more, for this long.", valueName: "duration"))
+    var frameTimeout = "10s"
+
     @Option(name: .long, help: ArgumentHelp("On shutdown, how long to wait for requests in flight.", valueName: "duration"))
     var shutdownGrace = "10s"
 
@@ -70,7 +73,10 @@ struct Precisd: AsyncParsableCommand {
         guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
         guard maxQueue >= 1 else { throw ValidationError("--max-queue must be at least 1") }
         guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024") }
-        for (flag, value) in [("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--shutdown-grace", shutdownGrace)] {
+        for (flag, value) in [
+            ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
+            ("--shutdown-grace", shutdownGrace),
+        ] {
             guard let amount = TimeAmount(parsing: value), amount > .zero || flag == "--shutdown-grace" else {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
             }
@@ -98,6 +104,8 @@ struct Precisd: AsyncParsableCommand {
             workers: workers,
             defaultTimeout: TimeAmount(parsing: defaultTimeout)!,
             idleTimeout: TimeAmount(parsing: idleTimeout)!,
+            prefaceTimeout: TimeAmount(parsing: frameTimeout)!,
+            frameTimeout: TimeAmount(parsing: frameTimeout)!,
             shutdownGrace: TimeAmount(parsing: shutdownGrace)!
         )
         let server = PrecisServer(configuration: configuration, logger: logger)

@@ -22,10 +22,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var context: ChannelHandlerContext?
     private var deadlines: [UInt64: Scheduled<Void>] = [:]
     private var prefaceTimer: Scheduled<Void>?
+    private var stallTimer: Scheduled<Void>?
+    private let byteCounts: ConnectionByteCounts
     private var inReadBurst = false
     private var flushScheduled = false
 
-    init(router: RequestRouter, pool: WorkerPool, overCapacity: Bool, logger: Logger) {
+    init(router: RequestRouter, pool: WorkerPool, byteCounts: ConnectionByteCounts, overCapacity: Bool, logger: Logger) {
+        self.byteCounts = byteCounts
         self.machine = ConnectionStateMachine(
             maxInFlight: router.configuration.maxInFlightPerConnection,
             overCapacity: overCapacity
@@ -56,6 +59,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func channelInactive(context: ChannelHandlerContext) {
         liveness.close()
         prefaceTimer?.cancel()
+        stallTimer?.cancel()
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
         if !machine.inFlight.isEmpty {
@@ -80,6 +84,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .invalidPreface(let bytes):
             invalidPreface(bytes, context: context)
         case .frame(let payload):
+            byteCounts.consumed += 4 + payload.readableBytes
             frameReceived(payload, context: context)
         case .oversizedFrame(let length, let limit):
             logger.info("closing connection: frame over the limit", metadata: ["length": "\(length)", "limit": "\(limit)"])
@@ -91,7 +96,24 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     func channelReadComplete(context: ChannelHandlerContext) {
         inReadBurst = false
         context.flush()
+        watchForStall(context: context)
         context.fireChannelReadComplete()
+    }
+
+    /// A peer that starts a frame and then sends nothing more for `frameTimeout` is closed, so a
+    /// connection cannot be held open by a half-sent frame. Any new bytes restart the clock.
+    private func watchForStall(context: ChannelHandlerContext) {
+        stallTimer?.cancel()
+        stallTimer = nil
+        guard byteCounts.hasPartialFrame, machine.state == .active || machine.state == .draining else { return }
+        let timeout = router.configuration.frameTimeout
+        stallTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
+            self.logger.info(
+                "closing connection: stalled in the middle of a frame",
+                metadata: ["pending_bytes": "\(self.byteCounts.received - self.byteCounts.consumed)", "timeout": "\(timeout.humanReadable)"]
+            )
+            context.close(promise: nil)
+        }
     }
 
     private func prefaceReceived(_ preface: Preface, context: ChannelHandlerContext) {
@@ -100,6 +122,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         Preface.current.write(to: &buffer)
         switch machine.prefaceReceived(preface) {
         case .accept:
+            byteCounts.consumed += Preface.byteCount
             logger.debug("connection open", metadata: ["client_version": "\(preface)"])
             context.write(wrapOutboundOut(buffer), promise: nil)
         case .refuse(let code, let message):
