@@ -7,7 +7,11 @@ ARGS        ?=
 APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build release run test test-swift test-python proto check-proto clean
+.PHONY: help deps build release run test test-swift test-python proto check-proto fuzz clean
+
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
+               -Xcc -fsanitize=fuzzer-no-link,address -Xswiftc -use-ld=lld
 
 help:
 	@echo "make run          install what is missing, build precisd (release) and run it (ARGS='--port 7450 ...')"
@@ -15,6 +19,7 @@ help:
 	@echo "make proto        regenerate the C, Swift and Python code from Proto/"
 	@echo "make check-proto  fail if the committed generated code is stale"
 	@echo "make release      build precisd, precis (release) into .build/release"
+	@echo "make fuzz         run the libFuzzer targets (wire, engine) FUZZ_SECONDS each (default 60)"
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not on the PATH: install Swift 6.1 or newer (swift.org/install)"; exit 1; }
@@ -50,5 +55,17 @@ test-python: deps
 	$(SWIFT) build --product precisd
 	$(PYTHON) Clients/python/test_interop.py --precisd .build/debug/precisd
 
+# libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), and parse/summarize/extract on
+# any valid UTF-8 (fuzz-engine). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus
+# (dev/make-fuzz-corpus.py). A crash leaves its input as ./crash-* and fails the target.
+fuzz: deps
+	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-wire
+	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-engine
+	mkdir -p .build-fuzz/corpus/wire .build-fuzz/corpus/engine
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-wire .build-fuzz/corpus/wire Fuzz/corpus/wire \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-engine .build-fuzz/corpus/engine Fuzz/corpus/engine \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=8192
+
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

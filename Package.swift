@@ -120,3 +120,23 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (`make fuzz`), only when PRECIS_FUZZ=1: they need the fuzzer and address
+// sanitizer flags that `make fuzz` passes, and are not part of the normal build.
+if Context.environment["PRECIS_FUZZ"] == "1" {
+    package.targets += [
+        .target(name: "FuzzSupport", path: "Fuzz/Sources/FuzzSupport", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "fuzz-wire",
+            dependencies: ["FuzzSupport", "PrecisWire", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Fuzz/Sources/fuzz-wire",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fuzz-engine",
+            dependencies: ["FuzzSupport", "PrecisEngine"],
+            path: "Fuzz/Sources/fuzz-engine",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}
