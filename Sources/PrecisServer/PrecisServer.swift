@@ -59,6 +59,7 @@ public final class PrecisServer: Service, Sendable {
             serverChannel = try await makeBootstrap(router: router)
                 .bind(host: configuration.host, port: configuration.port).get()
         } catch {
+            logger.error("cannot listen on \(configuration.host):\(configuration.port): \(error)")
             bound.fail(error)
             drained.succeed()
             try? await pool.shutdown()
