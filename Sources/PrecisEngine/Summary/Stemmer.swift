@@ -1,0 +1,84 @@
+/// A light Porter-style suffix stemmer for lowercase English words.
+///
+/// It folds plurals, `-ed`/`-ing` forms and common derivational suffixes (`-ational`, `-ization`, `-ness`,
+/// `-ment`, `-ly` …) so that "elections", "elected" and "election" meet, without Porter's full rule set. Words
+/// with bytes outside ASCII, and words of three bytes or fewer, are returned unchanged. Deterministic and pure.
+enum Stemmer {
+    /// Suffix rewrites tried in order on words still longer than the replacement plus three bytes.
+    static let suffixes: [(String, String)] = [
+        ("ational", "ate"), ("tional", "tion"), ("ization", "ize"), ("isation", "ise"), ("fulness", "ful"),
+        ("iveness", "ive"), ("ousness", "ous"), ("ements", ""), ("ement", ""), ("ments", ""), ("ment", ""),
+        ("nesses", ""), ("ness", ""), ("ations", "ate"), ("ation", "ate"), ("ities", ""), ("ity", ""),
+        ("ically", "ic"), ("ally", "al"), ("ably", "able"), ("ibly", "ible"), ("fully", "ful"), ("ly", ""),
+        ("ism", ""), ("ist", ""), ("ive", ""), ("ous", ""), ("ful", ""), ("able", ""), ("ible", ""), ("al", ""),
+        ("er", ""), ("or", ""),
+    ].map { (String($0.0), String($0.1)) }
+
+    /// The stem of `word`, which must already be lowercase.
+    static func stem(_ word: String) -> String {
+        var bytes = Array(word.utf8)
+        guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }) else { return word }
+        plural(&bytes)
+        inflection(&bytes)
+        for (suffix, replacement) in suffixes where bytes.count >= suffix.utf8.count + 3 {
+            if hasSuffix(bytes, suffix) {
+                bytes.removeLast(suffix.utf8.count)
+                bytes.append(contentsOf: replacement.utf8)
+                break
+            }
+        }
+        if bytes.last == UInt8(ascii: "e"), bytes.count > 4 { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "y"), bytes.count > 3 { bytes[bytes.count - 1] = UInt8(ascii: "i") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `-sses` → `-ss`, `-ies` → `-i`, `-s` → `` (not `-ss`, `-us`, `-is`).
+    static func plural(_ bytes: inout [UInt8]) {
+        if hasSuffix(bytes, "sses") {
+            bytes.removeLast(2)
+        } else if hasSuffix(bytes, "ies") {
+            bytes.removeLast(2)
+        } else if bytes.last == UInt8(ascii: "s"), !hasSuffix(bytes, "ss"), !hasSuffix(bytes, "us"),
+            !hasSuffix(bytes, "is")
+        {
+            bytes.removeLast()
+        }
+    }
+
+    /// `-ed`/`-ing` after a vowel-bearing stem; a doubled final consonant is undoubled (`stopped` → `stop`).
+    static func inflection(_ bytes: inout [UInt8]) {
+        var removed = 0
+        if hasSuffix(bytes, "eed") {
+            return
+        } else if hasSuffix(bytes, "ing"), bytes.count >= 6, hasVowel(bytes.dropLast(3)) {
+            removed = 3
+        } else if hasSuffix(bytes, "ed"), bytes.count >= 5, hasVowel(bytes.dropLast(2)) {
+            removed = 2
+        }
+        guard removed > 0 else { return }
+        bytes.removeLast(removed)
+        let count = bytes.count
+        if count >= 2, bytes[count - 1] == bytes[count - 2], !isVowel(bytes[count - 1]),
+            ![UInt8(ascii: "l"), UInt8(ascii: "s"), UInt8(ascii: "z")].contains(bytes[count - 1])
+        {
+            bytes.removeLast()
+        }
+    }
+
+    static func hasSuffix(_ bytes: [UInt8], _ suffix: String) -> Bool {
+        let tail = suffix.utf8
+        guard bytes.count >= tail.count else { return false }
+        return bytes[(bytes.count - tail.count)...].elementsEqual(tail)
+    }
+
+    static func isVowel(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+            UInt8(ascii: "y"):
+            true
+        default: false
+        }
+    }
+
+    static func hasVowel(_ bytes: ArraySlice<UInt8>) -> Bool { bytes.contains(where: isVowel) }
+}
