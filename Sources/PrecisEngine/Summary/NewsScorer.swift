@@ -46,12 +46,15 @@ struct NewsScorer {
     /// Term ids of the title and subtitle that also occur in the body.
     func headlineTerms() -> Set<Int> {
         var result: Set<Int> = []
+        var term: [UInt8] = []
         for paragraph in document.paragraphs where paragraph.kind == .title || paragraph.kind == .subtitle {
             for index in paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount) {
                 let sentence = document.sentences[index]
                 let range = sentence.firstToken..<(sentence.firstToken + min(sentence.tokenCount, TermVectors.maxTokens))
-                extractor.forEachTerm(in: range) { term in
-                    if let id = vectors.ids[term] { result.insert(id) }
+                extractor.forEachWord(in: range) { word, isWord in
+                    if extractor.normalize(word, isWord: isWord, into: &term), let id = vectors.ids.value(term[...]) {
+                        result.insert(id)
+                    }
                 }
             }
         }

@@ -9,7 +9,7 @@ enum Ranker {
     /// Power-iteration rounds at most.
     static let maxIterations = 60
     /// Stop when no score moves by more than this.
-    static let tolerance = 1e-7
+    static let tolerance = 1e-6
     /// LexRank keeps an edge when the cosine similarity reaches this.
     static let lexRankThreshold = 0.1
 
@@ -82,9 +82,9 @@ enum Ranker {
         let base = (1 - damping) / Double(n)
         var scores = Array(repeating: 1 / Double(n), count: n)
         var next = scores
+        var share = Array(repeating: 0.0, count: n)
         for _ in 0..<maxIterations {
             var dangling = 0.0
-            var share = Array(repeating: 0.0, count: n)
             for i in 0..<n {
                 if rowSums[i] > 0 { share[i] = scores[i] / rowSums[i] } else { dangling += scores[i] }
             }

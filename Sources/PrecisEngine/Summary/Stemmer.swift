@@ -5,31 +5,36 @@
 /// with bytes outside ASCII, and words of three bytes or fewer, are returned unchanged. Deterministic and pure.
 enum Stemmer {
     /// Suffix rewrites tried in order on words still longer than the replacement plus three bytes.
-    static let suffixes: [(String, String)] = [
+    static let suffixes: [([UInt8], [UInt8])] = [
         ("ational", "ate"), ("tional", "tion"), ("ization", "ize"), ("isation", "ise"), ("fulness", "ful"),
         ("iveness", "ive"), ("ousness", "ous"), ("ements", ""), ("ement", ""), ("ments", ""), ("ment", ""),
         ("nesses", ""), ("ness", ""), ("ations", "ate"), ("ation", "ate"), ("ities", ""), ("ity", ""),
         ("ically", "ic"), ("ally", "al"), ("ably", "able"), ("ibly", "ible"), ("fully", "ful"), ("ly", ""),
         ("ism", ""), ("ist", ""), ("ive", ""), ("ous", ""), ("ful", ""), ("able", ""), ("ible", ""), ("al", ""),
         ("er", ""), ("or", ""),
-    ].map { (String($0.0), String($0.1)) }
+    ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
     /// The stem of `word`, which must already be lowercase.
     static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
-        guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }) else { return word }
+        stem(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Stems the lowercase UTF-8 word in `bytes` in place.
+    static func stem(_ bytes: inout [UInt8]) {
+        guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }) else { return }
         plural(&bytes)
         inflection(&bytes)
-        for (suffix, replacement) in suffixes where bytes.count >= suffix.utf8.count + 3 {
+        for (suffix, replacement) in suffixes where bytes.count >= suffix.count + 3 {
             if hasSuffix(bytes, suffix) {
-                bytes.removeLast(suffix.utf8.count)
-                bytes.append(contentsOf: replacement.utf8)
+                bytes.removeLast(suffix.count)
+                bytes.append(contentsOf: replacement)
                 break
             }
         }
         if bytes.last == UInt8(ascii: "e"), bytes.count > 4 { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "y"), bytes.count > 3 { bytes[bytes.count - 1] = UInt8(ascii: "i") }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `-sses` → `-ss`, `-ies` → `-i`, `-s` → `` (not `-ss`, `-us`, `-is`).
@@ -65,10 +70,19 @@ enum Stemmer {
         }
     }
 
-    static func hasSuffix(_ bytes: [UInt8], _ suffix: String) -> Bool {
-        let tail = suffix.utf8
-        guard bytes.count >= tail.count else { return false }
-        return bytes[(bytes.count - tail.count)...].elementsEqual(tail)
+    static func hasSuffix(_ bytes: [UInt8], _ suffix: [UInt8]) -> Bool {
+        guard bytes.count >= suffix.count else { return false }
+        let offset = bytes.count - suffix.count
+        for index in suffix.indices where bytes[offset + index] != suffix[index] { return false }
+        return true
+    }
+
+    static func hasSuffix(_ bytes: [UInt8], _ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        let pointer = suffix.utf8Start
+        for index in 0..<count where bytes[bytes.count - count + index] != pointer[index] { return false }
+        return true
     }
 
     static func isVowel(_ byte: UInt8) -> Bool {

@@ -8,36 +8,66 @@ struct TermExtractor {
     let text: ByteText
     let tokens: [Token]
     let english: Bool
-    let stopWords: Set<String>
+    let stopWords: WordTable
+
+    /// Stop-word tables by language code, built once.
+    static let stopTables: [String: WordTable] = {
+        var tables: [String: WordTable] = [:]
+        for (code, words) in Lexicon.summaryStopWords.merging(["en": Lexicon.stopWords], uniquingKeysWith: { $1 }) {
+            var table = WordTable()
+            for word in words.sorted() { table.insert(Array(word.utf8)[...], 0) }
+            tables[code] = table
+        }
+        return tables
+    }()
 
     init(text: ByteText, document: ParsedDocument) {
         self.text = text
         tokens = document.tokens
         english = document.language.code == "en"
-        stopWords = english ? Lexicon.stopWords : Lexicon.summaryStopWords[document.language.code] ?? []
+        stopWords = Self.stopTables[document.language.code] ?? WordTable()
     }
 
-    /// Calls `body` with each term of the tokens in `range`, in order.
-    func forEachTerm(in range: Range<Int>, _ body: (String) -> Void) {
+    /// Calls `body` with each raw term of the tokens in `range`, in order, as bytes in a reused buffer: a
+    /// lowercase word or number (`true`: pass it through ``normalize(_:isWord:)``), or a Han/kana bigram
+    /// (`false`: use as is).
+    func forEachWord(in range: Range<Int>, _ body: (ArraySlice<UInt8>, Bool) -> Void) {
         var previousIdeograph = -2  // never `index - 1`
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(64)
         for index in range {
             let token = tokens[index]
             guard token.kind == .word || token.kind == .number || token.kind == .hashtag else { continue }
             let start = token.span.start
             if text.bytes[start] >= 0xE0, text.classAt(start).0 == .ideograph {
                 if previousIdeograph == index - 1, tokens[index - 1].span.end == start {
-                    body(text.string(tokens[index - 1].span.start..<token.span.end))
+                    body(text.bytes[tokens[index - 1].span.start..<token.span.end], false)
                 } else if index + 1 >= range.upperBound || tokens[index + 1].span.start != token.span.end {
-                    body(text.string(token.span))
+                    body(text.bytes[start..<token.span.end], false)
                 }
                 previousIdeograph = index
                 continue
             }
             guard token.span.count >= 2 else { continue }
-            let word = text.lowercased(token.span)
-            guard !stopWords.contains(word) else { continue }
-            body(english && token.kind == .word ? Stemmer.stem(word) : word)
+            buffer.removeAll(keepingCapacity: true)
+            var ascii = true
+            for offset in start..<token.span.end {
+                let byte = text.bytes[offset]
+                ascii = ascii && byte < 0x80
+                buffer.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            if !ascii { buffer = Array(text.string(token.span).lowercased().utf8) }
+            body(buffer[...], token.kind == .word)
         }
+    }
+
+    /// Puts the term for a lowercase word in `term`: the word, stemmed in English; `false` for a stop word.
+    func normalize(_ word: ArraySlice<UInt8>, isWord: Bool, into term: inout [UInt8]) -> Bool {
+        guard stopWords.value(word) == nil else { return false }
+        term.removeAll(keepingCapacity: true)
+        term.append(contentsOf: word)
+        if english && isWord { Stemmer.stem(&term) }
+        return true
     }
 }
 
@@ -61,50 +91,63 @@ struct TermVectors {
     private(set) var weights: [[Double]] = []
     /// Per sentence, how many terms it has counting repeats.
     private(set) var lengths: [Int] = []
-    /// Term ids by term.
-    private(set) var ids: [String: Int] = [:]
+    /// Term ids by term (UTF-8).
+    private(set) var ids = WordTable()
 
     init(document: ParsedDocument, extractor: TermExtractor, candidates: [Int]) {
-        var counts: [[Int: Int]] = []
+        var counts: [[(id: Int, count: Int)]] = []
         counts.reserveCapacity(candidates.count)
         var frequency: [Int] = []
+        var scratch: [Int] = []  // per term id, its count in the current sentence
+        var raw = WordTable()  // raw word → term id, or -1 for a stop word
+        var term: [UInt8] = []
         for index in candidates {
             let sentence = document.sentences[index]
             let range = sentence.firstToken..<(sentence.firstToken + min(sentence.tokenCount, Self.maxTokens))
-            var local: [Int: Int] = [:]
+            var touched: [Int] = []
             var length = 0
-            extractor.forEachTerm(in: range) { term in
-                let id: Int
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = frequency.count
-                    ids[term] = id
-                    frequency.append(0)
+            extractor.forEachWord(in: range) { word, isWord in
+                var id = raw.value(word) ?? -2
+                if id == -2 {
+                    if extractor.normalize(word, isWord: isWord, into: &term) {
+                        id = ids.value(term[...]) ?? frequency.count
+                        if id == frequency.count {
+                            ids.insert(term[...], id)
+                            frequency.append(0)
+                            scratch.append(0)
+                        }
+                    } else {
+                        id = -1
+                    }
+                    raw.insert(word, id)
                 }
-                if local[id] == nil {
-                    guard local.count < Self.maxTerms else { return }
+                guard id >= 0 else { return }
+                if scratch[id] == 0 {
+                    guard touched.count < Self.maxTerms else { return }
+                    touched.append(id)
                     frequency[id] += 1
                 }
-                local[id, default: 0] += 1
+                scratch[id] += 1
                 length += 1
             }
-            counts.append(local)
+            touched.sort()
+            counts.append(touched.map { (id: $0, count: scratch[$0]) })
+            for id in touched { scratch[id] = 0 }
             lengths.append(length)
         }
         let n = Double(candidates.count)
         let average = max(1, Double(lengths.reduce(0, +)) / max(1, n))
+        let idf: [Double] = frequency.map { (1 + n / Double($0)).naturalLog() }
         for (position, local) in counts.enumerated() {
-            let sorted = local.keys.sorted()
             let norm = Self.k1 * (1 - Self.b + Self.b * Double(lengths[position]) / average)
-            var vector = sorted.map { id -> Double in
-                let tf = Double(local[id] ?? 0)
-                let idf = (1 + n / Double(frequency[id])).naturalLog()
+            var vector = local.map { id, count -> Double in
+                let tf = Double(count)
+                let idf = idf[id]
                 return idf * tf * (Self.k1 + 1) / (tf + norm)
             }
             let length = vector.reduce(0) { $0 + $1 * $1 }.squareRoot()
             if length > 0 { vector = vector.map { $0 / length } }
-            terms.append(sorted)
+            terms.append(local.map(\.id))
             weights.append(vector)
         }
     }
