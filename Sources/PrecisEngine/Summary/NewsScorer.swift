@@ -1,7 +1,8 @@
 /// The default algorithm's sentence score: what matters in news, on top of graph centrality.
 ///
 /// `score = (wC · centrality + wP · lead + wH · headline) · prior`, where
-/// - centrality is the sentence's PageRank over BM25 cosine similarity, scaled so the best is 1;
+/// - centrality is the sentence's PageRank over TextRank's shared-term similarity, scaled so the best is 1
+///   (it favours informative sentences that share much with the rest);
 /// - lead is `leadDecay^k` for the k-th candidate (1, 0.7, 0.49, …): news puts the point first;
 /// - headline is the share of the title's and subtitle's terms that the sentence contains;
 /// - prior damps fragments (fewer than ``shortWords`` words), very long run-ons and sentences that are only

@@ -4,8 +4,8 @@
 /// subtitles, bylines, captions or boilerplate), in document order, capped at the first `maxCandidates`
 /// (``Engine/Configuration/maxSummaryCandidates``, 400 by default) so work stays O(n²) with n bounded; term
 /// vectors are capped too (see ``TermVectors``). The algorithms:
-/// - `.default`: ``NewsScorer`` blends BM25-cosine centrality, a lead bonus, headline overlap and a length
-///   prior; ``MMR`` then picks with λ = 0.7.
+/// - `.default`: ``NewsScorer`` blends TextRank centrality, a lead bonus, headline overlap and a length prior;
+///   ``MMR`` then picks with λ = 0.7 over BM25 cosine similarity.
 /// - `.textrank`: PageRank over TextRank's shared-term similarity; picks by score, skipping near-duplicates.
 /// - `.lexrank`: PageRank over the LexRank graph (BM25 cosine ≥ 0.1); picks by score, skipping near-duplicates.
 /// - `.lead`: the first candidates.
@@ -36,23 +36,22 @@ struct Summarizer {
         } else {
             let extractor = TermExtractor(text: text, document: document)
             let vectors = TermVectors(document: document, extractor: extractor, candidates: candidates)
-            let cosine = Ranker.cosineMatrix(vectors)
             let lambda: Double
             switch options.algorithm {
             case .textrank:
                 scores = Ranker.pageRank(Ranker.textRankMatrix(vectors))
                 lambda = 1
             case .lexrank:
-                scores = Ranker.pageRank(Ranker.thresholded(cosine))
+                scores = Ranker.pageRank(Ranker.thresholded(Ranker.cosineMatrix(vectors)))
                 lambda = 1
             default:
-                let centrality = Ranker.pageRank(cosine)
+                let centrality = Ranker.pageRank(Ranker.textRankMatrix(vectors))
                 let scorer = NewsScorer(text: text, document: document, extractor: extractor, vectors: vectors)
                 scores = scorer.scores(candidates: candidates, centrality: centrality, words: words)
                 lambda = Self.defaultLambda
             }
             chosen = MMR(lambda: lambda).select(scores: scores, words: words, length: options.length) {
-                cosine[$0, $1]
+                vectors.cosine($0, $1)
             }
         }
         let sentences = chosen.sorted().map { position in
