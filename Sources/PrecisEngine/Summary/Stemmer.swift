@@ -14,6 +14,9 @@ enum Stemmer {
         ("er", ""), ("or", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
+    /// Words whose final `s` is not a plural.
+    static let invariant: Set<[UInt8]> = Set(["news", "series", "species", "always", "perhaps"].map { Array($0.utf8) })
+
     /// The stem of `word`, which must already be lowercase.
     static func stem(_ word: String) -> String {
         var bytes = Array(word.utf8)
@@ -26,19 +29,20 @@ enum Stemmer {
         guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }) else { return }
         plural(&bytes)
         inflection(&bytes)
-        for (suffix, replacement) in suffixes where bytes.count >= suffix.count + 3 {
-            if hasSuffix(bytes, suffix) {
-                bytes.removeLast(suffix.count)
-                bytes.append(contentsOf: replacement)
-                break
-            }
+        for _ in 0..<2 {  // "nationally" → "national" → "nation"
+            guard let (suffix, replacement) = suffixes.first(where: {
+                bytes.count >= $0.0.count + 3 && hasSuffix(bytes, $0.0)
+            }) else { break }
+            bytes.removeLast(suffix.count)
+            bytes.append(contentsOf: replacement)
         }
-        if bytes.last == UInt8(ascii: "e"), bytes.count > 4 { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: "e"), bytes.count > 3 { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "y"), bytes.count > 3 { bytes[bytes.count - 1] = UInt8(ascii: "i") }
     }
 
     /// `-sses` → `-ss`, `-ies` → `-i`, `-s` → `` (not `-ss`, `-us`, `-is`).
     static func plural(_ bytes: inout [UInt8]) {
+        guard bytes.last == UInt8(ascii: "s"), !invariant.contains(bytes) else { return }
         if hasSuffix(bytes, "sses") {
             bytes.removeLast(2)
         } else if hasSuffix(bytes, "ies") {
