@@ -9,7 +9,7 @@ enum Ranker {
     /// Power-iteration rounds at most.
     static let maxIterations = 60
     /// Stop when no score moves by more than this.
-    static let tolerance = 1e-6
+    static let tolerance = 1e-5
     /// LexRank keeps an edge when the cosine similarity reaches this.
     static let lexRankThreshold = 0.1
 

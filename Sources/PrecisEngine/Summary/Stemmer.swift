@@ -26,15 +26,21 @@ enum Stemmer {
 
     /// Stems the lowercase UTF-8 word in `bytes` in place.
     static func stem(_ bytes: inout [UInt8]) {
-        guard bytes.count > 3, bytes.allSatisfy({ $0 < 0x80 }) else { return }
+        guard bytes.count > 3 else { return }
+        for byte in bytes where byte >= 0x80 { return }
         plural(&bytes)
         inflection(&bytes)
         for _ in 0..<2 {  // "nationally" → "national" → "nation"
-            guard let (suffix, replacement) = suffixes.first(where: {
-                bytes.count >= $0.0.count + 3 && hasSuffix(bytes, $0.0)
-            }) else { break }
-            bytes.removeLast(suffix.count)
-            bytes.append(contentsOf: replacement)
+            guard let last = bytes.last else { break }
+            var rewrite = -1
+            for (index, suffix) in suffixes.enumerated()
+            where suffix.0.last == last && bytes.count >= suffix.0.count + 3 && hasSuffix(bytes, suffix.0) {
+                rewrite = index
+                break
+            }
+            guard rewrite >= 0 else { break }
+            bytes.removeLast(suffixes[rewrite].0.count)
+            bytes.append(contentsOf: suffixes[rewrite].1)
         }
         if bytes.last == UInt8(ascii: "e"), bytes.count > 3 { bytes.removeLast() }
         if bytes.last == UInt8(ascii: "y"), bytes.count > 3 { bytes[bytes.count - 1] = UInt8(ascii: "i") }

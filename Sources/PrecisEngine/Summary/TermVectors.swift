@@ -92,14 +92,17 @@ struct TermVectors {
     /// Per sentence, how many terms it has counting repeats.
     private(set) var lengths: [Int] = []
     /// Term ids by term (UTF-8).
-    private(set) var ids = WordTable()
+    private(set) var ids: WordTable
 
     init(document: ParsedDocument, extractor: TermExtractor, candidates: [Int]) {
         var counts: [[(id: Int, count: Int)]] = []
         counts.reserveCapacity(candidates.count)
         var frequency: [Int] = []
         var scratch: [Int] = []  // per term id, its count in the current sentence
-        var raw = WordTable()  // raw word → term id, or -1 for a stop word
+        let tokenCount = candidates.reduce(0) { $0 + min(document.sentences[$1].tokenCount, Self.maxTokens) }
+        let expected = min(tokenCount / 2 + 16, 1 << 16)
+        var raw = WordTable(capacity: expected)  // raw word → term id, or -1 for a stop word
+        ids = WordTable(capacity: expected)
         var term: [UInt8] = []
         for index in candidates {
             let sentence = document.sentences[index]

@@ -1,12 +1,24 @@
 /// An open-addressing hash table from short byte strings to integers, so the summarizer can look words up
 /// without building a `String` per token. FNV-1a hashing, linear probing, grows at half load. Deterministic.
 struct WordTable {
-    private var slots: [Int32] = Array(repeating: -1, count: 256)
+    private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var starts: [Int] = []
     private var lengths: [Int] = []
     private var storage: [UInt8] = []
     private(set) var values: [Int] = []
+
+    /// Creates a table sized for about `capacity` keys without growing.
+    init(capacity: Int = 64) {
+        var size = 64
+        while size < capacity * 2, size < 1 << 24 { size *= 2 }
+        slots = Array(repeating: -1, count: size)
+        hashes.reserveCapacity(capacity)
+        starts.reserveCapacity(capacity)
+        lengths.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+        storage.reserveCapacity(capacity * 8)
+    }
 
     /// The value stored for `key`, if any.
     func value(_ key: ArraySlice<UInt8>) -> Int? {
