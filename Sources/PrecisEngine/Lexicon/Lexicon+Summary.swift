@@ -1,4 +1,11 @@
 extension Lexicon {
+    /// English sentence openers that lean on the sentence before (a pronoun or a connective): out of context,
+    /// in a summary, they leave the reader asking who "he" is or what "but" contrasts.
+    static let dependentOpeners: Set<String> = [
+        "he", "she", "it", "they", "this", "these", "those", "his", "her", "its", "their", "but", "and", "however",
+        "also", "meanwhile", "still", "instead", "then", "so", "yet", "that",
+    ]
+
     /// Short lists of very frequent function words for languages other than English, by ISO 639-1 code, used
     /// only to keep them out of summary term vectors. Languages without a list rely on inverse document
     /// frequency alone.

@@ -5,8 +5,9 @@
 ///   (it favours informative sentences that share much with the rest);
 /// - lead is `leadDecay^k` for the k-th candidate (1, 0.7, 0.49, …): news puts the point first;
 /// - headline is the share of the title's and subtitle's terms that the sentence contains;
-/// - prior damps fragments (fewer than ``shortWords`` words), very long run-ons and sentences that are only
-///   a quotation.
+/// - prior damps fragments (fewer than ``shortWords`` words), very long run-ons, sentences that open with a
+///   quotation mark, and (English) sentences after the first that open with a pronoun or connective
+///   (``Lexicon/dependentOpeners``) and so read badly out of context.
 /// Without a title the headline weight is shared out to the other two in proportion.
 struct NewsScorer {
     static let centralityWeight = 0.45
@@ -16,6 +17,7 @@ struct NewsScorer {
     static let shortWords = 10
     static let longWords = 55
     static let quotePrior = 0.8
+    static let dependentPrior = 0.85
 
     let text: ByteText
     let document: ParsedDocument
@@ -40,7 +42,9 @@ struct NewsScorer {
             let head = headline.isEmpty ? 0 : Double(shared) / Double(headline.count)
             let score = weights.0 * central + weights.1 * lead + weights.2 * head
             lead *= Self.leadDecay
-            return score * prior(candidates[position], words: words[position])
+            var value = score * prior(candidates[position], words: words[position])
+            if position > 0, extractor.english, opensDependent(candidates[position]) { value *= Self.dependentPrior }
+            return value
         }
     }
 
@@ -69,6 +73,14 @@ struct NewsScorer {
         if words > Self.longWords { value *= 0.85 }
         if isQuotation(index) { value *= Self.quotePrior }
         return value
+    }
+
+    /// Whether the sentence's first word is one of ``Lexicon/dependentOpeners``.
+    func opensDependent(_ index: Int) -> Bool {
+        let sentence = document.sentences[index]
+        let tokens = document.tokens[sentence.firstToken..<(sentence.firstToken + min(sentence.tokenCount, 3))]
+        guard let first = tokens.first(where: { $0.kind == .word }), first.span.count <= 9 else { return false }
+        return Lexicon.dependentOpeners.contains(text.lowercased(first.span))
     }
 
     /// Whether the sentence opens with a quotation mark (it reports speech rather than stating the news).
