@@ -7,7 +7,10 @@ import PrecisEngine
 ///   sentences   {"id", "sentences": [text of each sentence]}
 ///   structure   {"id", "title", "subtitle", "byline", "section", "dateline", "published",
 ///                "captions": [..], "paragraphs": [{"kind", "text"}], "language"}
-///   summaries   {"id", "summary_sentences": [..]}   (--sentences N, default 3)
+///   summaries   {"id", "summary_sentences": [..]}   (--sentences N, default 3; --algorithm default|textrank|
+///               lexrank|lead; --title puts the record's "title" above the text, as a news page has it)
+///   time-summarize  no lines: parses and summarizes every text --repeat times (default 5), same options,
+///               and prints documents per second of CPU time as one JSON line
 ///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
 ///               per second of CPU time as one JSON line
 ///   hostile     engine-tool hostile CASE BYTES: parses one generated hostile input (see
@@ -49,12 +52,36 @@ enum EngineTool {
                 out["language"] = d.language.code
                 emit(out)
             }
-        case "summaries":
+        case "summaries", "time-summarize":
             let n = option("--sentences", 3)
-            for (id, text) in records {
-                let summary = try engine.summarize(engine.parse(text), options: SummaryOptions(length: .sentences(n)))
-                emit(["id": id, "summary_sentences": summary.sentences.map(\.text)])
+            let algorithm: SummaryAlgorithm
+            switch args.firstIndex(of: "--algorithm").flatMap({ $0 + 1 < args.count ? args[$0 + 1] : nil }) {
+            case "textrank": algorithm = .textrank
+            case "lexrank": algorithm = .lexrank
+            case "lead": algorithm = .lead
+            default: algorithm = .default
             }
+            let options = SummaryOptions(length: .sentences(n), algorithm: algorithm)
+            let texts = args.contains("--title") ? try loadRecords(args[2], titled: true) : records
+            if mode == "summaries" {
+                for (id, text) in texts {
+                    let summary = try engine.summarize(engine.parse(text), options: options)
+                    emit(["id": id, "summary_sentences": summary.sentences.map(\.text)])
+                }
+                return
+            }
+            let repeats = option("--repeat", 5)
+            let start = clock()
+            var chosen = 0
+            for _ in 0..<repeats {
+                for (_, text) in texts { chosen += try engine.summarize(engine.parse(text), options: options).sentences.count }
+            }
+            let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
+            let docs = Double(texts.count * repeats)
+            print(
+                "{\"system\":\"precis-\(algorithm)\",\"documents\":\(Int(docs)),\"cpu_seconds\":\(seconds),"
+                    + "\"docs_per_cpu_second\":\(docs / seconds),\"sentences_per_pass\":\(chosen / repeats)}"
+            )
         case "time-parse":
             let repeats = option("--repeat", 5)
             let start = clock()
@@ -74,13 +101,14 @@ enum EngineTool {
         }
     }
 
-    static func loadRecords(_ path: String) throws -> [(String, String)] {
+    static func loadRecords(_ path: String, titled: Bool = false) throws -> [(String, String)] {
         let data = try String(contentsOfFile: path, encoding: .utf8)
         return data.split(separator: "\n").compactMap { line in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                 let text = object["text"] as? String
             else { return nil }
-            return ("\(object["id"] ?? "")", text)
+            let title = titled ? (object["title"] as? String).map { $0 + "\n\n" } ?? "" : ""
+            return ("\(object["id"] ?? "")", title + text)
         }
     }
 

@@ -1,11 +1,20 @@
 /// Chooses summary sentences.
 ///
-/// Candidates are the sentences of body paragraphs, list items and block quotes (not headings, titles or
-/// boilerplate), in document order, capped at the first `maxCandidates` (400 by default) so that work stays bounded
-/// on long documents. v0 scores every algorithm but `.lead` with ``FrequencyScorer``; `.textrank` and `.lexrank`
-/// fall back to it until graph ranking lands. `.lead` takes the first candidates.
+/// Candidates are the sentences of body paragraphs, list items and block quotes (never headings, titles,
+/// subtitles, bylines, captions or boilerplate), in document order, capped at the first `maxCandidates`
+/// (``Engine/Configuration/maxSummaryCandidates``, 400 by default) so work stays O(n²) with n bounded; term
+/// vectors are capped too (see ``TermVectors``). The algorithms:
+/// - `.default`: ``NewsScorer`` blends TextRank centrality, a lead bonus, headline overlap and a length prior;
+///   ``MMR`` then picks with λ = 0.7 over BM25 cosine similarity.
+/// - `.textrank`: PageRank over TextRank's shared-term similarity; picks by score, skipping near-duplicates.
+/// - `.lexrank`: PageRank over the LexRank graph (BM25 cosine ≥ 0.1); picks by score, skipping near-duplicates.
+/// - `.lead`: the first candidates.
+/// The chosen sentences are returned in document order.
 struct Summarizer {
     let maxCandidates: Int
+
+    /// MMR's relevance weight for `.default`.
+    static let defaultLambda = 0.7
 
     func summarize(_ document: ParsedDocument, options: SummaryOptions) throws(EngineError) -> Summary {
         try Self.validate(options.length)
@@ -14,23 +23,38 @@ struct Summarizer {
         guard !candidates.isEmpty else {
             return Summary(sentences: [], candidateCount: 0, algorithm: options.algorithm)
         }
-        let scores: [Double]
-        let order: [Int]
-        switch options.algorithm {
-        case .lead:
-            scores = candidates.indices.map { 1 / Double($0 + 1) }
-            order = Array(candidates.indices)
-        case .default, .textrank, .lexrank:
-            scores = FrequencyScorer(text: text, document: document).scores(candidates)
-            order = candidates.indices.sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : $0 < $1 }
-        }
         let words = candidates.map { index in
             let sentence = document.sentences[index]
             return document.tokens[sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)]
                 .reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
         }
-        let chosen = Self.select(order, length: options.length, words: words).sorted()
-        let sentences = chosen.map { position in
+        let scores: [Double]
+        let chosen: [Int]
+        if options.algorithm == .lead {
+            scores = candidates.indices.map { 1 / Double($0 + 1) }
+            chosen = MMR(lambda: 1).select(scores: scores, words: words, length: options.length) { _, _ in 0 }
+        } else {
+            let extractor = TermExtractor(text: text, document: document)
+            let vectors = TermVectors(document: document, extractor: extractor, candidates: candidates)
+            let lambda: Double
+            switch options.algorithm {
+            case .textrank:
+                scores = Ranker.pageRank(Ranker.textRankMatrix(vectors))
+                lambda = 1
+            case .lexrank:
+                scores = Ranker.pageRank(Ranker.thresholded(Ranker.cosineMatrix(vectors)))
+                lambda = 1
+            default:
+                let centrality = Ranker.pageRank(Ranker.textRankMatrix(vectors))
+                let scorer = NewsScorer(text: text, document: document, extractor: extractor, vectors: vectors)
+                scores = scorer.scores(candidates: candidates, centrality: centrality, words: words)
+                lambda = Self.defaultLambda
+            }
+            chosen = MMR(lambda: lambda).select(scores: scores, words: words, length: options.length) {
+                vectors.cosine($0, $1)
+            }
+        }
+        let sentences = chosen.sorted().map { position in
             let index = candidates[position]
             let span = document.sentences[index].span
             return SummarySentence(span: span, index: index, score: scores[position], text: text.string(span))
@@ -61,26 +85,6 @@ struct Summarizer {
             throw EngineError(message: "summary ratio must be in (0, 1], got \(ratio)")
         default:
             break
-        }
-    }
-
-    /// Takes positions from `order` (best first) until the length is reached; always at least one.
-    static func select(_ order: [Int], length: SummaryLength, words: [Int]) -> [Int] {
-        switch length {
-        case .sentences(let count):
-            return Array(order.prefix(count))
-        case .ratio(let ratio):
-            let count = Int((ratio * Double(order.count)).rounded(.up))
-            return Array(order.prefix(min(order.count, max(1, count))))
-        case .words(let limit):
-            var chosen: [Int] = []
-            var total = 0
-            for position in order {
-                guard chosen.isEmpty || total + words[position] <= limit else { break }
-                chosen.append(position)
-                total += words[position]
-            }
-            return chosen
         }
     }
 }
