@@ -8,6 +8,9 @@ final class ConnectionByteCounts {
     var consumed = 0
 
     var hasPartialFrame: Bool { received > consumed }
+
+    /// The server is closing the connection itself: whatever was left unread is accounted for.
+    func settle() { consumed = received }
 }
 
 /// Sits before the frame decoder and counts the bytes read.

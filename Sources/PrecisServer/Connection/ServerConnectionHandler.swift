@@ -62,6 +62,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         stallTimer?.cancel()
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
+        if byteCounts.hasPartialFrame && (machine.state == .active || machine.state == .draining) {
+            logger.info(
+                "connection closed by the peer in the middle of a frame",
+                metadata: ["pending_bytes": "\(byteCounts.received - byteCounts.consumed)"]
+            )
+        }
         if !machine.inFlight.isEmpty {
             logger.debug("connection closed with requests in flight", metadata: ["in_flight": "\(machine.inFlight.count)"])
         }
@@ -89,6 +95,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .oversizedFrame(let length, let limit):
             logger.info("closing connection: frame over the limit", metadata: ["length": "\(length)", "limit": "\(limit)"])
             let error = WireError(code: .resourceExhausted, message: "frame of \(length) bytes exceeds the limit of \(limit) bytes")
+            byteCounts.settle()
             writeAndClose(Self.errorResponse(error), context: context)
         }
     }
@@ -112,6 +119,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 "closing connection: stalled in the middle of a frame",
                 metadata: ["pending_bytes": "\(self.byteCounts.received - self.byteCounts.consumed)", "timeout": "\(timeout.humanReadable)"]
             )
+            self.byteCounts.settle()
             context.close(promise: nil)
         }
     }
@@ -159,13 +167,19 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         }
         switch machine.requestReceived(id: request.id) {
         case .reject(let error):
-            logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+            if error.code == .unavailable {
+                logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+            } else {
+                logger.info("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+            }
             write(Self.errorResponse(error), context: context)
         case .dispatch(let ticket):
             if let operation = request.operation, !RequestRouter.runsInline(operation) {
                 dispatch(request, ticket: ticket, context: context)
             } else {
-                finish(id: request.id, ticket: ticket, frame: router.frame(for: router.respond(to: request), allocator: context.channel.allocator))
+                let response = router.respond(to: request)
+                Self.logFailure(response, logger: logger)
+                finish(id: request.id, ticket: ticket, frame: router.frame(for: response, allocator: context.channel.allocator))
             }
         }
     }
@@ -179,11 +193,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let allocator = context.channel.allocator
         let eventLoop = context.eventLoop
         let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        let logger = self.logger
         let accepted = pool.trySubmit {
             // Skip work nobody waits for any more: the connection closed or the deadline passed
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
-            let frame = router.frame(for: router.respond(to: request), allocator: allocator)
+            let response = router.respond(to: request)
+            Self.logFailure(response, logger: logger)
+            let frame = router.frame(for: response, allocator: allocator)
             eventLoop.execute { handler.value.finish(id: id, ticket: ticket, frame: frame) }
         }
         guard accepted else {
@@ -285,6 +302,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     private func writeAndClose(_ response: Response, context: ChannelHandlerContext) {
         writeAndClose(router.frame(for: response, allocator: context.channel.allocator), context: context)
+    }
+
+    /// One line for a request the client got wrong (or the server did): bad arguments, an unknown
+    /// operation or format, a bug. Load-related answers (busy, deadline) stay at debug level.
+    static func logFailure(_ response: Response, logger: Logger) {
+        guard let status = response.status, status.code != .ok else { return }
+        switch status.code {
+        case .invalidArgument, .unimplemented, .internal, .failedPrecondition:
+            logger.info("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
+        default:
+            logger.debug("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
+        }
     }
 
     static func errorResponse(_ error: WireError) -> Response {

@@ -8,13 +8,14 @@ import PrecisWire
 /// Runs a server on 127.0.0.1 with a free port for the duration of `body`, then shuts it down
 /// gracefully and waits for it to stop.
 func withTestServer<T: Sendable>(
+    logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
     _ configure: (inout PrecisServer.Configuration) -> Void = { _ in },
     _ body: (_ port: Int) async throws -> T
 ) async throws -> T {
     var configuration = PrecisServer.Configuration(host: "127.0.0.1", port: 0)
     configuration.shutdownGrace = .seconds(5)
     configure(&configuration)
-    let server = PrecisServer(configuration: configuration, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+    let server = PrecisServer(configuration: configuration, logger: logger)
     return try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await server.run() }
         let port = try await server.listeningAddress().port!
