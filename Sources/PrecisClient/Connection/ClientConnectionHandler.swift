@@ -28,11 +28,22 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     private var pending: [UInt64: Pending] = [:]
     private var failure: PrecisError?
+    private var context: ChannelHandlerContext?
+    /// The server said it is going away: close once the calls already sent are answered.
+    private var goingAway = false
     private var flushScheduled = false
     private let state: ClientConnectionState
 
     init(state: ClientConnectionState) {
         self.state = state
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        self.context = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -121,6 +132,8 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         if case .goAway? = response.body {
             // Calls already sent are still answered; new calls go to a new connection.
             state.markUnusable()
+            goingAway = true
+            if pending.isEmpty { context.close(promise: nil) }
             return
         }
         guard let status = response.status, status.code != .ok else { return }
@@ -137,6 +150,7 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
         case .success(let response): entry.promise.succeed(response)
         case .failure(let error): entry.promise.fail(error)
         }
+        if goingAway && pending.isEmpty { context?.close(promise: nil) }
     }
 
     private func fatal(_ error: PrecisError, context: ChannelHandlerContext) {

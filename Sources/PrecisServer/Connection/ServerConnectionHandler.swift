@@ -23,6 +23,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var deadlines: [UInt64: Scheduled<Void>] = [:]
     private var prefaceTimer: Scheduled<Void>?
     private var stallTimer: Scheduled<Void>?
+    /// After a going-away notice: requests the client sent before it saw the notice are still
+    /// arriving; until this deadline they are read and answered UNAVAILABLE rather than lost.
+    private var lingerDeadline: NIODeadline?
+    private var lingerTimer: Scheduled<Void>?
+    static let lingerTime = TimeAmount.seconds(1)
     private let byteCounts: ConnectionByteCounts
     private var inReadBurst = false
     private var flushScheduled = false
@@ -60,6 +65,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         liveness.close()
         prefaceTimer?.cancel()
         stallTimer?.cancel()
+        lingerTimer?.cancel()
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
         if byteCounts.hasPartialFrame && (machine.state == .active || machine.state == .draining) {
@@ -227,7 +233,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return
         case .write(let resumeRead, let close):
             deadlines.removeValue(forKey: id)?.cancel()
-            if close {
+            if close && !isLingering {
                 writeAndClose(frame, context: context)
                 return
             }
@@ -268,15 +274,27 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             return
         case .close:
             context.close(promise: nil)
-        case .goAway(let closeNow):
+        case .goAway:
             let graceMs = UInt32(clamping: router.configuration.shutdownGrace.nanoseconds / 1_000_000)
             let goAway = Response(
                 status: Status(code: .unavailable, message: reason),
                 body: .goAway(GoAway(reason: reason, graceMs: graceMs))
             )
-            let frame = router.frame(for: goAway, allocator: context.channel.allocator)
-            if closeNow { writeAndClose(frame, context: context) } else { write(frame, context: context) }
+            write(router.frame(for: goAway, allocator: context.channel.allocator), context: context)
+            // Keep reading a moment for requests already on their way, then close as soon as
+            // nothing is in flight (at once if the client closes first).
+            let linger = min(Self.lingerTime, router.configuration.shutdownGrace)
+            lingerDeadline = .now() + linger
+            lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: linger) {
+                self.lingerDeadline = nil
+                if self.machine.inFlight.isEmpty { context.close(promise: nil) }
+            }
         }
+    }
+
+    private var isLingering: Bool {
+        guard let lingerDeadline else { return false }
+        return NIODeadline.now() < lingerDeadline
     }
 
     private func write(_ frame: ByteBuffer, context: ChannelHandlerContext) {
