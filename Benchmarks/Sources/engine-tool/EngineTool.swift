@@ -13,6 +13,8 @@ import PrecisEngine
 ///               and prints documents per second of CPU time as one JSON line
 ///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
 ///               per second of CPU time as one JSON line
+///   entities    {"id", "entities": [{"start", "end", "label"}]}: every entity mention (PERSON, ORG, LOC, NORP;
+///               EVENT, PRODUCT, WORK and MISC as MISC) and every date mention (DATE), UTF-8 byte offsets
 ///   hostile     engine-tool hostile CASE BYTES: parses one generated hostile input (see
 ///               `Hostile.cases`) and prints its size and CPU time as one JSON line
 @main
@@ -82,6 +84,22 @@ enum EngineTool {
                 "{\"system\":\"precis-\(algorithm)\",\"documents\":\(Int(docs)),\"cpu_seconds\":\(seconds),"
                     + "\"docs_per_cpu_second\":\(docs / seconds),\"sentences_per_pass\":\(chosen / repeats)}"
             )
+        case "entities":
+            let options = ExtractOptions(kinds: [.entities, .dates])
+            for (id, text) in records {
+                let found = engine.extract(engine.parse(text), options: options)
+                var items: [[String: Any]] = []
+                for entity in found.entities {
+                    for mention in entity.mentions {
+                        items.append(["start": mention.span.start, "end": mention.span.end, "label": label(entity.label)])
+                    }
+                }
+                for date in found.dates {
+                    items.append(["start": date.span.start, "end": date.span.end, "label": "DATE"])
+                }
+                items.sort { ($0["start"] as! Int) < ($1["start"] as! Int) }
+                emit(["id": id, "entities": items])
+            }
         case "time-parse":
             let repeats = option("--repeat", 5)
             let start = clock()
@@ -109,6 +127,16 @@ enum EngineTool {
             else { return nil }
             let title = titled ? (object["title"] as? String).map { $0 + "\n\n" } ?? "" : ""
             return ("\(object["id"] ?? "")", title + text)
+        }
+    }
+
+    static func label(_ label: EntityLabel) -> String {
+        switch label {
+        case .person: return "PERSON"
+        case .org: return "ORG"
+        case .loc: return "LOC"
+        case .norp: return "NORP"
+        case .event, .product, .work, .misc: return "MISC"
         }
     }
 

@@ -48,6 +48,7 @@ struct EntityExtractor {
             }
             if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) })
             {
+                if let prefix = knownPrefix(words[..<title]) { found.append(prefix) }
                 words = words[(title + 1)...]
                 person = true
             }
@@ -56,7 +57,7 @@ struct EntityExtractor {
             guard let first = words.first, words.count > 1 || context.tokens[first].span.count > 1 else { continue }
             let span = context.nameSpan(words)
             var item = Found(span: span, text: context.text.string(span), label: person ? .person : label(words))
-            if words.count == 1, !person, startsSentence(first, firstWord: firstWord) {
+            if words.count == 1, !person, knownLabel(words) == nil, startsSentence(first, firstWord: firstWord) {
                 item.label = .misc
                 sentenceStarts.append(item)
             } else {
@@ -85,14 +86,52 @@ struct EntityExtractor {
         }
     }
 
+    /// The longest leading part of the words before a title that names a known place, nationality or
+    /// organisation (`Afghan` in `Afghan President Hamid Karzai`).
+    private func knownPrefix(_ words: ArraySlice<Int>) -> Found? {
+        var part = words
+        while let first = part.first, isLeadingFiller(first) { part = part.dropFirst() }
+        while !part.isEmpty {
+            if let label = knownLabel(part) {
+                let span = context.nameSpan(part)
+                return Found(span: span, text: context.text.string(span), label: label)
+            }
+            part = part.dropLast()
+        }
+        return nil
+    }
+
+    /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.
+    private func knownLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
+        let name = context.text.lowercased(context.nameSpan(words))
+        if Lexicon.knownOrgs.contains(name) { return .org }
+        if Lexicon.countries.contains(name) || Lexicon.cities.contains(name) { return .loc }
+        if Lexicon.isDemonym(name) { return .norp }
+        if words.count == 1, context.isAcronym(words[words.startIndex]) { return .org }
+        return nil
+    }
+
+    /// Gazetteers first, then organisation and place suffixes, then person cues (a given name, or two or three
+    /// capitalised words), MISC otherwise.
     private func label(_ words: ArraySlice<Int>) -> EntityLabel {
+        if let known = knownLabel(words) { return known }
         let last = context.bareWord(words[words.endIndex - 1])
         if Lexicon.orgSuffixes.contains(last) { return .org }
         let first = context.bareWord(words[words.startIndex])
         if words.count >= 3, Lexicon.orgHeads.contains(first), context.lowercased(words[words.startIndex + 1]) == "of" {
             return .org
         }
-        let name = context.text.lowercased(context.nameSpan(words))
-        return Lexicon.locations.contains(name) ? .loc : .misc
+        if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
+        if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
+        if (2...3).contains(words.count), words.allSatisfy({ isPlainNameWord($0) }) { return .person }
+        return .misc
+    }
+
+    /// A capitalised word that is in no gazetteer: a likely part of a person's name.
+    private func isPlainNameWord(_ index: Int) -> Bool {
+        guard context.tokens[index].kind == .word else { return false }
+        let word = context.bareWord(index)
+        return !Lexicon.countries.contains(word) && !Lexicon.cities.contains(word) && !Lexicon.isDemonym(word)
+            && !Lexicon.knownOrgs.contains(word) && !Lexicon.honorifics.contains(word)
     }
 }

@@ -18,6 +18,13 @@ extension ExtractionContext {
         }
     }
 
+    /// Two to six capital letters, optionally dotted (`NATO`, `IDF`, `U.N.`).
+    func isAcronym(_ index: Int) -> Bool {
+        let token = tokens[index]
+        let letters = text.bytes[token.span.start..<token.span.end].filter { $0 != UInt8(ascii: ".") }
+        return (2...6).contains(letters.count) && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+    }
+
     /// An abbreviation such as `Inc.` that can end an organisation's name.
     func isOrgAbbreviation(_ index: Int) -> Bool {
         tokens[index].kind == .abbreviation && Lexicon.orgSuffixes.contains(bareWord(index))

@@ -1,0 +1,74 @@
+// Hand-written from general knowledge for this project (no external data); free to use under the project's licence.
+
+extension Lexicon {
+    /// Countries, former and short names, continents and large regions, lowercased.
+    static let countries: Set<String> = [
+        "afghanistan", "albania", "algeria", "andorra", "angola", "argentina", "armenia", "australia", "austria",
+        "azerbaijan", "bahamas", "bahrain", "bangladesh", "barbados", "belarus", "belgium", "belize", "benin",
+        "bhutan", "bolivia", "bosnia", "bosnia-herzegovina", "botswana", "brazil", "brunei", "bulgaria",
+        "burkina faso", "burma", "burundi", "cambodia", "cameroon", "canada", "chad", "chile", "china", "colombia",
+        "comoros", "congo", "costa rica", "croatia", "cuba", "cyprus", "czech republic", "czechia", "denmark",
+        "djibouti", "dominica", "dominican republic", "ecuador", "egypt", "el salvador", "eritrea", "estonia",
+        "eswatini", "ethiopia", "fiji", "finland", "france", "gabon", "gambia", "georgia", "germany", "ghana",
+        "greece", "grenada", "guatemala", "guinea", "guinea-bissau", "guyana", "haiti", "honduras", "hungary",
+        "iceland", "india", "indonesia", "iran", "iraq", "ireland", "israel", "italy", "ivory coast", "jamaica",
+        "japan", "jordan", "kazakhstan", "kenya", "kiribati", "kosovo", "kuwait", "kyrgyzstan", "laos", "latvia",
+        "lebanon", "lesotho", "liberia", "libya", "liechtenstein", "lithuania", "luxembourg", "macedonia",
+        "north macedonia", "madagascar", "malawi", "malaysia", "maldives", "mali", "malta", "mauritania", "mauritius",
+        "mexico", "micronesia", "moldova", "monaco", "mongolia", "montenegro", "morocco", "mozambique", "myanmar",
+        "namibia", "nauru", "nepal", "netherlands", "holland", "new zealand", "nicaragua", "niger", "nigeria",
+        "north korea", "norway", "oman", "pakistan", "palau", "palestine", "panama", "papua new guinea", "paraguay",
+        "peru", "philippines", "poland", "portugal", "qatar", "romania", "russia", "rwanda", "samoa", "san marino",
+        "saudi arabia", "senegal", "serbia", "seychelles", "sierra leone", "singapore", "slovakia", "slovenia",
+        "somalia", "south africa", "south korea", "south sudan", "spain", "sri lanka", "sudan", "suriname",
+        "swaziland", "sweden", "switzerland", "syria", "taiwan", "tajikistan", "tanzania", "thailand", "east timor",
+        "timor-leste", "togo", "tonga", "trinidad", "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda",
+        "ukraine", "united arab emirates", "uae", "united kingdom", "u.k.", "uk", "britain", "great britain",
+        "england", "scotland", "wales", "northern ireland", "united states", "united states of america", "u.s.",
+        "usa", "u.s.a.", "america", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
+        "zambia", "zimbabwe", "korea", "yugoslavia", "soviet union", "ussr", "tibet", "greenland", "puerto rico",
+        "hong kong", "macau", "chechnya", "kashmir", "darfur", "kurdistan", "gaza", "gaza strip", "west bank",
+        "golan heights", "sinai", "crimea", "donbas", "balkans", "caucasus", "middle east", "near east", "far east",
+        "europe", "asia", "africa", "north america", "south america", "latin america", "central america", "oceania",
+        "antarctica", "arctic", "scandinavia", "siberia", "persian gulf", "gulf", "mediterranean", "caribbean",
+        "pacific", "atlantic", "indian ocean", "horn of africa", "sahara", "southeast asia", "central asia",
+        "east africa", "west africa", "north africa", "eastern europe", "western europe", "south asia", "east asia",
+        "sub-saharan africa", "red sea", "black sea", "baltic",
+    ]
+
+    /// Capitals, large cities, states and provinces often in the news, lowercased.
+    static let cities: Set<String> = [
+        "london", "paris", "berlin", "madrid", "rome", "lisbon", "vienna", "athens", "brussels", "geneva", "zurich",
+        "amsterdam", "the hague", "stockholm", "oslo", "copenhagen", "helsinki", "dublin", "warsaw", "prague",
+        "budapest", "bucharest", "sofia", "belgrade", "zagreb", "sarajevo", "skopje", "tirana", "pristina", "kiev",
+        "kyiv", "minsk", "moscow", "st. petersburg", "vilnius", "riga", "tallinn", "tbilisi", "yerevan", "baku",
+        "ankara", "istanbul", "nicosia", "washington", "new york", "los angeles", "chicago", "houston", "boston",
+        "miami", "san francisco", "seattle", "atlanta", "dallas", "detroit", "philadelphia", "new orleans",
+        "las vegas", "toronto", "montreal", "vancouver", "ottawa", "mexico city", "havana", "caracas", "bogota",
+        "lima", "quito", "la paz", "santiago", "buenos aires", "montevideo", "brasilia", "rio de janeiro",
+        "sao paulo", "beijing", "shanghai", "hong kong", "tokyo", "osaka", "seoul", "pyongyang", "taipei", "manila",
+        "jakarta", "bangkok", "hanoi", "ho chi minh city", "kuala lumpur", "singapore", "rangoon", "yangon", "dhaka",
+        "kathmandu", "colombo", "new delhi", "delhi", "mumbai", "bombay", "calcutta", "kolkata", "islamabad",
+        "karachi", "lahore", "peshawar", "quetta", "rawalpindi", "kabul", "kandahar", "herat", "helmand", "kunduz",
+        "tehran", "baghdad", "basra", "mosul", "kirkuk", "fallujah", "ramadi", "tikrit", "najaf", "karbala",
+        "damascus", "aleppo", "homs", "beirut", "amman", "jerusalem", "tel aviv", "ramallah", "hebron", "nablus",
+        "jenin", "rafah", "khan younis", "cairo", "alexandria", "riyadh", "jeddah", "mecca", "medina", "doha",
+        "dubai", "abu dhabi", "kuwait city", "manama", "muscat", "sanaa", "aden", "khartoum", "addis ababa",
+        "nairobi", "mogadishu", "kampala", "kigali", "dar es salaam", "lagos", "abuja", "accra", "dakar", "tripoli",
+        "benghazi", "tunis", "algiers", "rabat", "casablanca", "johannesburg", "cape town", "pretoria", "harare",
+        "luanda", "kinshasa", "sydney", "melbourne", "canberra", "wellington", "auckland", "gaza city", "grozny",
+        "tashkent", "almaty", "astana", "bishkek", "dushanbe", "ashgabat", "ulan bator", "vatican city", "texas",
+        "california", "florida", "new jersey", "virginia", "ohio", "michigan", "illinois", "louisiana", "alaska",
+        "hawaii", "arizona", "colorado", "oregon", "pennsylvania", "massachusetts", "punjab", "sindh", "balochistan",
+        "baluchistan", "waziristan", "north waziristan", "south waziristan", "kurdistan", "xinjiang", "tibet",
+        "quebec", "ontario", "bavaria", "catalonia", "andalusia", "siberia", "anbar", "diyala", "nineveh", "swat",
+        "bethlehem",
+    ]
+
+    /// Last words that make a capitalised name a place (`Gaza Strip`, `Swat Valley`).
+    static let placeSuffixes: Set<String> = [
+        "strip", "province", "region", "river", "island", "islands", "valley", "mountains", "mountain", "mount",
+        "lake", "sea", "ocean", "bay", "gulf", "peninsula", "desert", "county", "district", "state", "city", "street",
+        "square", "avenue", "coast", "heights", "border", "plain", "canal", "airport", "prefecture",
+    ]
+}
