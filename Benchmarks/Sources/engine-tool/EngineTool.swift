@@ -14,7 +14,8 @@ import PrecisEngine
 ///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
 ///               per second of CPU time as one JSON line
 ///   entities    {"id", "entities": [{"start", "end", "label"}]}: every entity mention (PERSON, ORG, LOC, NORP;
-///               EVENT, PRODUCT, WORK and MISC as MISC) and every date mention (DATE), UTF-8 byte offsets
+///               EVENT, PRODUCT, WORK and MISC as MISC) and every date mention (DATE), UTF-8 byte offsets;
+///               --norp LABEL prints NORP as LABEL (GMB tags nationality words as places: --norp LOC)
 ///   hostile     engine-tool hostile CASE BYTES: parses one generated hostile input (see
 ///               `Hostile.cases`) and prints its size and CPU time as one JSON line
 @main
@@ -86,12 +87,13 @@ enum EngineTool {
             )
         case "entities":
             let options = ExtractOptions(kinds: [.entities, .dates])
+            let norp = args.firstIndex(of: "--norp").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil } ?? "NORP"
             for (id, text) in records {
                 let found = engine.extract(engine.parse(text), options: options)
                 var items: [[String: Any]] = []
                 for entity in found.entities {
                     for mention in entity.mentions {
-                        items.append(["start": mention.span.start, "end": mention.span.end, "label": label(entity.label)])
+                        items.append(["start": mention.span.start, "end": mention.span.end, "label": entity.label == .norp ? norp : label(entity.label)])
                     }
                 }
                 for date in found.dates {

@@ -41,29 +41,82 @@ struct EntityExtractor {
                 continue
             }
             index = run[run.count - 1] + 1
-            var words = run[...]
-            var person = byline
-            if let before = words.first.map({ $0 - 1 }), before >= range.lowerBound, context.isHonorific(before) {
-                person = true
-            }
-            if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) })
-            {
-                if let prefix = knownPrefix(words[..<title]) { found.append(prefix) }
-                words = words[(title + 1)...]
-                person = true
-            }
-            while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
-            while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
-            guard let first = words.first, words.count > 1 || context.tokens[first].span.count > 1 else { continue }
-            let span = context.nameSpan(words)
-            var item = Found(span: span, text: context.text.string(span), label: person ? .person : label(words))
-            if words.count == 1, !person, knownLabel(words) == nil, startsSentence(first, firstWord: firstWord) {
-                item.label = .misc
-                sentenceStarts.append(item)
-            } else {
-                found.append(item)
+            var start = 0
+            for position in run.indices where position == run.count - 1 || context.isPossessive(run[position]) {
+                let segment = Segment(words: run[start...position], sentence: range, firstWord: firstWord)
+                start = position + 1
+                read(segment, byline: byline, into: &found, sentenceStarts: &sentenceStarts)
             }
         }
+    }
+
+    /// Part of a run of name words, cut at possessives (`Russia's`), and the sentence it is in.
+    private struct Segment {
+        var words: ArraySlice<Int>
+        let sentence: Range<Int>
+        let firstWord: Int
+    }
+
+    private func read(_ segment: Segment, byline: Bool, into found: inout [Found], sentenceStarts: inout [Found]) {
+        var words = segment.words
+        var person = byline
+        if let before = words.first.map({ $0 - 1 }), before >= segment.sentence.lowerBound,
+            context.isHonorific(before)
+        {
+            person = true
+        }
+        if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) }) {
+            if let prefix = knownPrefix(words[..<title]) { found.append(prefix.found) }
+            words = words[(title + 1)...]
+            person = true
+        }
+        while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
+        while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
+        guard let first = words.first, let last = words.last, words.count > 1 || context.tokens[first].span.count > 1
+        else { return }
+        if !person, knownLabel(words) == nil {
+            if words.count == 1, let parts = hyphenParts(first) {
+                found.append(contentsOf: parts)
+                return
+            }
+            if context.isHonorific(last) {
+                if let prefix = knownPrefix(words) { found.append(prefix.found) }
+                return
+            }
+            if words.count > 1, !Lexicon.orgSuffixes.contains(context.bareWord(last)),
+                let prefix = knownPrefix(words.dropLast())
+            {
+                found.append(prefix.found)
+                words = words[prefix.end...]
+                while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
+                guard !words.isEmpty else { return }
+            }
+        }
+        let span = context.nameSpan(words)
+        var item = Found(span: span, text: context.text.string(span), label: person ? .person : label(words))
+        if words.count == 1, !person, knownLabel(words) == nil,
+            startsSentence(words[words.startIndex], firstWord: segment.firstWord)
+        {
+            item.label = .misc
+            sentenceStarts.append(item)
+        } else {
+            found.append(item)
+        }
+    }
+
+    /// The known places, nationalities and organisations in a hyphenated word (`U.S.-led`, `Israeli-Palestinian`).
+    private func hyphenParts(_ index: Int) -> [Found]? {
+        let span = context.tokens[index].span
+        var parts: [Found] = []
+        var start = span.start
+        for position in span.start...span.end where position == span.end || context.text.bytes[position] == 0x2D {
+            let part = TextSpan(start: start, end: position)
+            let name = context.text.lowercased(part)
+            start = position + 1
+            guard part.count > 1, part.count < span.count, let label = knownLabel(name) else { continue }
+            parts.append(Found(span: part, text: context.text.string(part), label: label))
+        }
+        return parts.isEmpty ? nil : parts
     }
 
     /// Function words, month and weekday names, and non-name tokens before a name.
@@ -88,13 +141,13 @@ struct EntityExtractor {
 
     /// The longest leading part of the words before a title that names a known place, nationality or
     /// organisation (`Afghan` in `Afghan President Hamid Karzai`).
-    private func knownPrefix(_ words: ArraySlice<Int>) -> Found? {
+    private func knownPrefix(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
         var part = words
         while let first = part.first, isLeadingFiller(first) { part = part.dropFirst() }
         while !part.isEmpty {
             if let label = knownLabel(part) {
                 let span = context.nameSpan(part)
-                return Found(span: span, text: context.text.string(span), label: label)
+                return (Found(span: span, text: context.text.string(span), label: label), part.endIndex)
             }
             part = part.dropLast()
         }
@@ -103,11 +156,16 @@ struct EntityExtractor {
 
     /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.
     private func knownLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
-        let name = context.text.lowercased(context.nameSpan(words))
+        if let known = knownLabel(context.text.lowercased(context.nameSpan(words))) { return known }
+        if words.count == 1, context.isAcronym(words[words.startIndex]) { return .org }
+        return nil
+    }
+
+    /// The label of a lowercased name found in a gazetteer, else `nil`.
+    private func knownLabel(_ name: String) -> EntityLabel? {
         if Lexicon.knownOrgs.contains(name) { return .org }
         if Lexicon.countries.contains(name) || Lexicon.cities.contains(name) { return .loc }
         if Lexicon.isDemonym(name) { return .norp }
-        if words.count == 1, context.isAcronym(words[words.startIndex]) { return .org }
         return nil
     }
 
@@ -124,6 +182,16 @@ struct EntityExtractor {
         if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
         if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
         if (2...3).contains(words.count), words.allSatisfy({ isPlainNameWord($0) }) { return .person }
+        let before = words[words.startIndex] - 1
+        if before >= 0, context.tokens[before].kind == .word, Lexicon.placeCues.contains(context.lowercased(before)) {
+            return .loc
+        }
+        let after = words[words.endIndex - 1] + 1
+        if after < context.tokens.count, context.tokens[after].kind == .word,
+            Lexicon.speechVerbs.contains(context.lowercased(after))
+        {
+            return .person
+        }
         return .misc
     }
 

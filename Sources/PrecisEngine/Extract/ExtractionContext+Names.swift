@@ -25,6 +25,16 @@ extension ExtractionContext {
         return (2...6).contains(letters.count) && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
     }
 
+    /// A word ending in a possessive `'s` (`Russia's`).
+    func isPossessive(_ index: Int) -> Bool {
+        let span = tokens[index].span
+        guard tokens[index].kind == .word, span.count > 3 else { return false }
+        let bytes = text.bytes
+        guard bytes[span.end - 1] == UInt8(ascii: "s") else { return false }
+        if bytes[span.end - 2] == UInt8(ascii: "'") { return true }
+        return span.count > 5 && bytes[span.end - 4] == 0xE2 && bytes[span.end - 3] == 0x80 && bytes[span.end - 2] == 0x99
+    }
+
     /// An abbreviation such as `Inc.` that can end an organisation's name.
     func isOrgAbbreviation(_ index: Int) -> Bool {
         tokens[index].kind == .abbreviation && Lexicon.orgSuffixes.contains(bareWord(index))

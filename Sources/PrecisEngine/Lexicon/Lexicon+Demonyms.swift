@@ -26,7 +26,7 @@ extension Lexicon {
         "jew", "catholic", "protestant", "hindu", "sikh", "buddhist", "islamist", "islamic", "orthodox", "maoist",
         "republican", "democrat", "democratic", "communist", "socialist", "conservative", "liberal", "labour",
         "chechen", "tamil", "sinhalese", "uighur", "uyghur", "hutu", "tutsi", "alawite", "druze", "coptic", "copt",
-        "maronite", "yazidi", "bedouin", "berber", "hispanic", "latino", "aboriginal", "inuit",
+        "maronite", "yazidi", "bedouin", "berber", "hispanic", "latino", "aboriginal", "inuit", "north korean", "south korean",
     ]
 
     /// Whether a lowercased name is a nationality or group word, or its plural.

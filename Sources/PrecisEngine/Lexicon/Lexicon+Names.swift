@@ -17,7 +17,8 @@ extension Lexicon {
         "army", "navy", "police", "federation", "society", "league", "board", "office", "bureau", "service",
         "fund", "trust", "times", "post", "news", "network", "airlines", "airways", "motors", "systems",
         "technologies", "labs", "partners", "holdings", "club", "hospital", "school", "parliament", "congress",
-        "senate", "assembly", "government", "administration", "forces", "guard",
+        "senate", "assembly", "government", "administration", "forces", "guard", "embassy", "corps", "movement", "front", "brigade",
+        "brigades", "project", "coalition", "alliance",
     ]
 
     /// First words that mark an organisation when followed by `of` (`Ministry of Health`).

@@ -71,4 +71,13 @@ extension Lexicon {
         "lake", "sea", "ocean", "bay", "gulf", "peninsula", "desert", "county", "district", "state", "city", "street",
         "square", "avenue", "coast", "heights", "border", "plain", "canal", "airport", "prefecture",
     ]
+
+    /// Lowercase words before a name that make it a place (`in Khost`, `near Baiji`).
+    static let placeCues: Set<String> = [
+        "in", "near", "outside", "across", "northern", "southern", "eastern", "western", "central",
+        "northwestern", "northeastern", "southwestern", "southeastern", "town", "city", "village", "province",
+    ]
+
+    /// Lowercase verbs after a name that make it a person (`Abramoff said`).
+    static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "wrote", "asked", "argued"]
 }
