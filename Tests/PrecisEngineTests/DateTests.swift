@@ -65,3 +65,15 @@ struct DateTests {
         #expect(found.first { $0.text == "Saturday" }?.value == "2026-11-21")
     }
 }
+
+/// Counted relative dates and possessive weekdays.
+@Suite("Dates ago")
+struct DateAgoTests {
+    @Test func countsAgo() {
+        let options = ExtractOptions(kinds: [.dates], referenceDate: CalendarDate(iso: "2026-11-24")!)
+        let text = "The bridge opened three days ago, the road 2 years ago; Monday's vote was tense."
+        let dates = Fixtures.engine.extract(Fixtures.parse(text), options: options).dates
+        #expect(dates.map(\.value) == ["2026-11-21", "2024", "2026-11-23"])
+        #expect(dates.first?.text == "three days ago")
+    }
+}

@@ -1,9 +1,9 @@
 extension DateExtractor {
     /// A weekday, optionally after `last`/`next`/`this` and optionally followed by an explicit date.
     func weekday(at index: Int, modifier: String?, limit: Int) -> Match? {
-        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[context.lowercased(index)] else {
-            return nil
-        }
+        var name = context.lowercased(index)
+        if context.isPossessive(index) { name = String(name.utf8.dropLast(2)) ?? name }
+        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[name] else { return nil }
         var next = index + 1
         if next < limit, context.isPunctuation(next, ",") { next += 1 }
         if next < limit, next > index + 1 || context.spaced(index, next),
@@ -46,7 +46,7 @@ extension DateExtractor {
         case "today", "tonight": return day(0, end: index + 1)
         case "tomorrow": return day(1, end: index + 1)
         case "last", "next", "this": break
-        default: return nil
+        default: return ago(at: index, limit: limit)
         }
         guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
         if let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
@@ -96,5 +96,43 @@ extension DateExtractor {
         let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
         guard afterPreposition || beforeBreak else { return nil }
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
+    }
+
+    /// `two weeks ago`, `3 days ago`, `several years ago`: a count (a number, a number word, `a`, `a few`,
+    /// `several`) of days, weeks, months or years before the reference date.
+    func ago(at index: Int, limit: Int) -> Match? {
+        var next = index
+        var count: Int
+        let word = context.lowercased(index)
+        if let value = context.integer(index) {
+            count = value
+        } else if let value = Lexicon.numberWords[word] {
+            count = Int(value)
+        } else if word == "several" || word == "few" {
+            count = 3
+        } else if word == "a" || word == "an" {
+            count = 1
+            if next + 1 < limit, context.lowercased(next + 1) == "few" {
+                next += 1
+                count = 3
+            }
+        } else {
+            return nil
+        }
+        guard next + 2 < limit, context.spaced(next, next + 1), context.spaced(next + 1, next + 2),
+            context.lowercased(next + 2) == "ago"
+        else { return nil }
+        switch context.lowercased(next + 1) {
+        case "day", "days": return day(-count, end: next + 3)
+        case "week", "weeks":
+            return Match(end: next + 3, value: reference.adding(days: -7 * count).isoWeek, granularity: .week, relative: true)
+        case "month", "months":
+            let (year, month) = reference.addingMonths(-count)
+            let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
+            return Match(end: next + 3, value: value, granularity: .month, relative: true)
+        case "year", "years":
+            return Match(end: next + 3, value: CalendarDate.pad(reference.year - count, 4), granularity: .year, relative: true)
+        default: return nil
+        }
     }
 }
