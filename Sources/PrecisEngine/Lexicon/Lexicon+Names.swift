@@ -6,7 +6,7 @@ extension Lexicon {
         "justice", "mayor", "chancellor", "king", "queen", "prince", "princess", "sheikh", "pope", "sir", "dame",
         "lord", "lady", "commissioner", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
         "director", "chairman", "chairwoman", "inspector", "sergeant", "sgt", "lt", "lieutenant", "coach",
-        "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm",
+        "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm", "chief",
     ]
 
     /// Last words that mark an organisation.
