@@ -76,4 +76,12 @@ struct DateAgoTests {
         #expect(dates.map(\.value) == ["2026-11-21", "2024", "2026-11-23"])
         #expect(dates.first?.text == "three days ago")
     }
+
+    @Test func possessiveWeekdayWithACurlyApostrophe() {
+        let options = ExtractOptions(kinds: [.dates], referenceDate: CalendarDate(iso: "2026-11-24")!)
+        let text = "Critics returned to last Monday\u{2019}s vote and to Friday\u{2019}s hearing."
+        let dates = Fixtures.engine.extract(Fixtures.parse(text), options: options).dates
+        #expect(dates.map(\.value) == ["2026-11-23", "2026-11-20"])
+        #expect(dates.first?.relative == true)
+    }
 }

@@ -2,7 +2,9 @@ extension DateExtractor {
     /// A weekday, optionally after `last`/`next`/`this` and optionally followed by an explicit date.
     func weekday(at index: Int, modifier: String?, limit: Int) -> Match? {
         var name = context.lowercased(index)
-        if context.isPossessive(index) { name = String(name.utf8.dropLast(2)) ?? name }
+        if context.isPossessive(index), name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
+            name.removeLast(2)  // two characters, whichever apostrophe
+        }
         guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[name] else { return nil }
         var next = index + 1
         if next < limit, context.isPunctuation(next, ",") { next += 1 }
