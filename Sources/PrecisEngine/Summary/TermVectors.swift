@@ -157,29 +157,28 @@ struct TermVectors {
 
     /// Cosine similarity of two sentences' BM25 vectors, in `[0, 1]`.
     func cosine(_ i: Int, _ j: Int) -> Double {
-        let a = terms[i], b = terms[j], wa = weights[i], wb = weights[j]
-        var x = 0, y = 0, sum = 0.0
-        while x < a.count, y < b.count {
-            if a[x] == b[y] {
-                sum += wa[x] * wb[y]
-                x += 1
-                y += 1
-            } else if a[x] < b[y] {
-                x += 1
-            } else {
-                y += 1
-            }
-        }
+        let wa = weights[i], wb = weights[j]
+        var sum = 0.0
+        forEachSharedTerm(i, j) { x, y in sum += wa[x] * wb[y] }
         return min(1, sum)
     }
 
     /// How many distinct terms two sentences share.
     func overlap(_ i: Int, _ j: Int) -> Int {
+        var shared = 0
+        forEachSharedTerm(i, j) { _, _ in shared += 1 }
+        return shared
+    }
+
+    /// Walks two sentences' sorted term lists together and calls `body` with the positions of each
+    /// term they share.
+    @inline(__always)
+    private func forEachSharedTerm(_ i: Int, _ j: Int, _ body: (Int, Int) -> Void) {
         let a = terms[i], b = terms[j]
-        var x = 0, y = 0, shared = 0
+        var x = 0, y = 0
         while x < a.count, y < b.count {
             if a[x] == b[y] {
-                shared += 1
+                body(x, y)
                 x += 1
                 y += 1
             } else if a[x] < b[y] {
@@ -188,7 +187,6 @@ struct TermVectors {
                 y += 1
             }
         }
-        return shared
     }
 }
 
