@@ -166,4 +166,12 @@ struct SummaryQualityTests {
         #expect(Stemmer.stem("café") == "café")
         #expect(Stemmer.stem("news") != Stemmer.stem("new"))
     }
+
+    @Test func foundationFreeMathMatchesKnownValues() {
+        let cases: [(Double, Double)] = [(0, 1), (1, 2.718_281_828_459_045), (-1, 0.367_879_441_171_442_3), (10, 22_026.465_794_806_718)]
+        for (x, expected) in cases { #expect(abs(x.exponential() - expected) <= 1e-12 * expected, "exp(\(x))") }
+        #expect(abs(Double(8).power(1.0 / 3) - 2) < 1e-12)
+        #expect(abs(Double(30).power(0.35) - 3.288_459_058) < 1e-8)
+        #expect(Double(1).power(0.35) == 1)
+    }
 }

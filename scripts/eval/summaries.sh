@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 shared=$root/../shared/eval
 gold=${1:-$shared/data/summaries_bbc_300.jsonl}
 extra=("${@:2}")
-python=$root/.build-venv/bin/python
+python=${PRECIS_EVAL_PYTHON:-$root/.build-venv/bin/python}
 [ -x "$python" ] || python=python3
 swift build -c release --package-path "$root/Benchmarks" >/dev/null
 tool=$root/Benchmarks/.build/release/engine-tool

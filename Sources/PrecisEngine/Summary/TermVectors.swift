@@ -206,4 +206,25 @@ extension Double {
         }
         return 2 * sum + exponent * 0.693_147_180_559_945_3
     }
+
+    /// e raised to this value, without Foundation (2^k · a Taylor series on the remainder; relative error below
+    /// 1e-12 for arguments of magnitude up to 700).
+    func exponential() -> Double {
+        guard isFinite else { return self > 0 ? .infinity : (self < 0 ? 0 : .nan) }
+        let ln2 = 0.693_147_180_559_945_3
+        let k = (self / ln2).rounded()
+        let r = self - k * ln2  // |r| ≤ ln2 / 2
+        var term = 1.0, sum = 1.0, n = 1.0
+        while n < 30 {
+            term *= r / n
+            sum += term
+            n += 1
+        }
+        return sum * Double(sign: .plus, exponent: Int(max(-1070, min(1020, k))), significand: 1)
+    }
+
+    /// This (positive) value raised to `exponent`.
+    func power(_ exponent: Double) -> Double {
+        (exponent * naturalLog()).exponential()
+    }
 }
