@@ -4,7 +4,8 @@
 SWIFT       ?= swift
 PYTHON      ?= /usr/bin/python3
 ARGS        ?=
-APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf
+APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf \
+               python3-pytest gcc make valgrind
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help deps build release run test test-swift test-python proto check-proto fuzz clean
@@ -51,9 +52,11 @@ test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The Python package's pytest suite (sync and asyncio clients, and test_interop.py's checks)
+# against a real precisd started by the tests.
 test-python: deps
 	$(SWIFT) build --product precisd
-	$(PYTHON) Clients/python/test_interop.py --precisd .build/debug/precisd
+	PRECISD=$(CURDIR)/.build/debug/precisd $(PYTHON) -m pytest -q -p no:cacheprovider Clients/python/tests
 
 # libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), and parse/summarize/extract on
 # any valid UTF-8 (fuzz-engine). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus
