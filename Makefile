@@ -8,7 +8,7 @@ APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compile
                python3-pytest gcc make valgrind
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build release run test test-swift test-python proto check-proto fuzz clean
+.PHONY: help deps build release run test test-swift test-python test-c proto check-proto fuzz clean
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
@@ -46,7 +46,7 @@ proto: deps
 check-proto: deps
 	dev/check-generated-code.sh
 
-test: deps check-proto test-swift test-python
+test: deps check-proto test-swift test-python test-c
 
 test-swift: deps
 	$(SWIFT) build --build-tests
@@ -57,6 +57,12 @@ test-swift: deps
 test-python: deps
 	$(SWIFT) build --product precisd
 	PRECISD=$(CURDIR)/.build/debug/precisd $(PYTHON) -m pytest -q -p no:cacheprovider Clients/python/tests
+
+# The C client (Clients/c) built with gcc on libprotobuf-c, run against a real precisd under
+# valgrind (a leak or an invalid read fails it).
+test-c: deps
+	$(SWIFT) build --product precisd
+	$(MAKE) -C Clients/c test PRECISD=$(CURDIR)/.build/debug/precisd
 
 # libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), and parse/summarize/extract on
 # any valid UTF-8 (fuzz-engine). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus
