@@ -3,12 +3,13 @@
 # precisd alone, on loopback.
 #
 #   scripts/bench-haproxy.sh [--servers 3] [--connections 32] [--depth 8] [--duration 10s]
-#                            [--op ping] [--base-port 7451] [--client bench|ping]
+#                            [--op ping] [--base-port 7451] [--client bench|ping] [--repeat 3]
 #
 # Builds precisd (and precis-bench) in release, installs haproxy with apt when missing, starts
 # N precisd on BASE_PORT+1..BASE_PORT+N and HAProxy on BASE_PORT, runs
 #   precis-bench --address H:P --op OP --connections C --depth D --duration T --json
-# once through HAProxy and once against the first precisd alone, and prints both throughputs.
+# through HAProxy and against the first precisd alone, alternating, --repeat times each, and
+# prints every throughput and the medians.
 # Everything it starts is stopped by PID on exit. PRECIS_BIN_DIR=DIR uses the binaries there
 # instead of building. `--client ping` uses `precis ping --json`
 # instead of precis-bench (a quick check of the plumbing, pings only).
@@ -17,7 +18,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-servers=3 connections=32 depth=8 duration=10s op=ping base_port=7451 client=bench
+servers=3 connections=32 depth=8 duration=10s op=ping base_port=7451 client=bench repeat=3
 while [ $# -gt 0 ]; do
     case $1 in
         --servers) servers=$2; shift 2 ;;
@@ -27,7 +28,8 @@ while [ $# -gt 0 ]; do
         --op) op=$2; shift 2 ;;
         --base-port) base_port=$2; shift 2 ;;
         --client) client=$2; shift 2 ;;
-        -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+        --repeat) repeat=$2; shift 2 ;;
+        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -108,12 +110,23 @@ measure() {  # ADDRESS → throughput (requests/s)
     /usr/bin/python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["throughput"]))' "$work/last.json"
 }
 
-echo "op=$op connections=$connections depth=$depth duration=$duration client=$client cores=$(nproc)"
-through=$(measure "127.0.0.1:$base_port")
-echo "through HAProxy, $servers precisd: $through req/s"
-alone=$(measure "127.0.0.1:$((base_port + 1))")
-echo "one precisd alone:          $alone req/s"
-/usr/bin/python3 -c 'import sys; a, b = map(float, sys.argv[1:]); print("ratio HAProxy/alone: %.2f" % (a / b if b else 0))' "$through" "$alone"
+echo "op=$op connections=$connections depth=$depth duration=$duration client=$client cores=$(nproc) repeat=$repeat"
+throughs=() alones=()
+for r in $(seq 1 "$repeat"); do
+    throughs+=("$(measure "127.0.0.1:$base_port")")
+    alones+=("$(measure "127.0.0.1:$((base_port + 1))")")
+    echo "run $r: through HAProxy ($servers precisd) ${throughs[-1]} req/s, one precisd alone ${alones[-1]} req/s"
+done
+/usr/bin/python3 - "$servers" "${#throughs[@]}" "${throughs[@]}" "${alones[@]}" <<'PY'
+import statistics, sys
+servers, n = sys.argv[1], int(sys.argv[2])
+through = [float(x) for x in sys.argv[3:3 + n]]
+alone = [float(x) for x in sys.argv[3 + n:]]
+t, a = statistics.median(through), statistics.median(alone)
+print("median through HAProxy, %s precisd: %d req/s" % (servers, t))
+print("median one precisd alone:          %d req/s" % a)
+print("ratio HAProxy/alone: %.2f" % (t / a if a else 0))
+PY
 if grep -q "is DOWN" "$work/haproxy.log"; then
     echo "HAProxy marked a server down during the run:" >&2
     grep "is DOWN" "$work/haproxy.log" >&2
