@@ -34,6 +34,9 @@ class Server:
         command = [precisd_path(), "--host", "127.0.0.1", "--port", "0", *args]
         self.proc = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL)
+        #: The /metrics URL when started with --metrics-port.
+        self.metrics_url = None
+        self._want_metrics = "--metrics-port" in args
         try:
             self.host, self.port = self._wait_until_listening()
         except BaseException:
@@ -43,6 +46,8 @@ class Server:
 
     def _wait_until_listening(self):
         pattern = re.compile(r"listening on (\S+):(\d+)\s*$")
+        metrics = re.compile(r"metrics on (http://\S+)")
+        found = None
         selector = selectors.DefaultSelector()
         selector.register(self.proc.stdout, selectors.EVENT_READ)
         deadline = time.monotonic() + START_TIMEOUT
@@ -58,7 +63,12 @@ class Server:
                 for line in buffered.decode("utf-8", "replace").splitlines():
                     match = pattern.search(line)
                     if match:
-                        return "127.0.0.1", int(match.group(2))
+                        found = ("127.0.0.1", int(match.group(2)))
+                    match = metrics.search(line)
+                    if match:
+                        self.metrics_url = match.group(1)
+                if found and (self.metrics_url or not self._want_metrics):
+                    return found
             raise RuntimeError("precisd printed no 'listening on' line in %.0f s" % START_TIMEOUT)
         finally:
             selector.close()
