@@ -16,7 +16,7 @@ FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,a
 
 help:
 	@echo "make run          install what is missing, build precisd (release) and run it (ARGS='--port 7450 ...')"
-	@echo "make test         install what is missing, check generated code, build, run Swift and Python tests"
+	@echo "make test         install what is missing, check generated code, build, run Swift, Python and C tests"
 	@echo "make proto        regenerate the C, Swift and Python code from Proto/"
 	@echo "make check-proto  fail if the committed generated code is stale"
 	@echo "make release      build precisd, precis (release) into .build/release"
