@@ -14,11 +14,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+: >"$work/stdout"
 "$precisd" --host 127.0.0.1 --port 0 >"$work/stdout" 2>"$work/stderr" &
 server_pid=$!
 port=""
 for _ in $(seq 1 300); do
-    port=$(sed -n 's/.*listening on .*:\([0-9][0-9]*\)[[:space:]]*$/\1/p' "$work/stdout" | head -1)
+    port=$(sed -n 's/.*listening on .*:\([0-9][0-9]*\)[[:space:]]*$/\1/p' "$work/stdout" | head -1 || true)
     [ -n "$port" ] && break
     kill -0 "$server_pid" 2>/dev/null || { echo "FAIL precisd exited"; cat "$work/stderr"; exit 1; }
     sleep 0.1
