@@ -76,6 +76,18 @@ import Testing
         await client.close()
         for server in servers { server.signal(SIGTERM) }
     }
+
+    @Test func theCLISpreadsPingsOverCommaSeparatedAddresses() async throws {
+        let servers = [try await ServerProcess(), try await ServerProcess()]
+        let address = servers.map { "127.0.0.1:\($0.port)" }.joined(separator: ",")
+        let result = try await run("precis", ["ping", "--address", address, "--count", "400", "--connections", "4", "--concurrency", "16", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("\"requests\":400"))
+        for server in servers {
+            #expect(try await requestsAnswered(port: server.port) > 0)
+            server.signal(SIGTERM)
+        }
+    }
 }
 
 /// Calls answered and failures seen by the load's tasks.
