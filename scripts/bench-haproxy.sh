@@ -9,7 +9,8 @@
 # N precisd on BASE_PORT+1..BASE_PORT+N and HAProxy on BASE_PORT, runs
 #   precis-bench --address H:P --op OP --connections C --depth D --duration T --json
 # through HAProxy and against the first precisd alone, alternating, --repeat times each, and
-# prints every throughput and the medians.
+# prints every throughput and the medians. With --client ping it also measures the client
+# spreading its own connections over every precisd (`precis ping --address a,b,c`).
 # Everything it starts is stopped by PID on exit. PRECIS_BIN_DIR=DIR uses the binaries there
 # instead of building. `--client ping` uses `precis ping --json`
 # instead of precis-bench (a quick check of the plumbing, pings only).
@@ -29,7 +30,7 @@ while [ $# -gt 0 ]; do
         --base-port) base_port=$2; shift 2 ;;
         --client) client=$2; shift 2 ;;
         --repeat) repeat=$2; shift 2 ;;
-        -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
@@ -111,11 +112,19 @@ measure() {  # ADDRESS → throughput (requests/s)
 }
 
 echo "op=$op connections=$connections depth=$depth duration=$duration client=$client cores=$(nproc) repeat=$repeat"
-throughs=() alones=()
+all_servers=$(for i in $(seq 1 "$servers"); do printf '127.0.0.1:%d,' $((base_port + i)); done)
+all_servers=${all_servers%,}
+throughs=() alones=() spreads=()
 for r in $(seq 1 "$repeat"); do
     throughs+=("$(measure "127.0.0.1:$base_port")")
     alones+=("$(measure "127.0.0.1:$((base_port + 1))")")
-    echo "run $r: through HAProxy ($servers precisd) ${throughs[-1]} req/s, one precisd alone ${alones[-1]} req/s"
+    line="run $r: through HAProxy ($servers precisd) ${throughs[-1]} req/s, one precisd alone ${alones[-1]} req/s"
+    if [ "$client" = ping ]; then
+        # The client spreading its own connections over every precisd, no HAProxy.
+        spreads+=("$(measure "$all_servers")")
+        line="$line, client spreading over $servers precisd ${spreads[-1]} req/s"
+    fi
+    echo "$line"
 done
 /usr/bin/python3 - "$servers" "${#throughs[@]}" "${throughs[@]}" "${alones[@]}" <<'PY'
 import statistics, sys
@@ -127,6 +136,9 @@ print("median through HAProxy, %s precisd: %d req/s" % (servers, t))
 print("median one precisd alone:          %d req/s" % a)
 print("ratio HAProxy/alone: %.2f" % (t / a if a else 0))
 PY
+if [ "${#spreads[@]}" -gt 0 ]; then
+    /usr/bin/python3 -c 'import statistics, sys; print("median client spreading over %s precisd: %d req/s" % (sys.argv[1], statistics.median(map(float, sys.argv[2:]))))' "$servers" "${spreads[@]}"
+fi
 if grep -q "is DOWN" "$work/haproxy.log"; then
     echo "HAProxy marked a server down during the run:" >&2
     grep "is DOWN" "$work/haproxy.log" >&2
