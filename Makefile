@@ -4,10 +4,11 @@
 SWIFT       ?= swift
 PYTHON      ?= /usr/bin/python3
 ARGS        ?=
-APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf
+APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf \
+               python3-pytest gcc make valgrind
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build release run test test-swift test-python proto check-proto fuzz clean
+.PHONY: help deps build release run test test-swift test-python test-c proto check-proto fuzz clean
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
@@ -15,7 +16,7 @@ FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,a
 
 help:
 	@echo "make run          install what is missing, build precisd (release) and run it (ARGS='--port 7450 ...')"
-	@echo "make test         install what is missing, check generated code, build, run Swift and Python tests"
+	@echo "make test         install what is missing, check generated code, build, run Swift, Python and C tests"
 	@echo "make proto        regenerate the C, Swift and Python code from Proto/"
 	@echo "make check-proto  fail if the committed generated code is stale"
 	@echo "make release      build precisd, precis (release) into .build/release"
@@ -45,15 +46,23 @@ proto: deps
 check-proto: deps
 	dev/check-generated-code.sh
 
-test: deps check-proto test-swift test-python
+test: deps check-proto test-swift test-python test-c
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The Python package's pytest suite (sync and asyncio clients, and test_interop.py's checks)
+# against a real precisd started by the tests.
 test-python: deps
 	$(SWIFT) build --product precisd
-	$(PYTHON) Clients/python/test_interop.py --precisd .build/debug/precisd
+	PRECISD=$(CURDIR)/.build/debug/precisd $(PYTHON) -m pytest -q -p no:cacheprovider Clients/python/tests
+
+# The C client (Clients/c) built with gcc on libprotobuf-c, run against a real precisd under
+# valgrind (a leak or an invalid read fails it).
+test-c: deps
+	$(SWIFT) build --product precisd
+	$(MAKE) -C Clients/c test PRECISD=$(CURDIR)/.build/debug/precisd
 
 # libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), and parse/summarize/extract on
 # any valid UTF-8 (fuzz-engine). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus

@@ -28,7 +28,7 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from precis_client import (  # noqa: E402
+from precis import (  # noqa: E402
     PREFACE, ConnectionClosedError, PrecisClient, pb)
 
 IO_TIMEOUT = 10.0  # seconds, for every socket operation

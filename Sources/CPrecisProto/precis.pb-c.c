@@ -2257,7 +2257,7 @@ const ProtobufCMessageDescriptor precis__v1__info_request__descriptor =
   (ProtobufCMessageInit) precis__v1__info_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__limits__field_descriptors[7] =
+static const ProtobufCFieldDescriptor precis__v1__limits__field_descriptors[9] =
 {
   {
     "max_frame_bytes",
@@ -2343,20 +2343,46 @@ static const ProtobufCFieldDescriptor precis__v1__limits__field_descriptors[7] =
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "frame_timeout_ms",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Limits, frame_timeout_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "shutdown_grace_ms",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__Limits, shutdown_grace_ms),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__limits__field_indices_by_name[] = {
   4,   /* field[4] = default_timeout_ms */
+  7,   /* field[7] = frame_timeout_ms */
   5,   /* field[5] = idle_timeout_ms */
   3,   /* field[3] = max_connections */
   0,   /* field[0] = max_frame_bytes */
   1,   /* field[1] = max_in_flight_per_connection */
   2,   /* field[2] = max_queued_requests */
+  8,   /* field[8] = shutdown_grace_ms */
   6,   /* field[6] = workers */
 };
 static const ProtobufCIntRange precis__v1__limits__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor precis__v1__limits__descriptor =
 {
@@ -2366,14 +2392,14 @@ const ProtobufCMessageDescriptor precis__v1__limits__descriptor =
   "Precis__V1__Limits",
   "precis.v1",
   sizeof(Precis__V1__Limits),
-  7,
+  9,
   precis__v1__limits__field_descriptors,
   precis__v1__limits__field_indices_by_name,
   1,  precis__v1__limits__number_ranges,
   (ProtobufCMessageInit) precis__v1__limits__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__info_response__field_descriptors[9] =
+static const ProtobufCFieldDescriptor precis__v1__info_response__field_descriptors[13] =
 {
   {
     "server_version",
@@ -2483,14 +2509,66 @@ static const ProtobufCFieldDescriptor precis__v1__info_response__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "connections",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__InfoResponse, connections),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "in_flight",
+    11,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__InfoResponse, in_flight),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "queued",
+    12,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT32,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__InfoResponse, queued),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "requests_total",
+    13,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_UINT64,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__InfoResponse, requests_total),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__info_response__field_indices_by_name[] = {
+  9,   /* field[9] = connections */
   3,   /* field[3] = engine_version */
   7,   /* field[7] = extract_kinds */
+  10,   /* field[10] = in_flight */
   5,   /* field[5] = limits */
   4,   /* field[4] = operations */
   1,   /* field[1] = protocol_major */
   2,   /* field[2] = protocol_minor */
+  11,   /* field[11] = queued */
+  12,   /* field[12] = requests_total */
   0,   /* field[0] = server_version */
   8,   /* field[8] = summary_algorithms */
   6,   /* field[6] = uptime_ms */
@@ -2498,7 +2576,7 @@ static const unsigned precis__v1__info_response__field_indices_by_name[] = {
 static const ProtobufCIntRange precis__v1__info_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 9 }
+  { 0, 13 }
 };
 const ProtobufCMessageDescriptor precis__v1__info_response__descriptor =
 {
@@ -2508,7 +2586,7 @@ const ProtobufCMessageDescriptor precis__v1__info_response__descriptor =
   "Precis__V1__InfoResponse",
   "precis.v1",
   sizeof(Precis__V1__InfoResponse),
-  9,
+  13,
   precis__v1__info_response__field_descriptors,
   precis__v1__info_response__field_indices_by_name,
   1,  precis__v1__info_response__number_ranges,

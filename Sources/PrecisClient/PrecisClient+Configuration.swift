@@ -16,7 +16,7 @@ extension PrecisClient {
 
     public struct Configuration: Sendable, Hashable {
         /// Connections kept open, spread round-robin over the endpoints; calls are pipelined
-        /// over them.
+        /// over them. Use at least one per endpoint.
         public var connections: Int
         public var connectTimeout: TimeAmount
         /// The timeout of a call that gives none; nil waits as long as the server's default.
@@ -25,20 +25,30 @@ extension PrecisClient {
         public var maxFrameBytes: Int
         /// Retry a call once on a new connection when its connection was lost or the server was
         /// going away. Every Precis operation is idempotent, so this is safe.
+        /// With several endpoints a call is tried on up to `endpoints.count` of them (at least
+        /// twice in all), skipping endpoints whose circuit is open.
         public var retryOnConnectionLoss: Bool
+        /// After a failed connect an endpoint is skipped for this long, doubling with each
+        /// failure in a row up to `maxEndpointBackoff`; then one connection is tried again.
+        public var endpointBackoff: TimeAmount
+        public var maxEndpointBackoff: TimeAmount
 
         public init(
             connections: Int = 2,
             connectTimeout: TimeAmount = .seconds(5),
             defaultTimeout: TimeAmount? = nil,
             maxFrameBytes: Int = 64 << 20,
-            retryOnConnectionLoss: Bool = true
+            retryOnConnectionLoss: Bool = true,
+            endpointBackoff: TimeAmount = .milliseconds(200),
+            maxEndpointBackoff: TimeAmount = .seconds(10)
         ) {
             self.connections = connections
             self.connectTimeout = connectTimeout
             self.defaultTimeout = defaultTimeout
             self.maxFrameBytes = maxFrameBytes
             self.retryOnConnectionLoss = retryOnConnectionLoss
+            self.endpointBackoff = endpointBackoff
+            self.maxEndpointBackoff = maxEndpointBackoff
         }
 
         public static var defaults: Self { Self() }

@@ -6,9 +6,12 @@ import Synchronization
 
 /// An async/await client for Precis.
 ///
-/// Calls are pipelined over a small pool of connections (`Configuration.connections`), opened
-/// on first use and opened again after a connection is lost or the server goes away. Every
-/// method throws `PrecisError`, which carries the status code and the server's message.
+/// Calls are pipelined over a small pool of connections (`Configuration.connections`), spread
+/// over the endpoints, opened on first use and opened again after a connection is lost or the
+/// server goes away. An endpoint that refuses connections is skipped for a backoff (a circuit
+/// breaker per endpoint) and tried again later; a call that loses its connection is retried on
+/// another endpoint (every operation is idempotent). Every method throws `PrecisError`, which
+/// carries the status code and the server's message.
 ///
 /// ```swift
 /// try await withPrecisClient(host: "127.0.0.1", port: 7450) { client in
@@ -20,6 +23,7 @@ public final class PrecisClient: Sendable {
     public let configuration: Configuration
     private let group: any EventLoopGroup
     private let slots: [Slot]
+    private let health: [EndpointHealth]
     private let nextSlot = Atomic<Int>(0)
     private let closed = Atomic<Bool>(false)
 
@@ -36,7 +40,13 @@ public final class PrecisClient: Sendable {
         self.endpoints = endpoints
         self.configuration = configuration
         self.group = eventLoopGroup
-        self.slots = (0..<max(1, configuration.connections)).map { Slot(endpoint: endpoints[$0 % endpoints.count]) }
+        let health = endpoints.map { _ in
+            EndpointHealth(baseBackoff: configuration.endpointBackoff, maxBackoff: configuration.maxEndpointBackoff)
+        }
+        self.health = health
+        self.slots = (0..<max(1, configuration.connections)).map {
+            Slot(endpoint: endpoints[$0 % endpoints.count], health: health[$0 % endpoints.count])
+        }
     }
 
     public convenience init(
@@ -55,6 +65,7 @@ public final class PrecisClient: Sendable {
     public func call(_ operation: Request.Operation, timeout: TimeAmount? = nil) async throws(PrecisError) -> Response {
         let request = Request(operation: operation)
         let timeout = timeout ?? configuration.defaultTimeout
+        let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
         var attempt = 0
         while true {
             attempt += 1
@@ -65,7 +76,7 @@ public final class PrecisClient: Sendable {
                     throw PrecisError(status)
                 }
             } catch {
-                if error.code == .unavailable && attempt == 1 && configuration.retryOnConnectionLoss { continue }
+                if error.code == .unavailable && attempt < attempts { continue }
                 throw error
             }
             return response
@@ -84,8 +95,7 @@ public final class PrecisClient: Sendable {
         guard !closed.load(ordering: .relaxed) else {
             throw PrecisError(code: .unavailable, message: "the client is closed")
         }
-        let index = nextSlot.add(1, ordering: .relaxed).oldValue % slots.count
-        let slot = slots[index]
+        let slot = pickSlot()
         let access = slot.connection {
             ClientConnection.connect(to: slot.endpoint, configuration: configuration, group: group)
         }
@@ -101,6 +111,19 @@ public final class PrecisClient: Sendable {
 }
 
 extension PrecisClient {
+    /// The next slot round-robin whose endpoint is healthy (or already has a connection);
+    /// when every endpoint's circuit is open, the next slot anyway, so calls fail fast or
+    /// find a server that came back.
+    private func pickSlot() -> Slot {
+        let start = nextSlot.add(1, ordering: .relaxed).oldValue
+        let now = NIODeadline.now()
+        for offset in 0..<slots.count {
+            let slot = slots[(start &+ offset) % slots.count]
+            if slot.hasUsableConnection || slot.health.isAvailable(at: now) { return slot }
+        }
+        return slots[start % slots.count]
+    }
+
     /// One place in the pool: the connection it holds, or the attempt to open it, shared by
     /// every caller that picks this place meanwhile.
     final class Slot: Sendable {
@@ -116,10 +139,19 @@ extension PrecisClient {
         }
 
         let endpoint: Endpoint
+        let health: EndpointHealth
         private let state = Mutex<State>(.idle)
 
-        init(endpoint: Endpoint) {
+        init(endpoint: Endpoint, health: EndpointHealth) {
             self.endpoint = endpoint
+            self.health = health
+        }
+
+        var hasUsableConnection: Bool {
+            state.withLock { state in
+                guard case .connected(let connection) = state else { return false }
+                return connection.isUsable
+            }
         }
 
         /// The open connection, or the attempt to open one (started by `open` if needed).
@@ -138,6 +170,10 @@ extension PrecisClient {
             }
             if started, case .opening(let future) = access {
                 future.whenComplete { result in
+                    switch result {
+                    case .success: self.health.succeeded()
+                    case .failure: self.health.failed()
+                    }
                     self.state.withLock { state in
                         guard case .connecting(let current) = state, current === future else { return }
                         switch result {

@@ -28,6 +28,11 @@ extension PrecisServer {
         public var frameTimeout: TimeAmount
         /// How long a graceful shutdown waits for in-flight work before closing connections.
         public var shutdownGrace: TimeAmount
+        /// Where `GET /metrics` (Prometheus text over HTTP/1.1) is served; 127.0.0.1 keeps it
+        /// off the network.
+        public var metricsHost: String
+        /// The metrics port; nil serves no metrics, 0 picks a free port (see `metricsAddress()`).
+        public var metricsPort: Int?
 
         /// The default port, documented in README.md and docs/PROTOCOL.md.
         public static let defaultPort = 7450
@@ -44,7 +49,9 @@ extension PrecisServer {
             idleTimeout: TimeAmount = .minutes(5),
             prefaceTimeout: TimeAmount = .seconds(10),
             frameTimeout: TimeAmount = .seconds(10),
-            shutdownGrace: TimeAmount = .seconds(10)
+            shutdownGrace: TimeAmount = .seconds(10),
+            metricsHost: String = "127.0.0.1",
+            metricsPort: Int? = nil
         ) {
             self.host = host
             self.port = port
@@ -58,6 +65,8 @@ extension PrecisServer {
             self.prefaceTimeout = prefaceTimeout
             self.frameTimeout = frameTimeout
             self.shutdownGrace = shutdownGrace
+            self.metricsHost = metricsHost
+            self.metricsPort = metricsPort
         }
 
         public static var defaults: Self { Self() }

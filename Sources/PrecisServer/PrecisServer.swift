@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import NIOPosix
+import Prometheus
 import PrecisEngine
 import PrecisWire
 import ServiceLifecycle
@@ -16,12 +17,15 @@ public final class PrecisServer: Service, Sendable {
     public static let version = "0.1.0"
 
     public let configuration: Configuration
-    private let logger: Logger
-    private let group: any EventLoopGroup
-    private let pool: WorkerPool
+    let logger: Logger
+    let group: any EventLoopGroup
+    let pool: WorkerPool
     private let bound: EventLoopPromise<SocketAddress>
     private let drained: EventLoopPromise<Void>
     private let connections = Mutex(Connections())
+    let metrics: ServerMetrics
+    let registry: PrometheusCollectorRegistry?
+    let metricsBound: EventLoopPromise<SocketAddress?>
 
     private struct Connections {
         var open: [ObjectIdentifier: any Channel] = [:]
@@ -45,6 +49,8 @@ public final class PrecisServer: Service, Sendable {
         self.pool = WorkerPool(threads: configuration.workers, limit: configuration.maxQueuedRequests)
         self.bound = eventLoopGroup.next().makePromise()
         self.drained = eventLoopGroup.next().makePromise()
+        self.metricsBound = eventLoopGroup.next().makePromise()
+        (self.metrics, self.registry) = Self.makeMetrics(configuration, pool: pool)
     }
 
     /// The address the server listens on, once it does (useful with port 0).
@@ -53,7 +59,7 @@ public final class PrecisServer: Service, Sendable {
     }
 
     public func run() async throws {
-        let router = RequestRouter(engine: Engine(), configuration: configuration, startedAt: NIODeadline.now())
+        let router = RequestRouter(engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics)
         let serverChannel: any Channel
         do {
             serverChannel = try await makeBootstrap(router: router)
@@ -61,11 +67,22 @@ public final class PrecisServer: Service, Sendable {
         } catch {
             logger.error("cannot listen on \(configuration.host):\(configuration.port): \(error)")
             bound.fail(error)
+            metricsBound.fail(error)
             drained.succeed()
             try? await pool.shutdown()
             throw error
         }
         let address = serverChannel.localAddress!
+        let metricsChannel: (any Channel)?
+        do {
+            metricsChannel = try await startMetrics()
+        } catch {
+            try? await serverChannel.close()
+            bound.fail(error)
+            drained.succeed()
+            try? await pool.shutdown()
+            throw error
+        }
         bound.succeed(address)
         logger.info(
             "listening",
@@ -80,6 +97,7 @@ public final class PrecisServer: Service, Sendable {
             self.beginShutdown(serverChannel)
         }
         try await drained.futureResult.get()
+        try? await metricsChannel?.close()
         try await pool.shutdown()
         logger.info("stopped")
     }
@@ -108,6 +126,7 @@ public final class PrecisServer: Service, Sendable {
             state.open[key] = channel
             return (id, over, state.draining)
         }
+        metrics.connectionOpened(refused: overCapacity)
         channel.closeFuture.whenComplete { _ in self.connectionClosed(key, admitted: !overCapacity) }
         var logger = self.logger
         logger[metadataKey: "conn"] = "\(id)"
@@ -118,7 +137,7 @@ public final class PrecisServer: Service, Sendable {
         let sync = channel.pipeline.syncOperations
         let byteCounts = ConnectionByteCounts()
         try sync.addHandler(IdleStateHandler(readTimeout: configuration.idleTimeout))
-        try sync.addHandler(InboundByteCounter(counts: byteCounts))
+        try sync.addHandler(InboundByteCounter(counts: byteCounts, received: metrics.bytesReceived))
         try sync.addHandler(ByteToMessageHandler(PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)))
         try sync.addHandler(
             ServerConnectionHandler(router: router, pool: pool, byteCounts: byteCounts, overCapacity: overCapacity, logger: logger)
@@ -127,6 +146,7 @@ public final class PrecisServer: Service, Sendable {
     }
 
     private func connectionClosed(_ key: ObjectIdentifier, admitted: Bool) {
+        metrics.connectionClosed()
         let done = connections.withLock { state in
             state.open[key] = nil
             if admitted { state.admitted -= 1 }

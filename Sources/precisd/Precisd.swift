@@ -21,7 +21,9 @@ struct Precisd: AsyncParsableCommand {
             SIGINT, then stops accepting, answers the requests in flight (up to \
             --shutdown-grace) and exits 0. When it is ready it prints one line to standard \
             output: "precisd VERSION listening on HOST:PORT" (useful with --port 0). Logs go to \
-            standard error.
+            standard error. With --metrics-port it also serves Prometheus metrics on \
+            http://METRICS-HOST:METRICS-PORT/metrics and prints "precisd metrics on \
+            http://HOST:PORT/metrics" once that listens.
 
             Durations are written like 500ms, 5s, 2m or 1h.
             """,
@@ -61,11 +63,20 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("On shutdown, how long to wait for requests in flight.", valueName: "duration"))
     var shutdownGrace = "10s"
 
+    @Option(name: .long, help: "Serve Prometheus metrics on GET /metrics at this port (HTTP/1.1); 0 picks a free one. Off when not given.")
+    var metricsPort: Int?
+
+    @Option(name: .long, help: "Address of the metrics listener.")
+    var metricsHost = "127.0.0.1"
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
+        if let metricsPort, !(0...65535).contains(metricsPort) {
+            throw ValidationError("--metrics-port must be between 0 and 65535, got \(metricsPort)")
+        }
         guard maxFrameBytes >= 64 && maxFrameBytes <= Int(UInt32.max) else {
             throw ValidationError("--max-frame-bytes must be between 64 and \(UInt32.max)")
         }
@@ -106,7 +117,9 @@ struct Precisd: AsyncParsableCommand {
             idleTimeout: TimeAmount(parsing: idleTimeout)!,
             prefaceTimeout: TimeAmount(parsing: frameTimeout)!,
             frameTimeout: TimeAmount(parsing: frameTimeout)!,
-            shutdownGrace: TimeAmount(parsing: shutdownGrace)!
+            shutdownGrace: TimeAmount(parsing: shutdownGrace)!,
+            metricsHost: metricsHost,
+            metricsPort: metricsPort
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(
@@ -122,6 +135,9 @@ struct Precisd: AsyncParsableCommand {
                 let address = try await server.listeningAddress()
                 let shown = "\(address.ipAddress ?? host):\(address.port ?? port)"
                 print("precisd \(PrecisServer.version) listening on \(shown)")
+                if let metrics = try await server.metricsAddress() {
+                    print("precisd metrics on http://\(metrics.ipAddress ?? metricsHost):\(metrics.port ?? 0)/metrics")
+                }
                 fflush(nil)  // all streams: scripts wait for this line
             }
             try await tasks.waitForAll()

@@ -1,3 +1,4 @@
+import CoreMetrics
 import NIOCore
 
 /// Bytes read from a connection and bytes the connection handler has consumed as preface and
@@ -19,13 +20,18 @@ final class InboundByteCounter: ChannelInboundHandler {
     typealias InboundOut = ByteBuffer
 
     private let counts: ConnectionByteCounts
+    /// All connections' bytes read (`precis_bytes_received_total`).
+    private let received: Counter
 
-    init(counts: ConnectionByteCounts) {
+    init(counts: ConnectionByteCounts, received: Counter) {
         self.counts = counts
+        self.received = received
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        counts.received += unwrapInboundIn(data).readableBytes
+        let bytes = unwrapInboundIn(data).readableBytes
+        counts.received += bytes
+        received.increment(by: bytes)
         context.fireChannelRead(data)
     }
 }

@@ -77,6 +77,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         if !machine.inFlight.isEmpty {
             logger.debug("connection closed with requests in flight", metadata: ["in_flight": "\(machine.inFlight.count)"])
         }
+        router.metrics.requestsAbandoned(machine.inFlight.count)
         machine.closed()
         logger.debug("connection closed")
         context.fireChannelInactive()
@@ -101,6 +102,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         case .oversizedFrame(let length, let limit):
             logger.info("closing connection: frame over the limit", metadata: ["length": "\(length)", "limit": "\(limit)"])
             let error = WireError(code: .resourceExhausted, message: "frame of \(length) bytes exceeds the limit of \(limit) bytes")
+            router.metrics.frameRejected(.oversized)
             byteCounts.settle()
             writeAndClose(Self.errorResponse(error), context: context)
         }
@@ -168,11 +170,15 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             request = try Request(decoding: payload)
         } catch {
             logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
+            router.metrics.frameRejected(.undecodable)
+            router.metrics.requestAnswered(.none, code: error.code)
             write(Self.errorResponse(error), context: context)
             return
         }
         switch machine.requestReceived(id: request.id) {
         case .reject(let error):
+            router.metrics.frameRejected(.refused)
+            router.metrics.requestAnswered(ServerMetrics.Operation(request.operation), code: error.code)
             if error.code == .unavailable {
                 logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
             } else {
@@ -180,12 +186,14 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             }
             write(Self.errorResponse(error), context: context)
         case .dispatch(let ticket):
+            router.metrics.requestStarted()
             if let operation = request.operation, !RequestRouter.runsInline(operation) {
                 dispatch(request, ticket: ticket, context: context)
             } else {
                 let response = router.respond(to: request)
                 Self.logFailure(response, logger: logger)
-                finish(id: request.id, ticket: ticket, frame: router.frame(for: response, allocator: context.channel.allocator))
+                let outcome = RequestOutcome(ServerMetrics.Operation(request.operation), response)
+                finish(id: request.id, ticket: ticket, frame: router.frame(for: response, allocator: context.channel.allocator), outcome: outcome)
             }
         }
     }
@@ -193,7 +201,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private func dispatch(_ request: Request, ticket: UInt64, context: ChannelHandlerContext) {
         let id = request.id
         let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
-        let deadline = NIODeadline.now() + timeout
+        let received = NIODeadline.now()
+        let deadline = received + timeout
+        let operation = ServerMetrics.Operation(request.operation)
         let router = self.router
         let liveness = self.liveness
         let allocator = context.channel.allocator
@@ -207,7 +217,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let response = router.respond(to: request)
             Self.logFailure(response, logger: logger)
             let frame = router.frame(for: response, allocator: allocator)
-            eventLoop.execute { handler.value.finish(id: id, ticket: ticket, frame: frame) }
+            let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
+            eventLoop.execute { handler.value.finish(id: id, ticket: ticket, frame: frame, outcome: outcome) }
         }
         guard accepted else {
             logger.debug("worker queue full", metadata: ["id": "\(id)", "queued": "\(pool.queuedCount)"])
@@ -216,22 +227,25 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 message: "server is busy: \(pool.limit) requests are queued; retry later",
                 requestID: id
             )
-            finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator))
+            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+            finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator), outcome: outcome)
             return
         }
         deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
-            self.finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator))
+            let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
+            self.finish(id: id, ticket: ticket, frame: router.frame(for: Self.errorResponse(error), allocator: allocator), outcome: outcome)
         }
     }
 
     /// Writes the answer of a dispatched request, unless it was answered already.
-    private func finish(id: UInt64, ticket: UInt64, frame: ByteBuffer) {
+    private func finish(id: UInt64, ticket: UInt64, frame: ByteBuffer, outcome: RequestOutcome) {
         guard let context else { return }
         switch machine.requestFinished(id: id, ticket: ticket) {
         case .drop:
             return
         case .write(let resumeRead, let close):
+            router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
             deadlines.removeValue(forKey: id)?.cancel()
             if close && !isLingering {
                 writeAndClose(frame, context: context)
@@ -298,6 +312,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func write(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        router.metrics.bytesSent.increment(by: frame.readableBytes)
         context.write(wrapOutboundOut(frame), promise: nil)
         guard !inReadBurst, !flushScheduled else { return }
         // Answers that complete in the same event-loop tick share one flush (one syscall).
@@ -313,6 +328,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     }
 
     private func writeAndClose(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        router.metrics.bytesSent.increment(by: frame.readableBytes)
         context.writeAndFlush(wrapOutboundOut(frame)).assumeIsolated().whenComplete { _ in
             context.close(promise: nil)
         }

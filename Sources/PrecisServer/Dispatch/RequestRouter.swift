@@ -8,6 +8,7 @@ struct RequestRouter: Sendable {
     let engine: Engine
     let configuration: PrecisServer.Configuration
     let startedAt: NIODeadline
+    let metrics: ServerMetrics
 
     static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
 
@@ -103,11 +104,17 @@ struct RequestRouter: Sendable {
                 maxConnections: UInt32(clamping: c.maxConnections),
                 defaultTimeoutMs: millis(c.defaultTimeout),
                 idleTimeoutMs: millis(c.idleTimeout),
-                workers: UInt32(clamping: c.workers)
+                workers: UInt32(clamping: c.workers),
+                frameTimeoutMs: millis(c.frameTimeout),
+                shutdownGraceMs: millis(c.shutdownGrace)
             ),
             uptimeMs: UInt64((NIODeadline.now() - startedAt).nanoseconds / 1_000_000),
             extractKinds: ["entities", "dates", "quantities", "quotes", "keyphrases", "links"],
-            summaryAlgorithms: ["default", "textrank", "lexrank", "lead"]
+            summaryAlgorithms: ["default", "textrank", "lexrank", "lead"],
+            connections: UInt32(clamping: metrics.connections),
+            inFlight: UInt32(clamping: metrics.inFlight),
+            queued: UInt32(clamping: metrics.queued),
+            requestsTotal: metrics.requestsTotal
         )
     }
 }

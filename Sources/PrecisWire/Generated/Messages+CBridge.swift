@@ -216,6 +216,8 @@ extension Limits {
         self.defaultTimeoutMs = c.pointee.default_timeout_ms
         self.idleTimeoutMs = c.pointee.idle_timeout_ms
         self.workers = c.pointee.workers
+        self.frameTimeoutMs = c.pointee.frame_timeout_ms
+        self.shutdownGraceMs = c.pointee.shutdown_grace_ms
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__Limits> {
@@ -228,6 +230,8 @@ extension Limits {
         c.pointee.default_timeout_ms = defaultTimeoutMs
         c.pointee.idle_timeout_ms = idleTimeoutMs
         c.pointee.workers = workers
+        c.pointee.frame_timeout_ms = frameTimeoutMs
+        c.pointee.shutdown_grace_ms = shutdownGraceMs
         return c
     }
 }
@@ -253,6 +257,10 @@ extension InfoResponse {
             let items = c.pointee.summary_algorithms!
             self.summaryAlgorithms = (0..<c.pointee.n_summary_algorithms).map { CArena.string(items[$0]) }
         }
+        self.connections = c.pointee.connections
+        self.inFlight = c.pointee.in_flight
+        self.queued = c.pointee.queued
+        self.requestsTotal = c.pointee.requests_total
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__InfoResponse> {
@@ -282,6 +290,10 @@ extension InfoResponse {
             c.pointee.n_summary_algorithms = summaryAlgorithms.count
             c.pointee.summary_algorithms = items
         }
+        c.pointee.connections = connections
+        c.pointee.in_flight = inFlight
+        c.pointee.queued = queued
+        c.pointee.requests_total = requestsTotal
         return c
     }
 }

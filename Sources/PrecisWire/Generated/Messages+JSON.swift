@@ -108,6 +108,8 @@ extension Limits: JSONWritable {
         w.key("defaultTimeoutMs"); w.value(defaultTimeoutMs)
         w.key("idleTimeoutMs"); w.value(idleTimeoutMs)
         w.key("workers"); w.value(workers)
+        w.key("frameTimeoutMs"); w.value(frameTimeoutMs)
+        w.key("shutdownGraceMs"); w.value(shutdownGraceMs)
         w.endObject()
     }
 }
@@ -133,6 +135,10 @@ extension InfoResponse: JSONWritable {
         w.beginArray()
         for item in summaryAlgorithms { w.element(); w.value(item) }
         w.endArray()
+        w.key("connections"); w.value(connections)
+        w.key("inFlight"); w.value(inFlight)
+        w.key("queued"); w.value(queued)
+        w.key("requestsTotal"); w.value(requestsTotal)
         w.endObject()
     }
 }

@@ -240,6 +240,8 @@ public struct Limits: Sendable, Hashable {
     public var defaultTimeoutMs: UInt32
     public var idleTimeoutMs: UInt32
     public var workers: UInt32
+    public var frameTimeoutMs: UInt32
+    public var shutdownGraceMs: UInt32
 
     public init(
         maxFrameBytes: UInt32 = 0,
@@ -248,7 +250,9 @@ public struct Limits: Sendable, Hashable {
         maxConnections: UInt32 = 0,
         defaultTimeoutMs: UInt32 = 0,
         idleTimeoutMs: UInt32 = 0,
-        workers: UInt32 = 0
+        workers: UInt32 = 0,
+        frameTimeoutMs: UInt32 = 0,
+        shutdownGraceMs: UInt32 = 0
     ) {
         self.maxFrameBytes = maxFrameBytes
         self.maxInFlightPerConnection = maxInFlightPerConnection
@@ -257,6 +261,8 @@ public struct Limits: Sendable, Hashable {
         self.defaultTimeoutMs = defaultTimeoutMs
         self.idleTimeoutMs = idleTimeoutMs
         self.workers = workers
+        self.frameTimeoutMs = frameTimeoutMs
+        self.shutdownGraceMs = shutdownGraceMs
     }
 }
 
@@ -270,6 +276,10 @@ public struct InfoResponse: Sendable, Hashable {
     public var uptimeMs: UInt64
     public var extractKinds: [String]
     public var summaryAlgorithms: [String]
+    public var connections: UInt32
+    public var inFlight: UInt32
+    public var queued: UInt32
+    public var requestsTotal: UInt64
 
     public init(
         serverVersion: String = "",
@@ -280,7 +290,11 @@ public struct InfoResponse: Sendable, Hashable {
         limits: Limits? = nil,
         uptimeMs: UInt64 = 0,
         extractKinds: [String] = [],
-        summaryAlgorithms: [String] = []
+        summaryAlgorithms: [String] = [],
+        connections: UInt32 = 0,
+        inFlight: UInt32 = 0,
+        queued: UInt32 = 0,
+        requestsTotal: UInt64 = 0
     ) {
         self.serverVersion = serverVersion
         self.protocolMajor = protocolMajor
@@ -291,6 +305,10 @@ public struct InfoResponse: Sendable, Hashable {
         self.uptimeMs = uptimeMs
         self.extractKinds = extractKinds
         self.summaryAlgorithms = summaryAlgorithms
+        self.connections = connections
+        self.inFlight = inFlight
+        self.queued = queued
+        self.requestsTotal = requestsTotal
     }
 }
 

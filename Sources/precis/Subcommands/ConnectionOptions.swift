@@ -11,7 +11,13 @@ import Darwin
 
 /// Where the server is and how long to wait for it; shared by every subcommand.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Server address as host:port (overrides PRECIS_ADDRESS).", valueName: "host:port"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Server address as host:port (overrides PRECIS_ADDRESS); several, comma-separated, spread the connections over them.",
+            valueName: "host:port[,host:port...]"
+        )
+    )
     var address: String?
 
     @Option(name: .long, help: "Server host (default 127.0.0.1).")
@@ -30,25 +36,32 @@ struct ConnectionOptions: ParsableArguments {
         if TimeAmount(parsing: timeout) == nil {
             throw ValidationError("--timeout must be a duration like 500ms, 5s or 2m, got \"\(timeout)\"")
         }
-        _ = try endpoint()
+        _ = try endpoints()
     }
 
     var timeoutAmount: TimeAmount { TimeAmount(parsing: timeout) ?? .seconds(30) }
 
+    /// The first (usually the only) endpoint.
     func endpoint() throws -> PrecisClient.Endpoint {
-        var host = "127.0.0.1"
-        var port = 7450
+        try endpoints()[0]
+    }
+
+    /// Every endpoint of `--address` (or PRECIS_ADDRESS), comma-separated; `--host` and `--port`
+    /// override the host and port of each.
+    func endpoints() throws -> [PrecisClient.Endpoint] {
+        var parsed = [("127.0.0.1", 7450)]
         let fromEnvironment = getenv("PRECIS_ADDRESS").map { String(cString: $0) }
         if let address = address ?? fromEnvironment, !address.isEmpty {
-            guard let parsed = Self.parse(address) else {
-                let source = self.address != nil ? "--address" : "PRECIS_ADDRESS"
-                throw ValidationError("\(source) must be host:port, got \"\(address)\"")
+            let parts = address.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            parsed = try parts.map { part in
+                guard let endpoint = Self.parse(part.trimmingCharacters(in: .whitespaces)) else {
+                    let source = self.address != nil ? "--address" : "PRECIS_ADDRESS"
+                    throw ValidationError("\(source) must be host:port (or several, comma-separated), got \"\(address)\"")
+                }
+                return endpoint
             }
-            (host, port) = parsed
         }
-        if let h = self.host { host = h }
-        if let p = self.port { port = p }
-        return PrecisClient.Endpoint(host: host, port: port)
+        return parsed.map { PrecisClient.Endpoint(host: self.host ?? $0.0, port: self.port ?? $0.1) }
     }
 
     /// `host:port`, `[v6]:port` or `:port`.
@@ -61,13 +74,22 @@ struct ConnectionOptions: ParsableArguments {
         return (host.isEmpty ? "127.0.0.1" : host, port)
     }
 
+    /// With several endpoints, at least one connection each.
     func withClient<T: Sendable>(connections: Int = 1, _ body: (PrecisClient) async throws -> T) async throws -> T {
-        let endpoint = try endpoint()
+        let endpoints = try endpoints()
         var configuration = PrecisClient.Configuration()
-        configuration.connections = connections
+        configuration.connections = max(connections, endpoints.count)
         configuration.defaultTimeout = timeoutAmount
         configuration.connectTimeout = min(timeoutAmount, .seconds(5))
-        return try await withPrecisClient(host: endpoint.host, port: endpoint.port, configuration: configuration, body)
+        let client = PrecisClient(endpoints: endpoints, configuration: configuration)
+        do {
+            let result = try await body(client)
+            await client.close()
+            return result
+        } catch {
+            await client.close()
+            throw error
+        }
     }
 }
 

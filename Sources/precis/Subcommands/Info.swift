@@ -18,6 +18,7 @@ struct Info: AsyncParsableCommand {
         print("""
             server            precisd \(info.serverVersion) (protocol \(info.protocolMajor).\(info.protocolMinor), engine \(info.engineVersion))
             uptime            \(info.uptimeMs / 1000) s
+            load              \(info.connections) connections, \(info.inFlight) in flight, \(info.queued) queued, \(info.requestsTotal) answered
             operations        \(info.operations.joined(separator: ", "))
             extract kinds     \(info.extractKinds.joined(separator: ", "))
             summary methods   \(info.summaryAlgorithms.joined(separator: ", "))

@@ -68,9 +68,10 @@ final class ServerProcess: @unchecked Sendable {
     let process = Process()
     let port: Int
 
-    init(arguments: [String] = []) async throws {
+    /// Starts precisd on `port` (0: a free one).
+    init(port: Int = 0, arguments: [String] = []) async throws {
         process.executableURL = URL(fileURLWithPath: try Binaries.path("precisd"))
-        process.arguments = ["--port", "0", "--log-level", "error"] + arguments
+        process.arguments = ["--port", "\(port)", "--log-level", "error"] + arguments
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -91,6 +92,8 @@ final class ServerProcess: @unchecked Sendable {
         }
         self.port = port
     }
+
+    var pid: Int32 { process.processIdentifier }
 
     func signal(_ signal: Int32) {
         kill(process.processIdentifier, signal)

@@ -351,10 +351,18 @@ struct  Precis__V1__Limits
   uint32_t default_timeout_ms;
   uint32_t idle_timeout_ms;
   uint32_t workers;
+  /*
+   * A connection that sends no preface, or part of a frame and then nothing, is closed after this.
+   */
+  uint32_t frame_timeout_ms;
+  /*
+   * How long a shutdown waits for requests in flight.
+   */
+  uint32_t shutdown_grace_ms;
 };
 #define PRECIS__V1__LIMITS__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__limits__descriptor) \
-    , 0, 0, 0, 0, 0, 0, 0 }
+    , 0, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 
 struct  Precis__V1__InfoResponse
@@ -372,10 +380,18 @@ struct  Precis__V1__InfoResponse
   char **extract_kinds;
   size_t n_summary_algorithms;
   char **summary_algorithms;
+  /*
+   * Load at the moment of the answer: open connections, requests in flight (all connections),
+   * requests waiting for or running on a worker, and requests answered since the start.
+   */
+  uint32_t connections;
+  uint32_t in_flight;
+  uint32_t queued;
+  uint64_t requests_total;
 };
 #define PRECIS__V1__INFO_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__info_response__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, 0, 0,NULL, 0,NULL }
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, 0, 0,NULL, 0,NULL, 0, 0, 0, 0 }
 
 
 struct  Precis__V1__ParseOptions

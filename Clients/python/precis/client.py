@@ -1,11 +1,8 @@
-"""A minimal synchronous client for the Precis protocol v1 (see docs/PROTOCOL.md).
+"""The synchronous Precis client: one TCP connection, pipelining by id (docs/PROTOCOL.md).
 
-Standard library plus Google's protobuf runtime only. The messages come from
-``precis/v1/precis_pb2.py``, generated from Proto/precis/v1/precis.proto by ``make proto``.
+    from precis import Client
 
-    from precis_client import PrecisClient
-
-    with PrecisClient("127.0.0.1", 7450, timeout=10) as client:
+    with Client("127.0.0.1", 7450, timeout=10) as client:
         print(client.ping(b"hello"))
         for sentence in client.summarize(text, sentences=2).sentences:
             print(sentence.text)
@@ -17,92 +14,19 @@ in completion order; match them by ``Response.id``.
 from __future__ import annotations
 
 import itertools
-import os
 import select
 import socket
-import struct
-import sys
 import time
-from typing import Iterable, List, Optional
+from typing import List, Optional
 
-_HERE = os.path.dirname(os.path.abspath(__file__))
-if _HERE not in sys.path:
-    sys.path.insert(0, _HERE)
+from google.protobuf.message import DecodeError
 
-from google.protobuf.message import DecodeError  # noqa: E402
+from . import requests
+from .errors import ConnectionClosedError, PrecisError, ProtocolError
+from .wire import (DEFAULT_HOST, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_PORT, LENGTH,
+                   PREFACE, check_preface, encode_frame, pb, raise_for_status)
 
-from precis.v1 import precis_pb2 as pb  # noqa: E402
-
-__all__ = [
-    "PrecisClient",
-    "PrecisError",
-    "ConnectionClosedError",
-    "ProtocolError",
-    "pb",
-    "MAGIC",
-    "PROTOCOL_MAJOR",
-    "PROTOCOL_MINOR",
-    "DEFAULT_HOST",
-    "DEFAULT_PORT",
-    "encode_frame",
-    "raise_for_status",
-]
-
-MAGIC = b"PRECIS"
-PROTOCOL_MAJOR = 1
-PROTOCOL_MINOR = 0
-PREFACE = MAGIC + bytes([PROTOCOL_MAJOR, PROTOCOL_MINOR])
-DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 7450
-# The largest response frame this client accepts. Responses may be larger than the server's
-# request limit (a parse with tokens), so this is generous; it only guards against garbage.
-DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
-
-_LENGTH = struct.Struct(">I")
-
-
-def _code_name(code: int) -> str:
-    try:
-        return pb.StatusCode.Name(code)
-    except ValueError:
-        return "CODE_%d" % code
-
-
-class PrecisError(Exception):
-    """A request (or the connection) ended with a non-OK status.
-
-    ``code`` is a ``pb.StatusCode`` number, ``message`` the server's text and ``request_id`` the
-    id of the request it answers (0 for a connection-level error).
-    """
-
-    def __init__(self, code: int, message: str, request_id: int = 0):
-        self.code = int(code)
-        self.message = message
-        self.request_id = request_id
-        super().__init__("%s (%d): %s" % (_code_name(self.code), self.code, message))
-
-    @property
-    def code_name(self) -> str:
-        return _code_name(self.code)
-
-
-class ConnectionClosedError(PrecisError):
-    """The server closed the connection (code UNAVAILABLE)."""
-
-    def __init__(self, message: str):
-        super().__init__(pb.UNAVAILABLE, message)
-
-
-class ProtocolError(PrecisError):
-    """The peer broke the protocol: wrong preface, undecodable or oversized frame (code INTERNAL)."""
-
-    def __init__(self, message: str):
-        super().__init__(pb.INTERNAL, message)
-
-
-def encode_frame(body: bytes) -> bytes:
-    """A frame: 4-byte big-endian length, then the body."""
-    return _LENGTH.pack(len(body)) + body
+__all__ = ["Client", "PrecisClient"]
 
 
 def _wait(sock: socket.socket, read: bool, write: bool, timeout: float):
@@ -121,14 +45,7 @@ def _wait(sock: socket.socket, read: bool, write: bool, timeout: float):
     return bool(readable), bool(writable)
 
 
-def raise_for_status(response: "pb.Response") -> "pb.Response":
-    """Returns ``response`` when its status is OK (an absent status is OK), else raises."""
-    if response.status.code != pb.OK:
-        raise PrecisError(response.status.code, response.status.message, response.id)
-    return response
-
-
-class PrecisClient:
+class Client:
     """One TCP connection to a Precis server.
 
     The constructor connects and exchanges the 8-byte prefaces. ``timeout`` (seconds) bounds
@@ -166,7 +83,7 @@ class PrecisClient:
 
     # -- lifecycle -----------------------------------------------------------------------------
 
-    def __enter__(self) -> "PrecisClient":
+    def __enter__(self) -> "Client":
         return self
 
     def __exit__(self, *exc) -> None:
@@ -196,13 +113,7 @@ class PrecisClient:
                     "connection closed during the preface (received %r)" % got)
         preface = bytes(self._rbuf[: len(PREFACE)])
         del self._rbuf[: len(PREFACE)]
-        if preface[: len(MAGIC)] != MAGIC:
-            raise ProtocolError("not a Precis server: preface %s" % preface.hex(" "))
-        self.server_version = (preface[6], preface[7])
-        if preface[6] != PROTOCOL_MAJOR:
-            raise ProtocolError(
-                "server speaks protocol %d.%d, this client %d.%d"
-                % (preface[6], preface[7], PROTOCOL_MAJOR, PROTOCOL_MINOR))
+        self.server_version = check_preface(preface)
 
     # -- raw I/O -------------------------------------------------------------------------------
 
@@ -273,7 +184,7 @@ class PrecisClient:
     def _parse_frames(self) -> None:
         """Moves every complete frame in the buffer to the ready queue."""
         while len(self._rbuf) >= 4:
-            (length,) = _LENGTH.unpack_from(self._rbuf)
+            (length,) = LENGTH.unpack_from(self._rbuf)
             if length > self.max_response_bytes:
                 self._closed_reason = "response frame of %d bytes exceeds %d" % (
                     length, self.max_response_bytes)
@@ -370,52 +281,30 @@ class PrecisClient:
 
     # -- operations ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _document(text: str, format: int, language: str) -> pb.Document:
-        return pb.Document(text=text, format=format, language=language)
-
     def ping(self, payload: bytes = b"", timeout_ms: int = 0) -> bytes:
-        request = pb.Request(timeout_ms=timeout_ms, ping=pb.PingRequest(payload=payload))
-        return self.call(request).ping.payload
+        """Echoes ``payload``: a round trip that does no engine work."""
+        return self.call(requests.ping(payload, timeout_ms)).ping.payload
 
     def info(self, timeout_ms: int = 0) -> pb.InfoResponse:
-        return self.call(pb.Request(timeout_ms=timeout_ms, info=pb.InfoRequest())).info
+        """Versions, limits, uptime and load of the server."""
+        return self.call(requests.info(timeout_ms)).info
 
-    def parse(self, text: str, include_tokens: bool = False, format: int = pb.Document.FORMAT_AUTO,
-              language: str = "", timeout_ms: int = 0) -> pb.ParseResponse:
-        request = pb.Request(timeout_ms=timeout_ms, parse=pb.ParseRequest(
-            document=self._document(text, format, language),
-            options=pb.ParseOptions(include_tokens=include_tokens)))
-        return self.call(request).parse
+    def parse(self, text: str, **options) -> pb.ParseResponse:
+        """Structure, sentences and (``include_tokens=True``) tokens; see ``requests.parse``."""
+        return self.call(requests.parse(text, **options)).parse
 
-    def summarize(self, text: str, sentences: Optional[int] = 3, words: Optional[int] = None,
-                  ratio: Optional[float] = None, algorithm: int = 0,
-                  format: int = pb.Document.FORMAT_AUTO, language: str = "",
-                  timeout_ms: int = 0) -> pb.SummarizeResponse:
-        """Summary length: ``words`` or ``ratio`` when given, else ``sentences``."""
-        options = pb.SummaryOptions(algorithm=algorithm)
-        if words is not None:
-            options.words = words
-        elif ratio is not None:
-            options.ratio = ratio
-        elif sentences is not None:
-            options.sentences = sentences
-        request = pb.Request(timeout_ms=timeout_ms, summarize=pb.SummarizeRequest(
-            document=self._document(text, format, language), options=options))
-        return self.call(request).summarize
+    def summarize(self, text: str, **options) -> pb.SummarizeResponse:
+        """An extractive summary (``sentences=``, ``words=`` or ``ratio=``)."""
+        return self.call(requests.summarize(text, **options)).summarize
 
-    def extract(self, text: str, kinds: Iterable[int] = (), reference_date: str = "",
-                max_keyphrases: int = 0, format: int = pb.Document.FORMAT_AUTO,
-                language: str = "", timeout_ms: int = 0) -> pb.ExtractResponse:
-        """``kinds``: ``pb.ExtractOptions.ENTITIES`` etc.; empty means everything."""
-        request = pb.Request(timeout_ms=timeout_ms, extract=pb.ExtractRequest(
-            document=self._document(text, format, language),
-            options=pb.ExtractOptions(kinds=list(kinds), reference_date=reference_date,
-                                      max_keyphrases=max_keyphrases)))
-        return self.call(request).extract
+    def extract(self, text: str, **options) -> pb.ExtractResponse:
+        """Entities, dates, quantities, quotes, keyphrases, links (``kinds=`` to choose)."""
+        return self.call(requests.extract(text, **options)).extract
 
-    def analyze(self, text: str, format: int = pb.Document.FORMAT_AUTO, language: str = "",
-                timeout_ms: int = 0) -> pb.AnalyzeResponse:
-        request = pb.Request(timeout_ms=timeout_ms, analyze=pb.AnalyzeRequest(
-            document=self._document(text, format, language)))
-        return self.call(request).analyze
+    def analyze(self, text: str, **options) -> pb.AnalyzeResponse:
+        """parse + summarize + extract in one round trip."""
+        return self.call(requests.analyze(text, **options)).analyze
+
+
+#: The name this client had before the package existed.
+PrecisClient = Client
