@@ -70,10 +70,21 @@ struct EntityExtractor {
             words = words[(title + 1)...]
             person = true
         }
+        if afterTitleOf(words.first ?? 0, sentence: segment.sentence) {
+            while let first = words.first, Lexicon.departmentWords.contains(context.bareWord(first)) {
+                words = words.dropFirst()
+            }
+            person = true
+        }
         while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
         while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
         guard let first = words.first, let last = words.last, words.count > 1 || context.tokens[first].span.count > 1
         else { return }
+        if !person, words.count > 1, startsSentence(first, firstWord: segment.firstWord), knownLabel(words) == nil,
+            !Lexicon.givenNames.contains(context.bareWord(first)), knownLabel(words.dropFirst()) != nil
+        {
+            words = words.dropFirst()  // `Top Palestinian negotiator`, `Many Iraqis`: a capitalised common word
+        }
         if !person, knownLabel(words) == nil {
             if words.count == 1, let parts = hyphenParts(first) {
                 found.append(contentsOf: parts)
@@ -97,6 +108,11 @@ struct EntityExtractor {
         if words.count == 1, !person, knownLabel(words) == nil,
             startsSentence(words[words.startIndex], firstWord: segment.firstWord)
         {
+            if speaks(after: words[words.startIndex]) {
+                item.label = .person  // `Zawahiri warned …`: a one-word subject of a reporting verb
+                found.append(item)
+                return
+            }
             item.label = .misc
             sentenceStarts.append(item)
         } else {
@@ -127,6 +143,27 @@ struct EntityExtractor {
     /// Function words, month and weekday names, and particles after a name.
     private func isTrailingFiller(_ index: Int) -> Bool {
         context.isStopWord(index) || Lexicon.nameConnectors.contains(context.lowercased(index))
+    }
+
+    /// Whether the name at `index` is the subject of a reporting verb (`Ismail told …`) and not a common plural
+    /// subject (`Officials said`).
+    private func speaks(after index: Int) -> Bool {
+        let next = index + 1
+        guard next < context.tokens.count, context.spaced(index, next), context.tokens[next].kind == .word,
+            Lexicon.reportingVerbs.contains(context.lowercased(next)) || Lexicon.speechVerbs.contains(context.lowercased(next))
+        else { return false }
+        return !Lexicon.groupSubjects.contains(context.bareWord(index))
+    }
+
+    /// Whether the name starting at token `index` follows a title and `of` (`Secretary of State Jane Roe`,
+    /// `Minister of Defence John Doe`): its first words name a department, the rest a person.
+    private func afterTitleOf(_ index: Int, sentence: Range<Int>) -> Bool {
+        var before = index - 1
+        if before > sentence.lowerBound, context.lowercased(before) == "the" { before -= 1 }
+        guard before > sentence.lowerBound else { return false }
+        let connector = context.lowercased(before)
+        guard connector == "of" || connector == "for" else { return false }
+        return context.isHonorific(before - 1) && Lexicon.departmentWords.contains(context.bareWord(index))
     }
 
     private func startsSentence(_ index: Int, firstWord: Int) -> Bool {
@@ -164,7 +201,7 @@ struct EntityExtractor {
     /// The label of a lowercased name found in a gazetteer, else `nil`.
     private func knownLabel(_ name: String) -> EntityLabel? {
         if Lexicon.knownOrgs.contains(name) { return .org }
-        if Lexicon.countries.contains(name) || Lexicon.cities.contains(name) { return .loc }
+        if Lexicon.isPlace(name) { return .loc }
         if Lexicon.isDemonym(name) { return .norp }
         return nil
     }
@@ -199,7 +236,7 @@ struct EntityExtractor {
     private func isPlainNameWord(_ index: Int) -> Bool {
         guard context.tokens[index].kind == .word else { return false }
         let word = context.bareWord(index)
-        return !Lexicon.countries.contains(word) && !Lexicon.cities.contains(word) && !Lexicon.isDemonym(word)
+        return !Lexicon.isPlace(word) && !Lexicon.isDemonym(word)
             && !Lexicon.knownOrgs.contains(word) && !Lexicon.honorifics.contains(word)
     }
 }

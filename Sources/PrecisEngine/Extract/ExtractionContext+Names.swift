@@ -49,7 +49,9 @@ extension ExtractionContext {
 
     /// A lowercase word or a capitalised function word: never a name on its own.
     func isStopWord(_ index: Int) -> Bool {
-        let word = bareWord(index)
+        if tokens[index].span.count > 1, isAcronym(index) { return false }  // `WHO`, `IT` are names
+        var word = bareWord(index)
+        if isPossessive(index) { word.removeLast(2) }  // `Tuesday's`, `Tuesday’s`
         return Lexicon.functionWords.contains(word) || Lexicon.months[word] != nil || Lexicon.weekdays[word] != nil
             || word == "by"
     }

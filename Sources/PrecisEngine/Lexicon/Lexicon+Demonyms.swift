@@ -27,6 +27,8 @@ extension Lexicon {
         "republican", "democrat", "democratic", "communist", "socialist", "conservative", "liberal", "labour",
         "chechen", "tamil", "sinhalese", "uighur", "uyghur", "hutu", "tutsi", "alawite", "druze", "coptic", "copt",
         "maronite", "yazidi", "bedouin", "berber", "hispanic", "latino", "aboriginal", "inuit", "north korean", "south korean",
+        "central american", "south american", "north american", "middle eastern", "yugoslav", "kashmiri", "emirati",
+        "sahrawi", "rohingya", "kurdish", "afrikaner", "zulu", "somalilander", "basque", "catalan", "flemish",
     ]
 
     /// Whether a lowercased name is a nationality or group word, or its plural.

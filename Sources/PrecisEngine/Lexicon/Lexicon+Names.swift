@@ -59,3 +59,28 @@ extension Lexicon {
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
     ]
 }
+
+extension Lexicon {
+    /// Words that name a government department after a title and `of` (`Secretary of State`, `Minister of
+    /// Foreign Affairs`); they are not part of the person's name that follows.
+    static let departmentWords: Set<String> = [
+        "state", "defense", "defence", "foreign", "affairs", "interior", "justice", "health", "finance", "homeland",
+        "security", "education", "energy", "agriculture", "commerce", "labor", "labour", "transportation",
+        "transport", "treasury", "trade", "economy", "information", "culture", "environment", "war", "housing",
+        "veterans", "industry", "tourism", "communications", "public", "national", "internal", "home", "european",
+        "african", "asian", "political", "economic", "military", "planning", "development", "investment", "oil",
+        "petroleum", "water", "immigration", "the", "and", "&", "for",
+    ]
+
+    /// Capitalised plural subjects of reporting verbs that are not people's names (`Officials said`).
+    static let groupSubjects: Set<String> = [
+        "officials", "witnesses", "residents", "analysts", "police", "authorities", "critics", "experts", "reports",
+        "sources", "doctors", "investigators", "researchers", "scientists", "observers", "militants", "rebels",
+        "troops", "soldiers", "protesters", "demonstrators", "lawmakers", "leaders", "organizers", "organisers",
+        "officers", "prosecutors", "diplomats", "insurgents", "activists", "students", "workers", "survivors",
+        "relatives", "neighbors", "neighbours", "villagers", "parents", "teachers", "voters", "supporters",
+        "opponents", "economists", "officers", "spokesmen", "others", "many", "some", "both", "most", "several",
+        "forecasters", "medics", "paramedics", "rescuers", "firefighters", "judges", "legislators", "ministers",
+        "documents", "polls", "surveys", "studies", "statements", "newspapers", "media", "reporters", "editors",
+    ]
+}

@@ -81,3 +81,27 @@ extension Lexicon {
     /// Lowercase verbs after a name that make it a person (`Abramoff said`).
     static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "wrote", "asked", "argued"]
 }
+
+extension Lexicon {
+    /// GeoNames country names (see `Generated/Lexicon+GeoNames.swift`), parsed once.
+    static let geoCountries: Set<String> = lines(geoNamesCountryTable)
+    /// GeoNames US states and continents, parsed once.
+    static let geoRegions: Set<String> = lines(geoNamesRegionTable)
+    /// GeoNames cities, parsed once.
+    static let geoCities: Set<String> = lines(geoNamesCityTable)
+
+    private static func lines(_ table: String) -> Set<String> {
+        Set(table.split(separator: "\n").map(String.init))
+    }
+
+    /// Whether a lowercased name is a country, region or city in the hand-written or GeoNames lists. A GeoNames
+    /// city that is also a common given name (`Victoria`, `David`) does not count.
+    static func isPlace(_ name: String) -> Bool {
+        if countries.contains(name) || cities.contains(name) || geoCountries.contains(name)
+            || geoRegions.contains(name)
+        {
+            return true
+        }
+        return geoCities.contains(name) && !givenNames.contains(name)
+    }
+}
