@@ -213,11 +213,16 @@ struct EntityExtractor {
         let last = context.bareWord(words[words.endIndex - 1])
         if Lexicon.orgSuffixes.contains(last) { return .org }
         let first = context.bareWord(words[words.startIndex])
-        if words.count >= 3, Lexicon.orgHeads.contains(first), context.lowercased(words[words.startIndex + 1]) == "of" {
-            return .org
+        for position in words.indices.dropFirst() where context.tokens[words[position]].kind == .word
+            && context.lowercased(words[position]) == "of"
+        {
+            let head = context.bareWord(words[position - 1])
+            if Lexicon.orgHeads.contains(head) || Lexicon.orgSuffixes.contains(head) { return .org }
         }
         if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
+        if words.count > 1, first == "operation" { return .event }
         if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
+        if words.count > 1, words.contains(where: { isOrgWord($0) }) { return .org }
         if (2...3).contains(words.count), words.allSatisfy({ isPlainNameWord($0) }) { return .person }
         let before = words[words.startIndex] - 1
         if before >= 0, context.tokens[before].kind == .word, Lexicon.placeCues.contains(context.lowercased(before)) {
@@ -230,6 +235,11 @@ struct EntityExtractor {
             return .person
         }
         return .misc
+    }
+
+    /// A word typical of organisation names (`National`, `Popular`, `Revolutionary`).
+    private func isOrgWord(_ index: Int) -> Bool {
+        context.tokens[index].kind == .word && Lexicon.orgWords.contains(context.bareWord(index))
     }
 
     /// A capitalised word that is in no gazetteer: a likely part of a person's name.

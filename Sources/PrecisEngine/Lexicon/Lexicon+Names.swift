@@ -7,6 +7,8 @@ extension Lexicon {
         "lord", "lady", "commissioner", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
         "director", "chairman", "chairwoman", "inspector", "sergeant", "sgt", "lt", "lieutenant", "coach",
         "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm", "chief",
+        "speaker", "advisor", "adviser", "envoy", "chairperson", "spokesperson", "emir", "ayatollah", "cardinal",
+        "bishop", "archbishop", "rabbi", "imam", "mullah", "marshal", "brigadier", "major-general",
     ]
 
     /// Last words that mark an organisation.
@@ -18,13 +20,16 @@ extension Lexicon {
         "fund", "trust", "times", "post", "news", "network", "airlines", "airways", "motors", "systems",
         "technologies", "labs", "partners", "holdings", "club", "hospital", "school", "parliament", "congress",
         "senate", "assembly", "government", "administration", "forces", "guard", "embassy", "corps", "movement", "front", "brigade",
-        "brigades", "project", "coalition", "alliance",
+        "brigades", "project", "coalition", "alliance", "committees", "guards", "television", "radio", "brotherhood",
+        "nations", "organizations", "organisations", "academy", "airline", "institution", "institutions",
     ]
 
     /// First words that mark an organisation when followed by `of` (`Ministry of Health`).
     static let orgHeads: Set<String> = [
         "ministry", "department", "university", "bank", "bureau", "office", "board", "council", "institute",
-        "college", "school", "house", "church", "court", "league", "federation", "union",
+        "college", "school", "house", "church", "court", "league", "federation", "union", "organization",
+        "organisation", "association", "alliance", "coalition", "commission", "committee", "society", "academy",
+        "order", "party", "movement", "front", "agency", "department", "council",
     ]
 
     /// Lowercase words allowed inside a capitalised name (`Bank of England`, `Osama bin Laden`).
@@ -82,5 +87,19 @@ extension Lexicon {
         "opponents", "economists", "officers", "spokesmen", "others", "many", "some", "both", "most", "several",
         "forecasters", "medics", "paramedics", "rescuers", "firefighters", "judges", "legislators", "ministers",
         "documents", "polls", "surveys", "studies", "statements", "newspapers", "media", "reporters", "editors",
+    ]
+}
+
+extension Lexicon {
+    /// Words typical of organisation names; a capitalised run of two or more words holding one (and not starting
+    /// with a given name) is an organisation (`Popular Resistance Committees`, `National Liberation Army`).
+    static let orgWords: Set<String> = [
+        "national", "international", "popular", "revolutionary", "democratic", "liberation", "resistance",
+        "united", "federal", "royal", "islamic", "socialist", "communist", "republican", "people's", "peoples",
+        "world", "global", "central", "human", "rights", "relief", "development", "petroleum", "exporting",
+        "olympic", "broadcasting", "press", "media", "energy", "oil", "gas", "airlines", "financial", "securities",
+        "exchange", "stock", "industries", "industrial", "telecom", "telecommunications", "pharmaceuticals",
+        "electric", "motor", "steel", "chemical", "entertainment", "records", "studios", "pictures", "doctors",
+        "without", "borders", "red", "supreme", "constitutional", "electoral", "security", "intelligence",
     ]
 }
