@@ -19,7 +19,8 @@ extension DateExtractor {
         case "last": offset = -((today - weekday + 6) % 7 + 1)
         case "next": offset = (weekday - today + 6) % 7 + 1
         case "this": offset = (weekday - today + 7) % 7
-        default: offset = -((today - weekday + 7) % 7)
+        default:
+            offset = looksAhead(before: index) ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7)
         }
         return Match(end: index + 1, value: reference.adding(days: offset).iso, granularity: .day, relative: true)
     }
@@ -38,6 +39,33 @@ extension DateExtractor {
         guard let date = CalendarDate(year: reference.year, month: month, day: day) else { return nil }
         return Match(end: index + 2, value: date.iso, granularity: .day, relative: true)
     }
+
+    /// Whether the words just before a bare weekday speak of the future (`will meet on Sunday`, `is scheduled to
+    /// visit … on Sunday`): then it is the next such day, not the last. Looks back at most eight words, stopping
+    /// at a reporting verb or sentence punctuation.
+    func looksAhead(before index: Int) -> Bool {
+        var position = index - 1
+        var words = 0
+        while position >= 0, words < 8 {
+            let token = context.tokens[position]
+            if token.kind == .punctuation, context.isPunctuation(position, ".") || context.isPunctuation(position, ";") {
+                return false
+            }
+            if token.kind == .word {
+                let word = context.lowercased(position)
+                if Self.futureCues.contains(word) { return true }
+                if Lexicon.reportingVerbs.contains(word) { return false }
+                words += 1
+            }
+            position -= 1
+        }
+        return false
+    }
+
+    static let futureCues: Set<String> = [
+        "will", "shall", "'ll", "scheduled", "expected", "due", "plans", "planned", "planning", "upcoming", "intends",
+        "until", "till", "ahead",
+    ]
 
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {

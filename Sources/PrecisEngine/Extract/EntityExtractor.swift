@@ -76,10 +76,17 @@ struct EntityExtractor {
             }
             person = true
         }
+        let article = words.first.flatMap { context.string($0) == "The" ? words.startIndex : nil }
         while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
         while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
         guard let first = words.first, let last = words.last, words.count > 1 || context.tokens[first].span.count > 1
         else { return }
+        if let article, article + 1 == words.startIndex,
+            !startsSentence(segment.words[article], firstWord: segment.firstWord),
+            Lexicon.titledNameEnds.contains(context.bareWord(last))
+        {
+            words = segment.words[article..<words.endIndex]  // `The Washington Post`, `The Hague`
+        }
         if !person, words.count > 1, startsSentence(first, firstWord: segment.firstWord), knownLabel(words) == nil,
             !Lexicon.givenNames.contains(context.bareWord(first)), knownLabel(words.dropFirst()) != nil
         {

@@ -1,16 +1,22 @@
 /// Finds quotations and their speakers.
 ///
-/// v0: text between matching curly (`“…”`) or straight (`"…"`) double quotes within one paragraph, with at least
-/// ``minimumWords`` words (shorter ones are usually scare quotes). The speaker is a capitalised name or a pronoun
-/// next to a reporting verb right after the quote (`…,” said Maria Lopez`, `…,” Lopez said`) or right before it
-/// (`Lopez said: “…”`); a quote without one takes the speaker of the quote before it in the same paragraph. The
-/// span covers the quoted words without the marks or a trailing comma.
+/// Text between matching curly (`“…”`) or straight (`"…"`) double quotes within one paragraph (several sentences
+/// may be inside), with at least ``minimumWords`` words, or ``minimumAttributedWords`` when a speaker is found
+/// (shorter unattributed ones are usually scare quotes). A quote split by its attribution (`“…,” X said, “…”`)
+/// gives two quotes with the same speaker. The speaker is a capitalised name or a pronoun next to a reporting verb
+/// right after the quote (`…,” said Maria Lopez`, `…,” Lopez said`), right before it (`Lopez said: “…”`), earlier in
+/// its sentence (`Lopez said Saturday that the plan was “not ready”`), or after `according to` in the sentence; a
+/// quote without one takes the speaker of the quote before it in the same paragraph. The speaker resolves to the
+/// entity with that mention or whose name ends with it; `he`/`she` resolve to the person mentioned last before
+/// the pronoun. The span covers the quoted words without the marks or a trailing comma.
 struct QuoteExtractor {
     let context: ExtractionContext
     /// The entities being returned, for resolving speakers.
     let entities: [Entity]
 
     static let minimumWords = 3
+    /// Shorter quotes (`“not happy”`) count only when the text says who spoke them.
+    static let minimumAttributedWords = 2
 
     func extract() -> [Quote] {
         var quotes: [Quote] = []
@@ -68,29 +74,57 @@ struct QuoteExtractor {
         let firstInside = context.firstToken(atOrAfter: range.lowerBound)
         let afterInside = context.firstToken(atOrAfter: range.upperBound)
         let words = context.tokens[firstInside..<afterInside].reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
-        guard words >= Self.minimumWords else { return nil }
+        guard words >= Self.minimumAttributedWords else { return nil }
         let span = TextSpan(start: range.lowerBound, end: range.upperBound)
         var quote = Quote(span: span, text: context.text.string(span))
         let sentences = paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount)
-        guard let lastSentence = sentences.last else { return quote }
+        guard let lastSentence = sentences.last else { return words >= Self.minimumWords ? quote : nil }
         let paragraphTokens =
             context.document.sentences[sentences.lowerBound]
             .firstToken..<(context.document.sentences[lastSentence].firstToken
             + context.document.sentences[lastSentence].tokenCount)
         let closing = context.firstToken(atOrAfter: inner.upperBound + 1)
         let opening = context.firstToken(atOrAfter: inner.lowerBound) - 2
-        if let speaker = SpeakerFinder(context: context, tokens: paragraphTokens).find(after: closing, before: opening)
-        {
-            quote.speaker = context.text.string(speaker)
-            quote.speakerSpan = speaker
-            quote.speakerEntity = entityIndex(for: speaker, name: quote.speaker)
+        let finder = SpeakerFinder(
+            context: context,
+            tokens: paragraphTokens,
+            sentence: sentenceTokens(containing: max(opening + 1, paragraphTokens.lowerBound), in: sentences)
+        )
+        guard let speaker = finder.find(after: closing, before: opening) else {
+            return words >= Self.minimumWords ? quote : nil
         }
+        quote.speaker = context.text.string(speaker)
+        quote.speakerSpan = speaker
+        quote.speakerEntity = entityIndex(for: speaker, name: quote.speaker)
         return quote
+    }
+
+    /// The token range of the sentence (among `sentences`) that holds token `index`.
+    private func sentenceTokens(containing index: Int, in sentences: Range<Int>) -> Range<Int> {
+        for number in sentences {
+            let sentence = context.document.sentences[number]
+            let range = sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
+            if range.contains(index) || range.lowerBound > index { return range }
+        }
+        let last = context.document.sentences[sentences.upperBound - 1]
+        return last.firstToken..<(last.firstToken + last.tokenCount)
     }
 
     /// The entity with a mention at `span`, else one whose name is or ends with `name`.
     private func entityIndex(for span: TextSpan, name: String) -> Int? {
         if let index = entities.firstIndex(where: { $0.mentions.contains { $0.span == span } }) { return index }
+        if Lexicon.singularPronouns.contains(name.lowercased()) { return latestPerson(before: span.start) }
         return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
+    }
+
+    /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`).
+    private func latestPerson(before offset: Int) -> Int? {
+        var best: (index: Int, start: Int)?
+        for (index, entity) in entities.enumerated() where entity.label == .person {
+            for mention in entity.mentions where mention.span.start < offset {
+                if best == nil || mention.span.start > best!.start { best = (index, mention.span.start) }
+            }
+        }
+        return best?.index
     }
 }

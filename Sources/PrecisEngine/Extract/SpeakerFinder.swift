@@ -3,8 +3,11 @@ struct SpeakerFinder {
     let context: ExtractionContext
     /// The tokens of the paragraph holding the quote.
     let tokens: Range<Int>
+    /// The tokens of the sentence the quote opens in.
+    let sentence: Range<Int>
 
-    /// Looks after the closing mark first (`, said X` / `, X said`), then before the opening mark (`X said:`).
+    /// Looks after the closing mark first (`, said X` / `, X said`), then right before the opening mark (`X said:`),
+    /// then earlier in the sentence (`X said Saturday that … “…”`), then for `according to X` in the sentence.
     /// - Parameters:
     ///   - after: the first token after the closing quotation mark.
     ///   - before: the last token before the opening quotation mark.
@@ -17,15 +20,47 @@ struct SpeakerFinder {
         }
         var verb = before
         while tokens.contains(verb), context.isPunctuation(verb, ",") || context.isPunctuation(verb, ":") { verb -= 1 }
-        guard tokens.contains(verb), isReportingVerb(verb) else { return nil }
+        if tokens.contains(verb), isReportingVerb(verb), let subject = subject(of: verb) { return subject }
+        verb = min(before, sentence.upperBound - 1)
+        while verb >= sentence.lowerBound, tokens.contains(verb), !isQuoteMark(verb) {
+            if isReportingVerb(verb), let subject = subject(of: verb) { return subject }
+            verb -= 1
+        }
+        return accordingTo()
+    }
+
+    /// The name (without titles) or pronoun right before a reporting verb.
+    private func subject(of verb: Int) -> TextSpan? {
         var first = verb
         while tokens.contains(first - 1), context.isNameWord(first - 1), context.spaced(first - 1, first) { first -= 1 }
         while first < verb - 1, context.isHonorific(first) { first += 1 }
-        if first < verb { return context.nameSpan(from: first, through: verb - 1) }
+        if first < verb, !context.isHonorific(first) { return context.nameSpan(from: first, through: verb - 1) }
         if tokens.contains(verb - 1), Lexicon.speakerPronouns.contains(context.lowercased(verb - 1)) {
             return context.tokens[verb - 1].span
         }
         return nil
+    }
+
+    /// The name after `according to` in the sentence.
+    private func accordingTo() -> TextSpan? {
+        var index = sentence.lowerBound
+        while index + 2 < sentence.upperBound {
+            if context.lowercased(index) == "according", context.lowercased(index + 1) == "to",
+                let name = speaker(from: index + 2), context.isNameWord(index + 2) || context.isHonorific(index + 2)
+            {
+                return name.span
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    private func isQuoteMark(_ index: Int) -> Bool {
+        guard context.tokens[index].kind == .punctuation else { return false }
+        switch context.text.scalar(at: context.tokens[index].span.start).scalar.value {
+        case 0x22, 0x201C, 0x201D: return true
+        default: return false
+        }
     }
 
     private func isReportingVerb(_ index: Int) -> Bool {

@@ -103,3 +103,13 @@ extension Lexicon {
         "without", "borders", "red", "supreme", "constitutional", "electoral", "security", "intelligence",
     ]
 }
+
+extension Lexicon {
+    /// Last words of names that keep a capitalised `The` (`The Washington Post`, `The Hague`): newspapers,
+    /// magazines and a few places.
+    static let titledNameEnds: Set<String> = [
+        "post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "independent", "economist",
+        "observer", "globe", "chronicle", "gazette", "examiner", "star", "sun", "mirror", "express", "atlantic",
+        "spectator", "hindu", "nation", "monitor", "inquirer", "hague", "gambia", "bahamas",
+    ]
+}

@@ -54,3 +54,8 @@ extension Lexicon {
         "state department", "duma", "knesset", "politburo", "vatican",
     ]
 }
+
+extension Lexicon {
+    /// Pronouns that stand for one person, resolved to the person mentioned last.
+    static let singularPronouns: Set<String> = ["he", "she"]
+}
