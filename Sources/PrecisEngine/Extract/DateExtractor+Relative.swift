@@ -76,10 +76,11 @@ extension DateExtractor {
         case "today", "tonight": return day(0, end: index + 1)
         case "tomorrow": return day(1, end: index + 1)
         case "last", "next", "this": break
-        default: return ago(at: index, limit: limit)
+        default: return namedTime(word, at: index) ?? ago(at: index, limit: limit)
         }
         guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
         if let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
+        if let match = modifiedMonth(word, at: index + 1) { return match }
         let step = word == "last" ? -1 : (word == "next" ? 1 : 0)
         switch context.lowercased(index + 1) {
         case "week":
@@ -124,9 +125,22 @@ extension DateExtractor {
             index > 0 && context.tokens[index - 1].kind == .word
             && Self.yearPrepositions.contains(context.lowercased(index - 1))
         let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
-        guard afterPreposition || beforeBreak else { return nil }
+        guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
     }
+
+    /// `a 1980 coup`, `the 2006 season`, `its 2008 budget`: a year from 1900 to 2099 after a determiner, unless the
+    /// next word is a plural (`the 2000 soldiers` is a count).
+    private func afterDeterminer(_ index: Int, year: Int, limit: Int) -> Bool {
+        guard (1900...2099).contains(year), index > 0, context.tokens[index - 1].kind == .word,
+            Self.yearDeterminers.contains(context.lowercased(index - 1)), index + 1 < limit,
+            context.tokens[index + 1].kind == .word
+        else { return false }
+        let next = context.lowercased(index + 1)
+        return !next.hasSuffix("s") || next.hasSuffix("ss")
+    }
+
+    static let yearDeterminers: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that"]
 
     /// `two weeks ago`, `3 days ago`, `several years ago`: a count (a number, a number word, `a`, `a few`,
     /// `several`) of days, weeks, months or years before the reference date.

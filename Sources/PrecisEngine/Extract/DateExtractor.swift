@@ -58,7 +58,8 @@ struct DateExtractor {
         switch token.kind {
         case .number:
             return isoDate(at: index, limit: limit) ?? dayFirst(at: index, limit: limit)
-                ?? year(at: index, limit: limit) ?? ago(at: index, limit: limit)
+                ?? year(at: index, limit: limit) ?? ago(at: index, limit: limit) ?? timeOfDay(at: index, limit: limit)
+                ?? century(at: index, limit: limit)
         case .word, .abbreviation:
             if context.text.isUppercase(at: token.span.start) {
                 if let match = weekday(at: index, modifier: nil, limit: limit) { return match }
