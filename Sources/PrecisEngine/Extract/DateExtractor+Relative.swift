@@ -70,7 +70,8 @@ extension DateExtractor {
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {
         guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 9 else { return nil }
-        let word = context.lowercased(index)
+        var word = context.lowercased(index)
+        if context.isPossessive(index) { word.removeLast(2) }  // `today's talks`
         switch word {
         case "yesterday": return day(-1, end: index + 1)
         case "today", "tonight": return day(0, end: index + 1)
@@ -132,10 +133,15 @@ extension DateExtractor {
     /// `a 1980 coup`, `the 2006 season`, `its 2008 budget`: a year from 1900 to 2099 after a determiner, unless the
     /// next word is a plural (`the 2000 soldiers` is a count).
     private func afterDeterminer(_ index: Int, year: Int, limit: Int) -> Bool {
-        guard (1900...2099).contains(year), index > 0, context.tokens[index - 1].kind == .word,
-            Self.yearDeterminers.contains(context.lowercased(index - 1)), index + 1 < limit,
-            context.tokens[index + 1].kind == .word
+        guard (1900...2099).contains(year), index > 0, index + 1 < limit, context.tokens[index + 1].kind == .word,
+            !context.isCapitalised(index + 1)
         else { return false }
+        let before = context.tokens[index - 1]
+        let determiner = before.kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 1))
+        // `the fatal 2003 shooting`: a recent year before a singular noun after an adjective.
+        let adjective = before.kind == .word && (1950...2049).contains(year) && index > 1
+            && context.tokens[index - 2].kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 2))
+        guard determiner || adjective else { return false }
         let next = context.lowercased(index + 1)
         return !next.hasSuffix("s") || next.hasSuffix("ss")
     }
