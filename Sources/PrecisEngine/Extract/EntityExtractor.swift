@@ -235,7 +235,21 @@ struct EntityExtractor {
         if before >= 0, context.tokens[before].kind == .word, Lexicon.placeCues.contains(context.lowercased(before)) {
             return .loc
         }
+        if before > 0, context.lowercased(before) == "of", context.tokens[before - 1].kind == .word,
+            Lexicon.placeNouns.contains(context.lowercased(before - 1))
+        {
+            return .loc  // `the town of Baiji`, `the port city of Chittagong`
+        }
+        if before >= 0, context.tokens[before].kind == .word, context.lowercased(before).hasSuffix("-year-old") {
+            return .person  // `the 31-year-old Beckham`
+        }
         let after = words[words.endIndex - 1] + 1
+        if after < context.tokens.count, context.tokens[after].kind == .word, !context.isCapitalised(after) {
+            var noun = context.lowercased(after)
+            if context.isPossessive(after) { noun.removeLast(2) }
+            if Lexicon.placeNouns.contains(noun) { return .loc }  // `Kunar province`
+            if Lexicon.orgNouns.contains(noun) { return .org }  // `the Labor party`
+        }
         if after < context.tokens.count, context.tokens[after].kind == .word,
             Lexicon.speechVerbs.contains(context.lowercased(after))
         {

@@ -28,7 +28,7 @@ extension Lexicon {
         "chechen", "tamil", "sinhalese", "uighur", "uyghur", "hutu", "tutsi", "alawite", "druze", "coptic", "copt",
         "maronite", "yazidi", "bedouin", "berber", "hispanic", "latino", "aboriginal", "inuit", "north korean", "south korean",
         "central american", "south american", "north american", "middle eastern", "yugoslav", "kashmiri", "emirati",
-        "sahrawi", "rohingya", "kurdish", "afrikaner", "zulu", "somalilander", "basque", "catalan", "flemish",
+        "sahrawi", "rohingya", "mongol", "eurasian", "southeast asian", "frenchmen", "englishmen", "yemenite", "kurdish", "afrikaner", "zulu", "somalilander", "basque", "catalan", "flemish",
     ]
 
     /// Whether a lowercased name is a nationality or group word, or its plural.

@@ -50,7 +50,7 @@ extension Lexicon {
         "u.n. security council", "google", "microsoft", "apple", "amazon", "facebook", "toyota", "boeing", "airbus",
         "gazprom", "exxon", "shell", "bbc", "cnn", "voa", "al-jazeera", "al jazeera", "associated press", "ap", "afp",
         "itar-tass", "interfax", "farc", "eta", "ira", "plo", "pkk", "lashkar-e-taiba", "jaish-e-mohammed",
-        "islamic jihad", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
+        "islamic jihad", "cabinet", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
         "state department", "duma", "knesset", "politburo", "vatican",
     ]
 }

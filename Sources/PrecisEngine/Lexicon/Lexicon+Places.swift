@@ -105,3 +105,19 @@ extension Lexicon {
         return geoCities.contains(name) && !givenNames.contains(name)
     }
 }
+
+extension Lexicon {
+    /// Lowercase nouns for places: `the town of X`, `X province` make X a place.
+    static let placeNouns: Set<String> = [
+        "town", "city", "village", "province", "region", "capital", "district", "county", "island", "port",
+        "valley", "area", "suburb", "neighborhood", "neighbourhood", "state", "oblast", "governorate", "township",
+        "municipality", "enclave", "republic", "territory", "prefecture", "camp", "airport", "border", "hometown",
+    ]
+
+    /// Lowercase nouns for organisations: `X party`, `X television` make X an organisation.
+    static let orgNouns: Set<String> = [
+        "party", "alliance", "coalition", "movement", "television", "radio", "newspaper", "company", "firm",
+        "corporation", "agency", "network", "bank", "airline", "militia", "faction", "organization", "organisation",
+        "group", "channel", "daily", "weekly", "magazine", "broadcaster", "insurer", "carmaker", "automaker",
+    ]
+}
