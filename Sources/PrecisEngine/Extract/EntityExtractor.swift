@@ -102,6 +102,7 @@ struct EntityExtractor {
                 return
             }
             if words.count > 1, !Lexicon.orgSuffixes.contains(context.bareWord(last)),
+                !Lexicon.titledNameEnds.contains(context.bareWord(last)),
                 let prefix = knownPrefix(words.dropLast())
             {
                 found.append(prefix.found)
@@ -219,6 +220,9 @@ struct EntityExtractor {
         if let known = knownLabel(words) { return known }
         let last = context.bareWord(words[words.endIndex - 1])
         if Lexicon.orgSuffixes.contains(last) { return .org }
+        if words.count > 1, context.string(words[words.startIndex]) == "The", Lexicon.titledNameEnds.contains(last) {
+            return .org  // `The Lima Herald`
+        }
         let first = context.bareWord(words[words.startIndex])
         for position in words.indices.dropFirst() where context.tokens[words[position]].kind == .word
             && context.lowercased(words[position]) == "of"

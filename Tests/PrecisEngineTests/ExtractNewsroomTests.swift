@@ -1,0 +1,143 @@
+import PrecisEngine
+import Testing
+
+/// The phenomena of a real news story (titles before names, relative dates, attributed quotes, `U.S.-backed`,
+/// nationality words, an acronym, counts) in an invented article, checked the way a newsroom reads them.
+@Suite("Extract: newsroom article")
+struct ExtractNewsroomTests {
+    /// A Tuesday.
+    let reference = CalendarDate(iso: "2026-11-24")!
+
+    static let story = """
+        Port Deal Stalls Over Patrol Boats
+
+        Chile’s coastal body balks at shipping plan
+
+        By Carla Mendes
+
+        Chile’s coastal agency, the Harbour Authority, declined to sign a U.S.-backed shipping plan last Tuesday, \
+        a move that surprised Peruvian negotiators in Lima and officials in Washington.
+
+        According to The Lima Herald, Foreign Minister Ana Ruiz and Defense Minister Luis Prado met in Valparaiso \
+        to review the offer, which covered six patrol boats and two cargo cranes. Chilean unions had asked for more \
+        time.
+
+        “We are not against the plan,” Ruiz said. “We want it done properly.”
+
+        Secretary of State Tom Adler will travel to Quito on Sunday. Adler said Friday that the delay was “deeply \
+        disappointing” for both sides.
+
+        The CRPA, a regional port council, has offered to mediate. Prado arrived later. “The navy is ready and \
+        waiting,” he said.
+        """
+
+    private var result: Extraction {
+        Fixtures.engine.extract(Fixtures.parse(Self.story), options: ExtractOptions(referenceDate: reference))
+    }
+
+    private func entity(_ name: String, in result: Extraction) -> Entity? {
+        result.entities.first { $0.name == name || $0.mentions.contains { $0.text == name } }
+    }
+
+    @Test func peopleWithoutTheirTitles() {
+        let result = result
+        for name in ["Ana Ruiz", "Luis Prado", "Tom Adler", "Carla Mendes"] {
+            #expect(entity(name, in: result)?.label == .person, "\(name)")
+        }
+        #expect(entity("Ana Ruiz", in: result)?.mentions.map(\.text) == ["Ana Ruiz", "Ruiz"])
+        #expect(entity("Tom Adler", in: result)?.mentions.map(\.text) == ["Tom Adler", "Adler"])
+        for entity in result.entities {
+            #expect(!entity.mentions.contains { $0.text.contains("Defense") || $0.text.contains("State") })
+            #expect(!entity.mentions.contains { $0.text.contains("Minister") || $0.text.contains("Secretary") })
+        }
+    }
+
+    @Test func organisationsPlacesAndNationalities() {
+        let result = result
+        #expect(entity("Harbour Authority", in: result)?.label == .org)
+        #expect(entity("The Lima Herald", in: result)?.label == .org)
+        #expect(entity("CRPA", in: result)?.label == .org)
+        for place in ["Chile", "Lima", "Washington", "Valparaiso", "Quito"] {
+            #expect(entity(place, in: result)?.label == .loc, "\(place)")
+        }
+        let us = entity("U.S.", in: result)
+        #expect(us?.label == .loc)
+        #expect(us.map { Fixtures.slice(Self.story, $0.mentions[0].span) } == "U.S.")
+        #expect(entity("Peruvian", in: result)?.label == .norp)
+        #expect(entity("Chilean", in: result)?.label == .norp)
+        #expect(!result.entities.contains { $0.name == "Port Deal Stalls Over Patrol Boats" })
+    }
+
+    @Test func relativeDatesResolved() {
+        let dates = result.dates
+        func value(_ text: String) -> String? { dates.first { $0.text == text }?.value }
+        #expect(value("last Tuesday") == "2026-11-17")
+        #expect(value("Sunday") == "2026-11-29")  // "will travel … on Sunday": the coming one
+        #expect(value("Friday") == "2026-11-20")  // "said Friday": the one just past
+        #expect(dates.allSatisfy { $0.relative && $0.granularity == .day })
+    }
+
+    @Test func quotesBelongToTheirSpeakers() {
+        let result = result
+        let quotes = result.quotes
+        func speaker(_ text: String) -> String? {
+            quotes.first { $0.text == text }?.speakerEntity.map { result.entities[$0].name }
+        }
+        #expect(
+            quotes.map(\.text) == [
+                "We are not against the plan", "We want it done properly.", "deeply disappointing",
+                "The navy is ready and waiting",
+            ]
+        )
+        #expect(speaker("We are not against the plan") == "Ana Ruiz")
+        #expect(speaker("We want it done properly.") == "Ana Ruiz")
+        #expect(speaker("deeply disappointing") == "Tom Adler")
+        #expect(speaker("The navy is ready and waiting") == "Luis Prado")
+        for quote in quotes { #expect(Fixtures.slice(Self.story, quote.span) == quote.text) }
+    }
+
+    @Test func countsKeepTheirValues() {
+        let counts = result.quantities.filter { $0.kind == .count }
+        #expect(counts.contains { $0.value == 6 && $0.text.hasPrefix("six") })
+        #expect(counts.contains { $0.value == 2 && $0.text.hasPrefix("two") })
+    }
+}
+
+@Suite("Extract: dates and gazetteer")
+struct ExtractDateFormTests {
+    let reference = CalendarDate(iso: "2026-11-24")!
+
+    private func dates(_ text: String) -> [String] {
+        Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.dates], referenceDate: reference))
+            .dates.map { "\($0.text)=\($0.value)" }
+    }
+
+    @Test func timesCenturiesAndMonths() {
+        #expect(dates("The ferry left at 11 a.m. and returned at 7:45 pm.") == ["11 a.m.=T11:00", "7:45 pm=T19:45"])
+        #expect(dates("The walls date from the 13th century.") == ["13th century=12"])
+        #expect(dates("Prices fell last November and will rise next March.") == ["last November=2025-11", "next March=2027-03"])
+        #expect(dates("Talks resumed at noon.") == ["noon=T12:00"])
+        #expect(dates("Results of today's vote are due.") == ["today's=2026-11-24"])
+        #expect(dates("It began on January second.") == ["January second=2026-01-02"])
+    }
+
+    @Test func yearsBeforeNounsButNotCounts() {
+        #expect(dates("He won the 2006 season and a 1998 race.") == ["2006=2006", "1998=1998"])
+        #expect(dates("The 2000 soldiers marched.").isEmpty)
+    }
+
+    @Test func weekdayAfterFutureWords() {
+        #expect(dates("The minister will visit the port on Friday.") == ["Friday=2026-11-27"])
+        #expect(dates("The minister visited the port on Friday.") == ["Friday=2026-11-20"])
+    }
+
+    @Test func citiesFromTheGeneratedGazetteer() {
+        let entities = Fixtures.engine.extract(
+            Fixtures.parse("Flights from Mombasa and Kisumu resumed, officials in Porto Alegre said."),
+            options: ExtractOptions(kinds: [.entities], referenceDate: reference)
+        ).entities
+        for city in ["Mombasa", "Kisumu", "Porto Alegre"] {
+            #expect(entities.first { $0.name == city }?.label == .loc, "\(city)")
+        }
+    }
+}
