@@ -20,9 +20,16 @@ extension ExtractionContext {
 
     /// Two to six capital letters, optionally dotted (`NATO`, `IDF`, `U.N.`).
     func isAcronym(_ index: Int) -> Bool {
-        let token = tokens[index]
-        let letters = text.bytes[token.span.start..<token.span.end].filter { $0 != UInt8(ascii: ".") }
-        return (2...6).contains(letters.count) && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        let span = tokens[index].span
+        guard span.count <= 12 else { return false }
+        var letters = 0
+        for position in span.start..<span.end {
+            let byte = text.bytes[position]
+            if byte == UInt8(ascii: ".") { continue }
+            guard byte >= 0x41 && byte <= 0x5A else { return false }
+            letters += 1
+        }
+        return (2...6).contains(letters)
     }
 
     /// A word ending in a possessive `'s` (`Russia's`).

@@ -14,6 +14,26 @@ struct QuoteExtractor {
     /// The entities being returned, for resolving speakers.
     let entities: [Entity]
 
+    /// Where each person is mentioned, by start offset, for resolving `he`/`she`.
+    let personMentions: [(start: Int, entity: Int)]
+    /// The entity of each mention, by the mention's start offset.
+    let mentionEntity: [Int: Int]
+
+    init(context: ExtractionContext, entities: [Entity]) {
+        self.context = context
+        self.entities = entities
+        var mentions: [(start: Int, entity: Int)] = []
+        var byStart: [Int: Int] = [:]
+        for (index, entity) in entities.enumerated() {
+            for mention in entity.mentions {
+                byStart[mention.span.start] = index
+                if entity.label == .person { mentions.append((mention.span.start, index)) }
+            }
+        }
+        mentionEntity = byStart
+        personMentions = mentions.sorted { $0.start < $1.start }
+    }
+
     static let minimumWords = 3
     /// Shorter quotes (`“not happy”`) count only when the text says who spoke them.
     static let minimumAttributedWords = 2
@@ -112,19 +132,21 @@ struct QuoteExtractor {
 
     /// The entity with a mention at `span`, else one whose name is or ends with `name`.
     private func entityIndex(for span: TextSpan, name: String) -> Int? {
-        if let index = entities.firstIndex(where: { $0.mentions.contains { $0.span == span } }) { return index }
+        if let index = mentionEntity[span.start], entities[index].mentions.contains(where: { $0.span == span }) {
+            return index
+        }
         if Lexicon.singularPronouns.contains(name.lowercased()) { return latestPerson(before: span.start) }
         return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
     }
 
     /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`).
     private func latestPerson(before offset: Int) -> Int? {
-        var best: (index: Int, start: Int)?
-        for (index, entity) in entities.enumerated() where entity.label == .person {
-            for mention in entity.mentions where mention.span.start < offset {
-                if best == nil || mention.span.start > best!.start { best = (index, mention.span.start) }
-            }
+        var low = 0
+        var high = personMentions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if personMentions[mid].start < offset { low = mid + 1 } else { high = mid }
         }
-        return best?.index
+        return low > 0 ? personMentions[low - 1].entity : nil
     }
 }

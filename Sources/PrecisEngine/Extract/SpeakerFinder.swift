@@ -22,12 +22,16 @@ struct SpeakerFinder {
         while tokens.contains(verb), context.isPunctuation(verb, ",") || context.isPunctuation(verb, ":") { verb -= 1 }
         if tokens.contains(verb), isReportingVerb(verb), let subject = subject(of: verb) { return subject }
         verb = min(before, sentence.upperBound - 1)
-        while verb >= sentence.lowerBound, tokens.contains(verb), !isQuoteMark(verb) {
+        let stop = max(sentence.lowerBound, before - Self.reach)
+        while verb >= stop, tokens.contains(verb), !isQuoteMark(verb) {
             if isReportingVerb(verb), let subject = subject(of: verb) { return subject }
             verb -= 1
         }
-        return accordingTo()
+        return accordingTo(from: max(sentence.lowerBound, before - Self.reach), to: min(sentence.upperBound, after + Self.reach))
     }
+
+    /// How many tokens before the opening mark (and after the closing one) attribution is looked for.
+    static let reach = 40
 
     /// The name (without titles) or pronoun right before a reporting verb.
     private func subject(of verb: Int) -> TextSpan? {
@@ -42,9 +46,9 @@ struct SpeakerFinder {
     }
 
     /// The name after `according to` in the sentence.
-    private func accordingTo() -> TextSpan? {
-        var index = sentence.lowerBound
-        while index + 2 < sentence.upperBound {
+    private func accordingTo(from start: Int, to end: Int) -> TextSpan? {
+        var index = start
+        while index + 2 < end {
             if context.lowercased(index) == "according", context.lowercased(index + 1) == "to",
                 let name = speaker(from: index + 2), context.isNameWord(index + 2) || context.isHonorific(index + 2)
             {
