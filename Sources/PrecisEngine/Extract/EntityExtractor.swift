@@ -66,7 +66,7 @@ struct EntityExtractor {
             person = true
         }
         if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) }) {
-            if let prefix = knownPrefix(words[..<title]) { found.append(prefix.found) }
+            if let prefix = knownPrefix(words[..<title]) ?? employer(words[..<title]) { found.append(prefix.found) }
             words = words[(title + 1)...]
             person = true
         }
@@ -197,6 +197,24 @@ struct EntityExtractor {
             part = part.dropLast()
         }
         return nil
+    }
+
+    /// One or two unknown capitalised words before a title that name who the person works for (`Tesla` in `Tesla
+    /// CEO Jane Roe`), unless they are part of the title (`Deputy`, `Defense`, `Prime`).
+    private func employer(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
+        var part = words
+        while let last = part.last, context.isHonorific(last) || isTitleWord(last) { part = part.dropLast() }
+        guard (1...2).contains(part.count), part.allSatisfy({ context.tokens[$0].kind == .word && !isTitleWord($0) })
+        else { return nil }
+        guard part.endIndex < words.endIndex || part.endIndex == words.endIndex else { return nil }
+        let span = context.nameSpan(part)
+        return (Found(span: span, text: context.text.string(span), label: .org), part.endIndex)
+    }
+
+    private func isTitleWord(_ index: Int) -> Bool {
+        let word = context.bareWord(index)
+        return Lexicon.titleModifiers.contains(word) || Lexicon.departmentWords.contains(word)
+            || Lexicon.isDemonym(word) || context.isStopWord(index) || Lexicon.givenNames.contains(word)
     }
 
     /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.

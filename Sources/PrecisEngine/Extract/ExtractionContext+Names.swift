@@ -50,8 +50,15 @@ extension ExtractionContext {
     /// A title such as `Dr.`, `President` or `minister`.
     func isHonorific(_ index: Int) -> Bool {
         let kind = tokens[index].kind
-        guard kind == .word || kind == .abbreviation, tokens[index].span.count <= 16 else { return false }
-        return Lexicon.honorifics.contains(bareWord(index))
+        guard kind == .word || kind == .abbreviation, tokens[index].span.count <= 24 else { return false }
+        let word = bareWord(index)
+        if Lexicon.honorifics.contains(word) { return true }
+        guard let hyphen = word.firstIndex(of: "-") else { return false }
+        let head = String(word[..<hyphen])
+        let tail = String(word[word.index(after: hyphen)...])
+        // `Secretary-General`, `President-elect`, `Vice-President`, `Deputy-Governor`
+        return (Lexicon.honorifics.contains(head) && Lexicon.titleTails.contains(tail))
+            || (Lexicon.titleModifiers.contains(head) && Lexicon.honorifics.contains(tail))
     }
 
     /// A lowercase word or a capitalised function word: never a name on its own.

@@ -80,7 +80,10 @@ struct SpeakerFinder {
         let run = context.nameRun(from: start, limit: tokens.upperBound)
         if !run.isEmpty {
             let end = run[run.count - 1] + 1
-            return (context.nameSpan(from: run[0], through: run[run.count - 1]), tokens.contains(end) ? end : nil)
+            // `U.N. Secretary-General Antonio Guterres` → `Antonio Guterres`
+            let title = run.dropLast().lastIndex { context.isHonorific($0) }
+            let first = title.map { run[$0 + 1] } ?? run[0]
+            return (context.nameSpan(from: first, through: run[run.count - 1]), tokens.contains(end) ? end : nil)
         }
         guard start == index, Lexicon.speakerPronouns.contains(context.lowercased(start)) else { return nil }
         return (context.tokens[start].span, tokens.contains(start + 1) ? start + 1 : nil)

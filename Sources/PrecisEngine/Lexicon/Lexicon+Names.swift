@@ -8,7 +8,8 @@ extension Lexicon {
         "director", "chairman", "chairwoman", "inspector", "sergeant", "sgt", "lt", "lieutenant", "coach",
         "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm", "chief",
         "speaker", "advisor", "adviser", "envoy", "chairperson", "spokesperson", "emir", "ayatollah", "cardinal",
-        "bishop", "archbishop", "rabbi", "imam", "mullah", "marshal", "brigadier", "major-general",
+        "bishop", "archbishop", "rabbi", "imam", "mullah", "marshal", "brigadier", "major-general", "ceo", "cfo",
+        "coo", "chair", "founder", "co-founder", "treasurer", "superintendent", "sheriff", "provost",
     ]
 
     /// Last words that mark an organisation.
@@ -111,5 +112,17 @@ extension Lexicon {
         "post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "independent", "economist",
         "observer", "globe", "chronicle", "gazette", "examiner", "star", "sun", "mirror", "express", "atlantic",
         "spectator", "hindu", "nation", "monitor", "inquirer", "hague", "gambia", "bahamas",
+    ]
+}
+
+extension Lexicon {
+    /// Words after a title's hyphen that keep it a title (`Secretary-General`, `President-elect`).
+    static let titleTails: Set<String> = ["general", "elect", "designate", "in-chief", "at-large"]
+
+    /// Words before a title that are part of the title, not an organisation (`Deputy`, `Assistant`, `Prime`).
+    static let titleModifiers: Set<String> = [
+        "vice", "deputy", "assistant", "acting", "former", "senior", "junior", "prime", "first", "second", "chief",
+        "general", "executive", "managing", "associate", "principal", "special", "interim", "co", "ex", "lord",
+        "under", "attorney", "solicitor", "surgeon", "lieutenant", "major", "staff", "head", "top", "new", "late",
     ]
 }
