@@ -103,6 +103,7 @@ struct EntityExtractor {
             }
             if words.count > 1, !Lexicon.orgSuffixes.contains(context.bareWord(last)),
                 !Lexicon.titledNameEnds.contains(context.bareWord(last)),
+                !Lexicon.placeSuffixes.contains(context.bareWord(last)),
                 let prefix = knownPrefix(words.dropLast())
             {
                 found.append(prefix.found)
@@ -206,7 +207,6 @@ struct EntityExtractor {
         while let last = part.last, context.isHonorific(last) || isTitleWord(last) { part = part.dropLast() }
         guard (1...2).contains(part.count), part.allSatisfy({ context.tokens[$0].kind == .word && !isTitleWord($0) })
         else { return nil }
-        guard part.endIndex < words.endIndex || part.endIndex == words.endIndex else { return nil }
         let span = context.nameSpan(part)
         return (Found(span: span, text: context.text.string(span), label: .org), part.endIndex)
     }

@@ -20,8 +20,8 @@ extension ExtractionContext {
 
     /// Two to six capital letters, optionally dotted (`NATO`, `IDF`, `U.N.`).
     func isAcronym(_ index: Int) -> Bool {
-        let span = tokens[index].span
-        guard span.count <= 12 else { return false }
+        guard tokens[index].span.count <= 14 else { return false }
+        let span = nameSpan(from: index, through: index)  // `BP's` → `BP`
         var letters = 0
         for position in span.start..<span.end {
             let byte = text.bytes[position]
@@ -64,8 +64,7 @@ extension ExtractionContext {
     /// A lowercase word or a capitalised function word: never a name on its own.
     func isStopWord(_ index: Int) -> Bool {
         if tokens[index].span.count > 1, isAcronym(index) { return false }  // `WHO`, `IT` are names
-        var word = bareWord(index)
-        if isPossessive(index) { word.removeLast(2) }  // `Tuesday's`, `Tuesday’s`
+        let word = bareWord(index)  // without a possessive: `Tuesday's`, `Tuesday’s`
         return Lexicon.functionWords.contains(word) || Lexicon.months[word] != nil || Lexicon.weekdays[word] != nil
             || word == "by"
     }

@@ -17,6 +17,17 @@ struct SpeakerFinder {
         if tokens.contains(index) {
             if isReportingVerb(index), let name = speaker(from: index + 1) { return name.span }
             if let name = speaker(from: index), let end = name.end, isReportingVerb(end) { return name.span }
+            // `…,” Acme Bank analyst Jane Roe told reporters`: the name just before a nearby reporting verb.
+            var verb = index + 1
+            while verb < min(index + Self.after, tokens.upperBound), !isQuoteMark(verb),
+                !context.isPunctuation(verb, "."), !context.isPunctuation(verb, ",")
+            {
+                if isReportingVerb(verb) {
+                    if let subject = subject(of: verb) { return subject }
+                    break
+                }
+                verb += 1
+            }
         }
         var verb = before
         while tokens.contains(verb), context.isPunctuation(verb, ",") || context.isPunctuation(verb, ":") { verb -= 1 }
@@ -33,16 +44,37 @@ struct SpeakerFinder {
     /// How many tokens before the opening mark (and after the closing one) attribution is looked for.
     static let reach = 40
 
-    /// The name (without titles) or pronoun right before a reporting verb.
+    /// How many tokens after the closing mark a reporting verb is looked for.
+    static let after = 10
+
+    /// The name (without titles) or pronoun right before a reporting verb, or before an appositive between commas
+    /// (`Jane Roe, an analyst at Acme, added:`).
     private func subject(of verb: Int) -> TextSpan? {
-        var first = verb
-        while tokens.contains(first - 1), context.isNameWord(first - 1), context.spaced(first - 1, first) { first -= 1 }
-        while first < verb - 1, context.isHonorific(first) { first += 1 }
-        if first < verb, !context.isHonorific(first) { return context.nameSpan(from: first, through: verb - 1) }
-        if tokens.contains(verb - 1), Lexicon.speakerPronouns.contains(context.lowercased(verb - 1)) {
-            return context.tokens[verb - 1].span
+        if tokens.contains(verb - 1), context.isPunctuation(verb - 1, ",") {
+            var comma = verb - 2
+            while comma > verb - 14, tokens.contains(comma), !context.isPunctuation(comma, ",") {
+                if context.isPunctuation(comma, ".") || isQuoteMark(comma) { return nil }
+                comma -= 1
+            }
+            guard tokens.contains(comma), context.isPunctuation(comma, ","), comma < verb - 2 else { return nil }
+            return name(endingAt: comma - 1)
         }
-        return nil
+        return name(endingAt: verb - 1) ?? pronoun(at: verb - 1)
+    }
+
+    /// The capitalised name (without leading titles) that ends at token `last`.
+    private func name(endingAt last: Int) -> TextSpan? {
+        guard tokens.contains(last), context.isNameWord(last) else { return nil }
+        var first = last
+        while tokens.contains(first - 1), context.isNameWord(first - 1), context.spaced(first - 1, first) { first -= 1 }
+        while first < last, context.isHonorific(first) { first += 1 }
+        guard !context.isHonorific(first) else { return nil }
+        return context.nameSpan(from: first, through: last)
+    }
+
+    private func pronoun(at index: Int) -> TextSpan? {
+        guard tokens.contains(index), Lexicon.speakerPronouns.contains(context.lowercased(index)) else { return nil }
+        return context.tokens[index].span
     }
 
     /// The name after `according to` in the sentence.

@@ -50,7 +50,9 @@ extension Lexicon {
         "u.n. security council", "google", "microsoft", "apple", "amazon", "facebook", "toyota", "boeing", "airbus",
         "gazprom", "exxon", "shell", "bbc", "cnn", "voa", "al-jazeera", "al jazeera", "associated press", "ap", "afp",
         "itar-tass", "interfax", "farc", "eta", "ira", "plo", "pkk", "lashkar-e-taiba", "jaish-e-mohammed",
-        "islamic jihad", "cabinet", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
+        "islamic jihad", "cabinet", "liberal democrats", "lib dems", "social democrats",
+        "christian democrats", "free democrats", "labour party", "conservative party", "democratic party",
+        "republican party", "green party", "greens", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
         "state department", "duma", "knesset", "politburo", "vatican",
     ]
 }

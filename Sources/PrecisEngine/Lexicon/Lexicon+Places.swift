@@ -25,7 +25,7 @@ extension Lexicon {
         "timor-leste", "togo", "tonga", "trinidad", "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda",
         "ukraine", "united arab emirates", "uae", "united kingdom", "u.k.", "uk", "britain", "great britain",
         "england", "scotland", "wales", "northern ireland", "united states", "united states of america", "u.s.",
-        "usa", "u.s.a.", "america", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
+        "usa", "u.s.a.", "us", "america", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
         "zambia", "zimbabwe", "korea", "yugoslavia", "soviet union", "ussr", "tibet", "greenland", "puerto rico",
         "hong kong", "macau", "chechnya", "kashmir", "darfur", "kurdistan", "gaza", "gaza strip", "west bank",
         "golan heights", "sinai", "crimea", "donbas", "balkans", "caucasus", "middle east", "near east", "far east",
