@@ -141,3 +141,64 @@ struct ExtractDateFormTests {
         }
     }
 }
+
+@Suite("Extract: entity patterns")
+struct ExtractEntityPatternTests {
+    private func entities(_ text: String) -> [Entity] {
+        Fixtures.engine.extract(
+            Fixtures.parse(text),
+            options: ExtractOptions(kinds: [.entities], referenceDate: CalendarDate(iso: "2026-11-24")!)
+        ).entities
+    }
+
+    private func label(_ name: String, in found: [Entity]) -> EntityLabel? {
+        found.first { $0.name == name }?.label
+    }
+
+    @Test func titlesAndEmployersAreNotPartOfNames() {
+        let found = entities(
+            "Secretary-General Ana Lind met President-elect Rui Costa. Brightwave CEO Omar Saleh spoke after "
+                + "Minister of Foreign Affairs Lena Park."
+        )
+        #expect(label("Ana Lind", in: found) == .person)
+        #expect(label("Rui Costa", in: found) == .person)
+        #expect(label("Omar Saleh", in: found) == .person)
+        #expect(label("Brightwave", in: found) == .org)
+        #expect(label("Lena Park", in: found) == .person)
+        #expect(!found.contains { $0.name.contains("Affairs") || $0.name.contains("CEO") })
+    }
+
+    @Test func contextNamesPlacesOrganisationsAndPeople() {
+        let found = entities(
+            "Troops reached the town of Qaryat and then Dunmor province. Members of the Verdant party and the "
+                + "Popular Harbour Committees met the 42-year-old Tamsin."
+        )
+        #expect(label("Qaryat", in: found) == .loc)
+        #expect(label("Dunmor", in: found) == .loc)
+        #expect(label("Verdant", in: found) == .org)
+        #expect(label("Popular Harbour Committees", in: found) == .org)
+        #expect(label("Tamsin", in: found) == .person)
+    }
+
+    @Test func sentenceStartsAndPossessives() {
+        let found = entities(
+            "Senior Chilean officials met. Okonkwo said the deal was close. Officials said it was not. "
+                + "The plan suits Northgate Shipping Company's owners."
+        )
+        #expect(label("Chilean", in: found) == .norp)
+        #expect(!found.contains { $0.name == "Senior Chilean" || $0.name == "Officials" })
+        #expect(label("Okonkwo", in: found) == .person)
+        #expect(label("Northgate Shipping Company", in: found) == .org)
+    }
+
+    @Test func speakersAfterAppositivesAndTitles() {
+        let text = """
+            Rosa Vidal, an economist at Harbor Bank, added: "Prices will fall before spring arrives."
+
+            "The port is open again for business," Harbor Bank analyst Ivo Marsh told reporters.
+            """
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities, .quotes]))
+        #expect(result.quotes.map(\.speaker) == ["Rosa Vidal", "Ivo Marsh"])
+        #expect(result.quotes.map { $0.speakerEntity.map { result.entities[$0].name } } == ["Rosa Vidal", "Ivo Marsh"])
+    }
+}

@@ -262,7 +262,7 @@ struct EntityExtractor {
         {
             return .loc  // `the town of Baiji`, `the port city of Chittagong`
         }
-        if before >= 0, context.tokens[before].kind == .word, context.lowercased(before).hasSuffix("-year-old") {
+        if before >= 0, context.tokens[before].kind == .word, context.lowercased(before).hasSuffix("year-old") {
             return .person  // `the 31-year-old Beckham`
         }
         let after = words[words.endIndex - 1] + 1
