@@ -202,3 +202,31 @@ struct ExtractEntityPatternTests {
         #expect(result.quotes.map { $0.speakerEntity.map { result.entities[$0].name } } == ["Rosa Vidal", "Ivo Marsh"])
     }
 }
+
+@Suite("Extract: quotes across paragraphs")
+struct ExtractQuoteParagraphTests {
+    @Test func quotationRunningOnIntoTheNextParagraph() {
+        let text = """
+            Harbour master Nell Ostrander spoke at length.
+
+            “The boats came in early this year and the weather held for once.
+
+            “Next season we will need more berths,” Ostrander said.
+
+            “Not a chance,” a rival replied later in the afternoon.
+            """
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities, .quotes]))
+        #expect(
+            result.quotes.map(\.text) == [
+                "The boats came in early this year and the weather held for once.", "Next season we will need more berths",
+                "Not a chance",
+            ]
+        )
+        // The last quote stands in its own paragraph and names no one: it gets no speaker.
+        #expect(result.quotes.map(\.speaker) == ["Ostrander", "Ostrander", ""])
+        #expect(
+            result.quotes.prefix(2).allSatisfy { $0.speakerEntity.map { result.entities[$0].name } == "Nell Ostrander" }
+        )
+        for quote in result.quotes { #expect(Fixtures.slice(text, quote.span) == quote.text) }
+    }
+}

@@ -3,12 +3,12 @@
 /// Text between matching curly (`“…”`) or straight (`"…"`) double quotes within one paragraph (several sentences
 /// may be inside), with at least ``minimumWords`` words, or ``minimumAttributedWords`` when a speaker is found
 /// (shorter unattributed ones are usually scare quotes). A quote split by its attribution (`“…,” X said, “…”`)
-/// gives two quotes with the same speaker. The speaker is a capitalised name or a pronoun next to a reporting verb
-/// right after the quote (`…,” said Maria Lopez`, `…,” Lopez said`), right before it (`Lopez said: “…”`), earlier in
-/// its sentence (`Lopez said Saturday that the plan was “not ready”`), or after `according to` in the sentence; a
-/// quote without one takes the speaker of the quote before it in the same paragraph. The speaker resolves to the
-/// entity with that mention or whose name ends with it; `he`/`she` resolve to the person mentioned last before
-/// the pronoun. The span covers the quoted words without the marks or a trailing comma.
+/// gives two quotes with the same speaker. ``SpeakerFinder`` finds who spoke from the words around the quote; a
+/// quote without one takes the speaker of the quote before it in the same paragraph, or of a later one there. A
+/// quotation left open at a paragraph's end that goes on in the next paragraph (which opens with a quotation mark,
+/// as news style has it) gives one quote per paragraph, all with the speaker named in any of them. The speaker
+/// resolves to the entity with that mention or whose name ends with it; `he`/`she` resolve to the person mentioned
+/// last before the pronoun. The span covers the quoted words without the marks or a trailing comma.
 struct QuoteExtractor {
     let context: ExtractionContext
     /// The entities being returned, for resolving speakers.
@@ -40,24 +40,52 @@ struct QuoteExtractor {
 
     func extract() -> [Quote] {
         var quotes: [Quote] = []
-        for paragraph in context.document.paragraphs where ExtractionContext.isContent(paragraph.kind) {
-            var previous: Quote?
-            for range in quotedRanges(paragraph.span.start..<paragraph.span.end) {
+        let paragraphs = context.document.paragraphs.filter { ExtractionContext.isContent($0.kind) }
+        var previous: Quote?
+        var waiting: [Int] = []  // quotes in this paragraph (or quotation) still without a speaker
+        for (number, paragraph) in paragraphs.enumerated() {
+            var (ranges, open) = quotedRanges(paragraph.span.start..<paragraph.span.end)
+            // A quotation left open at the end of a paragraph runs on when the next paragraph opens with a mark.
+            let runsOn = open != nil && number + 1 < paragraphs.count && opensWithQuote(paragraphs[number + 1])
+            if runsOn, let open { ranges.append(open..<paragraph.span.end) }
+            for range in ranges {
                 guard var quote = makeQuote(range, paragraph: paragraph) else { continue }
                 if quote.speakerSpan == nil, let previous, previous.speakerSpan != nil {
                     quote.speaker = previous.speaker
                     quote.speakerSpan = previous.speakerSpan
                     quote.speakerEntity = previous.speakerEntity
+                } else if quote.speakerSpan != nil {
+                    for index in waiting {
+                        quotes[index].speaker = quote.speaker
+                        quotes[index].speakerSpan = quote.speakerSpan
+                        quotes[index].speakerEntity = quote.speakerEntity
+                    }
+                    waiting.removeAll()
                 }
+                if quote.speakerSpan == nil { waiting.append(quotes.count) }
                 quotes.append(quote)
                 previous = quote
+            }
+            if !runsOn {
+                previous = nil
+                waiting.removeAll()
             }
         }
         return quotes
     }
 
-    /// Inner byte ranges of the quotations in `range`.
-    private func quotedRanges(_ range: Range<Int>) -> [Range<Int>] {
+    /// Whether a paragraph's text starts with an opening quotation mark.
+    private func opensWithQuote(_ paragraph: Paragraph) -> Bool {
+        let bytes = context.text.bytes
+        let start = context.text.trimmed(paragraph.span.start..<paragraph.span.end).lowerBound
+        guard start < paragraph.span.end else { return false }
+        if bytes[start] == 0x22 { return true }
+        return start + 2 < paragraph.span.end && bytes[start] == 0xE2 && bytes[start + 1] == 0x80
+            && bytes[start + 2] == 0x9C
+    }
+
+    /// Inner byte ranges of the quotations in `range`, and where a quotation left open at its end begins.
+    private func quotedRanges(_ range: Range<Int>) -> (ranges: [Range<Int>], open: Int?) {
         let bytes = context.text.bytes
         var result: [Range<Int>] = []
         var curlyOpen: Int?
@@ -82,7 +110,8 @@ struct QuoteExtractor {
             }
             index += 1
         }
-        return result.sorted { $0.lowerBound < $1.lowerBound }
+        let open = [curlyOpen, straightOpen].compactMap { $0 }.min()
+        return (result.sorted { $0.lowerBound < $1.lowerBound }, open)
     }
 
     private func makeQuote(_ inner: Range<Int>, paragraph: Paragraph) -> Quote? {

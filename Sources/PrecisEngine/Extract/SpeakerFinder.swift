@@ -1,4 +1,7 @@
-/// Finds who said a quotation from the tokens around it.
+/// Finds who said a quotation from the tokens around it: a name or pronoun next to a reporting verb right after
+/// the quote (`…,” said X`, `…,” X said`), a few words after it (`…,” Acme analyst X told reporters`), right before
+/// it (`X said: “…”`, `X, an analyst at Acme, added: “…”`), earlier in its sentence (`X said Saturday that … “…”`),
+/// or after `according to` in the sentence. Titles inside the name are dropped.
 struct SpeakerFinder {
     let context: ExtractionContext
     /// The tokens of the paragraph holding the quote.
