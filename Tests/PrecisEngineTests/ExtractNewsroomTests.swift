@@ -230,3 +230,17 @@ struct ExtractQuoteParagraphTests {
         for quote in result.quotes { #expect(Fixtures.slice(text, quote.span) == quote.text) }
     }
 }
+
+@Suite("Extract: speaker phrasing")
+struct ExtractSpeakerPhrasingTests {
+    @Test func describedSpeakersAndAdverbs() {
+        let text = """
+            "The yard will stay open through the winter," said union leader Piet Hallam.
+
+            "We were lucky with the tides this time," Hallam recently said.
+            """
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities, .quotes]))
+        #expect(result.quotes.map(\.speaker) == ["Piet Hallam", "Hallam"])
+        #expect(result.quotes.map { $0.speakerEntity.map { result.entities[$0].name } } == ["Piet Hallam", "Piet Hallam"])
+    }
+}

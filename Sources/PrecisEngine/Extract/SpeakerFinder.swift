@@ -18,7 +18,9 @@ struct SpeakerFinder {
         var index = after
         while tokens.contains(index), context.isPunctuation(index, ",") { index += 1 }
         if tokens.contains(index) {
-            if isReportingVerb(index), let name = speaker(from: index + 1) { return name.span }
+            if isReportingVerb(index), let name = speaker(from: index + 1) ?? titledSpeaker(after: index) {
+                return name.span
+            }
             if let name = speaker(from: index), let end = name.end, isReportingVerb(end) { return name.span }
             // `…,” Acme Bank analyst Jane Roe told reporters`: the name just before a nearby reporting verb.
             var verb = index + 1
@@ -62,7 +64,28 @@ struct SpeakerFinder {
             guard tokens.contains(comma), context.isPunctuation(comma, ","), comma < verb - 2 else { return nil }
             return name(endingAt: comma - 1)
         }
+        // `McGuinness recently said`: one adverb between the name and the verb.
+        if tokens.contains(verb - 2), context.tokens[verb - 1].kind == .word, !context.isCapitalised(verb - 1),
+            context.lowercased(verb - 1).hasSuffix("ly"), let name = name(endingAt: verb - 2)
+        {
+            return name
+        }
         return name(endingAt: verb - 1) ?? pronoun(at: verb - 1)
+    }
+
+    /// `…,” said union leader Jane Roe`: a name after up to three lowercase words that describe the speaker.
+    private func titledSpeaker(after verb: Int) -> (span: TextSpan, end: Int?)? {
+        var index = verb + 1
+        while index <= verb + 3, tokens.contains(index), context.tokens[index].kind == .word,
+            !context.isCapitalised(index)
+        {
+            if Lexicon.functionWords.contains(context.lowercased(index)) && context.lowercased(index) != "the" {
+                return nil
+            }
+            index += 1
+        }
+        guard index > verb + 1, tokens.contains(index), context.isNameWord(index) else { return nil }
+        return speaker(from: index)
     }
 
     /// The capitalised name (without leading titles) that ends at token `last`.
