@@ -244,3 +244,17 @@ struct ExtractSpeakerPhrasingTests {
         #expect(result.quotes.map { $0.speakerEntity.map { result.entities[$0].name } } == ["Piet Hallam", "Piet Hallam"])
     }
 }
+
+@Suite("Extract: pronoun speakers")
+struct ExtractPronounSpeakerTests {
+    @Test func pronounsSkipPeopleOfTheOtherGivenName() {
+        let text = """
+            Coach Mary Okafor praised striker John Bellamy after the match. "The team kept its shape all night," she said.
+
+            Health Minister Peter Lund, asked about the clinic, said: "We will open it in the spring."
+            """
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities, .quotes]))
+        #expect(result.quotes.map { $0.speakerEntity.map { result.entities[$0].name } } == ["Mary Okafor", "Peter Lund"])
+        #expect(result.quotes.last?.speaker == "Peter Lund")
+    }
+}

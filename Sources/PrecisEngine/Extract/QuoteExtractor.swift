@@ -164,18 +164,33 @@ struct QuoteExtractor {
         if let index = mentionEntity[span.start], entities[index].mentions.contains(where: { $0.span == span }) {
             return index
         }
-        if Lexicon.singularPronouns.contains(name.lowercased()) { return latestPerson(before: span.start) }
+        if Lexicon.singularPronouns.contains(name.lowercased()) {
+            return latestPerson(before: span.start, female: name.lowercased() == "she")
+        }
         return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
     }
 
-    /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`).
-    private func latestPerson(before offset: Int) -> Int? {
+    /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`), passing over up
+    /// to a few people whose given name says they do not match the pronoun (`she` and `John …`).
+    private func latestPerson(before offset: Int, female: Bool) -> Int? {
         var low = 0
         var high = personMentions.count
         while low < high {
             let mid = (low + high) / 2
             if personMentions[mid].start < offset { low = mid + 1 } else { high = mid }
         }
-        return low > 0 ? personMentions[low - 1].entity : nil
+        var position = low - 1
+        while position >= 0, position >= low - 8 {
+            let entity = personMentions[position].entity
+            if !mismatched(entities[entity].name, female: female) { return entity }
+            position -= 1
+        }
+        return nil
+    }
+
+    private func mismatched(_ name: String, female: Bool) -> Bool {
+        guard let space = name.firstIndex(of: " ") else { return false }
+        let given = name[..<space].lowercased()
+        return female ? Lexicon.maleNames.contains(given) : Lexicon.femaleNames.contains(given)
     }
 }

@@ -93,7 +93,8 @@ struct SpeakerFinder {
         guard tokens.contains(last), context.isNameWord(last) else { return nil }
         var first = last
         while tokens.contains(first - 1), context.isNameWord(first - 1), context.spaced(first - 1, first) { first -= 1 }
-        while first < last, context.isHonorific(first) { first += 1 }
+        // `Health Minister Jane Roe`, `Lib Dem MP Jane Roe`: the name after the last title.
+        if let title = (first..<last).last(where: { context.isHonorific($0) }) { first = title + 1 }
         guard !context.isHonorific(first) else { return nil }
         return context.nameSpan(from: first, through: last)
     }

@@ -9,7 +9,7 @@ extension Lexicon {
         "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm", "chief",
         "speaker", "advisor", "adviser", "envoy", "chairperson", "spokesperson", "emir", "ayatollah", "cardinal",
         "bishop", "archbishop", "rabbi", "imam", "mullah", "marshal", "brigadier", "major-general", "ceo", "cfo",
-        "coo", "chair", "founder", "co-founder", "treasurer", "superintendent", "sheriff", "provost",
+        "coo", "chair", "founder", "co-founder", "mp", "mep", "msp", "congressman", "congresswoman", "assemblyman", "treasurer", "superintendent", "sheriff", "provost",
     ]
 
     /// Last words that mark an organisation.

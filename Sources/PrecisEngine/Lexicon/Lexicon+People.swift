@@ -60,4 +60,26 @@ extension Lexicon {
 extension Lexicon {
     /// Pronouns that stand for one person, resolved to the person mentioned last.
     static let singularPronouns: Set<String> = ["he", "she"]
+
+    /// Common women's given names, lowercased: `he` does not stand for them.
+    static let femaleNames: Set<String> = [
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+        "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy",
+        "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen",
+        "amy", "angela", "shirley", "anna", "ana", "brenda", "pamela", "emma", "nicole", "helen", "samantha",
+        "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane",
+        "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "lauren", "christina", "joan", "evelyn",
+        "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara",
+        "frances", "kathryn", "janice", "jean", "abigail", "alice", "julia", "judy", "sophia", "grace", "denise",
+        "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany",
+        "charlotte", "marie", "kayla", "lori", "madeleine", "hillary", "condoleezza", "condoleeza", "condi",
+        "yulia", "sonia", "benazir", "tzipi", "ellen", "megawati", "angela", "theresa", "jane", "kate", "lucy",
+        "sophie", "claire", "fiona", "tessa", "harriet", "rosa", "nell", "nancy", "carla", "lena", "marta",
+    ]
+
+    /// Common men's given names, lowercased: `she` does not stand for them.
+    static let maleNames: Set<String> = givenNames.subtracting(femaleNames).subtracting([
+        "kim", "lee", "park", "jean", "ban", "li", "hu", "wen", "xi", "jordan", "kelly", "madison", "alexis",
+        "christian", "terry", "jesse", "billy", "bobby", "logan", "dylan", "taylor", "ashley",
+    ])
 }
