@@ -251,12 +251,26 @@ struct EntityExtractor {
         if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
         if words.count > 1, first == "operation" { return .event }
         if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
+        if let cued = contextLabel(words) { return cued }
         if words.count > 1, words.contains(where: { isOrgWord($0) }) { return .org }
         if (2...3).contains(words.count), words.allSatisfy({ isPlainNameWord($0) }) { return .person }
         let before = words[words.startIndex] - 1
         if before >= 0, context.tokens[before].kind == .word, Lexicon.placeCues.contains(context.lowercased(before)) {
             return .loc
         }
+        let after = words[words.endIndex - 1] + 1
+        if after < context.tokens.count, context.tokens[after].kind == .word,
+            Lexicon.speechVerbs.contains(context.lowercased(after))
+        {
+            return .person
+        }
+        return .misc
+    }
+
+    /// A label from the words around a name: `the town of X`, `X province` → LOC; `X party` → ORG; `the
+    /// 31-year-old X` → PERSON.
+    private func contextLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
+        let before = words[words.startIndex] - 1
         if before > 0, context.lowercased(before) == "of", context.tokens[before - 1].kind == .word,
             Lexicon.placeNouns.contains(context.lowercased(before - 1))
         {
@@ -267,17 +281,11 @@ struct EntityExtractor {
         }
         let after = words[words.endIndex - 1] + 1
         if after < context.tokens.count, context.tokens[after].kind == .word, !context.isCapitalised(after) {
-            var noun = context.lowercased(after)
-            if context.isPossessive(after) { noun.removeLast(2) }
+            let noun = context.bareWord(after)
             if Lexicon.placeNouns.contains(noun) { return .loc }  // `Kunar province`
             if Lexicon.orgNouns.contains(noun) { return .org }  // `the Labor party`
         }
-        if after < context.tokens.count, context.tokens[after].kind == .word,
-            Lexicon.speechVerbs.contains(context.lowercased(after))
-        {
-            return .person
-        }
-        return .misc
+        return nil
     }
 
     /// A word typical of organisation names (`National`, `Popular`, `Revolutionary`).
