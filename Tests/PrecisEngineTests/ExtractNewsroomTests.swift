@@ -258,3 +258,17 @@ struct ExtractPronounSpeakerTests {
         #expect(result.quotes.last?.speaker == "Peter Lund")
     }
 }
+
+@Suite("Extract: events and products")
+struct ExtractEventProductTests {
+    @Test func eventsAndModelNumbers() {
+        let found = Fixtures.engine.extract(
+            Fixtures.parse("After Hurricane Mirela the navy sent two F-35 jets and an A380 to the Coastal Games."),
+            options: ExtractOptions(kinds: [.entities])
+        ).entities
+        #expect(found.first { $0.name == "Hurricane Mirela" }?.label == .event)
+        #expect(found.first { $0.name == "Coastal Games" }?.label == .event)
+        #expect(found.first { $0.name == "F-35" }?.label == .product)
+        #expect(found.first { $0.name == "A380" }?.label == .product)
+    }
+}

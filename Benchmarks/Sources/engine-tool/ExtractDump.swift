@@ -17,7 +17,7 @@ enum ExtractDump {
         let found = engine.extract(engine.parse(text), options: ExtractOptions(referenceDate: reference))
         let entities: [[String: Any]] = found.entities.map { entity in
             [
-                "label": EngineTool.label(entity.label), "name": entity.name,
+                "label": label(entity.label), "name": entity.name,
                 "mentions": entity.mentions.map(\.text), "salience": entity.salience,
             ]
         }
@@ -40,5 +40,15 @@ enum ExtractDump {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    static func label(_ label: EntityLabel) -> String {
+        switch label {
+        case .event: return "EVENT"
+        case .product: return "PRODUCT"
+        case .work: return "WORK"
+        case .misc: return "MISC"
+        default: return EngineTool.label(label)
+        }
     }
 }

@@ -249,7 +249,8 @@ struct EntityExtractor {
             if Lexicon.orgHeads.contains(head) || Lexicon.orgSuffixes.contains(head) { return .org }
         }
         if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
-        if words.count > 1, first == "operation" { return .event }
+        if words.count > 1, Lexicon.eventHeads.contains(first) || Lexicon.eventEnds.contains(last) { return .event }
+        if words.count == 1, isModelNumber(words[words.startIndex]) { return .product }
         if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
         if let cued = contextLabel(words) { return cued }
         if words.count > 1, words.contains(where: { isOrgWord($0) }) { return .org }
@@ -286,6 +287,27 @@ struct EntityExtractor {
             if Lexicon.orgNouns.contains(noun) { return .org }  // `the Labor party`
         }
         return nil
+    }
+
+    /// A designation such as `F-15`, `AK-47`, `MiG-29` or `A380`: capital letters, then digits (a hyphen between
+    /// them allowed), at most two trailing letters.
+    private func isModelNumber(_ index: Int) -> Bool {
+        let span = context.tokens[index].span
+        guard span.count >= 3, span.count <= 10 else { return false }
+        let bytes = context.text.bytes
+        var position = span.start
+        var letters = 0
+        while position < span.end, (bytes[position] | 0x20) >= 0x61, (bytes[position] | 0x20) <= 0x7A {
+            letters += 1
+            position += 1
+        }
+        if position < span.end, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        var digits = 0
+        while position < span.end, isASCIIDigit(bytes[position]) {
+            digits += 1
+            position += 1
+        }
+        return (1...3).contains(letters) && digits >= 2 && span.end - position <= 2
     }
 
     /// A word typical of organisation names (`National`, `Popular`, `Revolutionary`).

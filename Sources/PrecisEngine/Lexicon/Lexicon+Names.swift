@@ -126,3 +126,14 @@ extension Lexicon {
         "under", "attorney", "solicitor", "surgeon", "lieutenant", "major", "staff", "head", "top", "new", "late",
     ]
 }
+
+extension Lexicon {
+    /// First words that make a capitalised name an event (`Hurricane Katrina`, `Operation Medusa`).
+    static let eventHeads: Set<String> = ["operation", "hurricane", "typhoon", "cyclone", "storm", "battle", "siege"]
+
+    /// Last words that make a capitalised name an event (`World Cup`, `Iraq War`, `Davos Summit`).
+    static let eventEnds: Set<String> = [
+        "war", "games", "olympics", "cup", "championship", "championships", "summit", "festival", "revolution",
+        "uprising", "massacre", "marathon", "open", "grand prix", "tournament", "expo", "fair", "crisis",
+    ]
+}
