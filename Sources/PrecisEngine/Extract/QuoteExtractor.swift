@@ -149,14 +149,17 @@ struct QuoteExtractor {
     }
 
     /// The token range of the sentence (among `sentences`) that holds token `index`.
+    /// (Binary search: a paragraph may hold thousands of sentences.)
     private func sentenceTokens(containing index: Int, in sentences: Range<Int>) -> Range<Int> {
-        for number in sentences {
-            let sentence = context.document.sentences[number]
-            let range = sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
-            if range.contains(index) || range.lowerBound > index { return range }
+        var low = sentences.lowerBound
+        var high = sentences.upperBound
+        while low < high {  // the first sentence that ends after `index`
+            let mid = (low + high) / 2
+            let sentence = context.document.sentences[mid]
+            if sentence.firstToken + sentence.tokenCount <= index { low = mid + 1 } else { high = mid }
         }
-        let last = context.document.sentences[sentences.upperBound - 1]
-        return last.firstToken..<(last.firstToken + last.tokenCount)
+        let sentence = context.document.sentences[min(low, sentences.upperBound - 1)]
+        return sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
     }
 
     /// The entity with a mention at `span`, else one whose name is or ends with `name`.
