@@ -272,3 +272,21 @@ struct ExtractEventProductTests {
         #expect(found.first { $0.name == "A380" }?.label == .product)
     }
 }
+
+@Suite("Extract: organisations as speakers")
+struct ExtractOrganisationSpeakerTests {
+    @Test func spokespersonQuotesGoToTheOrganisation() {
+        let text = "\"The line will reopen on Monday morning,\" a Northline Rail spokeswoman said."
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities, .quotes]))
+        #expect(result.quotes.map(\.speaker) == ["Northline Rail"])
+        #expect(result.quotes.first?.speakerEntity.map { result.entities[$0].name } == "Northline Rail")
+    }
+}
+
+extension ExtractOrganisationSpeakerTests {
+    @Test func aSpokespersonsEmployerIsAnOrganisation() {
+        let text = "\"The line will reopen on Monday morning,\" a Northline Rail spokeswoman said."
+        let result = Fixtures.engine.extract(Fixtures.parse(text), options: ExtractOptions(kinds: [.entities]))
+        #expect(result.entities.first { $0.name == "Northline Rail" }?.label == .org)
+    }
+}

@@ -285,6 +285,7 @@ struct EntityExtractor {
             let noun = context.bareWord(after)
             if Lexicon.placeNouns.contains(noun) { return .loc }  // `Kunar province`
             if Lexicon.orgNouns.contains(noun) { return .org }  // `the Labor party`
+            if ["spokesman", "spokeswoman", "spokesperson"].contains(noun) { return .org }  // `a Northline spokesman`
         }
         return nil
     }

@@ -70,6 +70,12 @@ struct SpeakerFinder {
         {
             return name
         }
+        // `a BBC spokesman said`: the organisation a spokesperson speaks for.
+        if tokens.contains(verb - 2), context.tokens[verb - 1].kind == .word, !context.isCapitalised(verb - 1),
+            Lexicon.spokespeople.contains(context.lowercased(verb - 1)), let name = name(endingAt: verb - 2)
+        {
+            return name
+        }
         return name(endingAt: verb - 1) ?? pronoun(at: verb - 1)
     }
 

@@ -83,3 +83,12 @@ extension Lexicon {
         "christian", "terry", "jesse", "billy", "bobby", "logan", "dylan", "taylor", "ashley",
     ])
 }
+
+extension Lexicon {
+    /// Lowercase nouns for people who speak for an organisation (`a BBC spokesman said`): the organisation is
+    /// the speaker.
+    static let spokespeople: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", "statement",
+        "source", "sources", "lawyer", "lawyers", "aide", "aides", "executive", "economist", "analyst",
+    ]
+}
