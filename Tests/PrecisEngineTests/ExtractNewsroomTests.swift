@@ -290,3 +290,29 @@ extension ExtractOrganisationSpeakerTests {
         #expect(result.entities.first { $0.name == "Northline Rail" }?.label == .org)
     }
 }
+
+@Suite("Extract: reference date")
+struct ExtractReferenceDateTests {
+    static let text = """
+        Ferry fares rise again
+
+        By Ola Brandt
+
+        Published: 3 March 2026
+
+        Ferry fares went up yesterday, the operator said on Friday.
+        """
+
+    @Test func theDocumentsPublishedDateAnchorsRelativeDates() {
+        let result = Fixtures.engine.extract(Fixtures.parse(Self.text), options: ExtractOptions(kinds: [.dates]))
+        #expect(result.referenceDate == CalendarDate(iso: "2026-03-03"))
+        #expect(result.dates.first { $0.text == "yesterday" }?.value == "2026-03-02")
+        #expect(result.dates.first { $0.text == "Friday" }?.value == "2026-02-27")
+    }
+
+    @Test func anExplicitReferenceDateWins() {
+        let options = ExtractOptions(kinds: [.dates], referenceDate: CalendarDate(iso: "2026-11-24"))
+        let result = Fixtures.engine.extract(Fixtures.parse(Self.text), options: options)
+        #expect(result.dates.first { $0.text == "yesterday" }?.value == "2026-11-23")
+    }
+}
