@@ -62,7 +62,8 @@ struct DateTests {
         let found = dates(Fixtures.article)
         #expect(found.map(\.text).contains("November 30, 2026"))
         #expect(found.first { $0.text == "yesterday" }?.value == "2026-11-23")
-        #expect(found.first { $0.text == "Saturday" }?.value == "2026-11-21")
+        // "will return on Saturday": the coming Saturday, not the one before the reference date.
+        #expect(found.first { $0.text == "Saturday" }?.value == "2026-11-28")
     }
 }
 

@@ -27,6 +27,7 @@ enum EngineTool {
             exit(2)
         }
         let mode = args[1]
+        if mode == "extract-json" { return try ExtractDump.run(args[2], arguments: args) }
         if mode == "hostile" {
             Hostile.run(args[2], bytes: args.count > 3 ? Int(args[3]) ?? 1_000_000 : 1_000_000)
             return

@@ -19,7 +19,8 @@ extension DateExtractor {
         case "last": offset = -((today - weekday + 6) % 7 + 1)
         case "next": offset = (weekday - today + 6) % 7 + 1
         case "this": offset = (weekday - today + 7) % 7
-        default: offset = -((today - weekday + 7) % 7)
+        default:
+            offset = looksAhead(before: index) ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7)
         }
         return Match(end: index + 1, value: reference.adding(days: offset).iso, granularity: .day, relative: true)
     }
@@ -39,19 +40,48 @@ extension DateExtractor {
         return Match(end: index + 2, value: date.iso, granularity: .day, relative: true)
     }
 
+    /// Whether the words just before a bare weekday speak of the future (`will meet on Sunday`, `is scheduled to
+    /// visit … on Sunday`): then it is the next such day, not the last. Looks back at most eight words, stopping
+    /// at a reporting verb or sentence punctuation.
+    func looksAhead(before index: Int) -> Bool {
+        var position = index - 1
+        var words = 0
+        while position >= 0, words < 8 {
+            let token = context.tokens[position]
+            if token.kind == .punctuation, context.isPunctuation(position, ".") || context.isPunctuation(position, ";") {
+                return false
+            }
+            if token.kind == .word {
+                let word = context.lowercased(position)
+                if Self.futureCues.contains(word) { return true }
+                if Lexicon.reportingVerbs.contains(word) { return false }
+                words += 1
+            }
+            position -= 1
+        }
+        return false
+    }
+
+    static let futureCues: Set<String> = [
+        "will", "shall", "'ll", "scheduled", "expected", "due", "plans", "planned", "planning", "upcoming", "intends",
+        "until", "till", "ahead",
+    ]
+
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {
         guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 9 else { return nil }
-        let word = context.lowercased(index)
+        var word = context.lowercased(index)
+        if context.isPossessive(index) { word.removeLast(2) }  // `today's talks`
         switch word {
         case "yesterday": return day(-1, end: index + 1)
         case "today", "tonight": return day(0, end: index + 1)
         case "tomorrow": return day(1, end: index + 1)
         case "last", "next", "this": break
-        default: return ago(at: index, limit: limit)
+        default: return namedTime(word, at: index) ?? ago(at: index, limit: limit)
         }
         guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
         if let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
+        if let match = modifiedMonth(word, at: index + 1) { return match }
         let step = word == "last" ? -1 : (word == "next" ? 1 : 0)
         switch context.lowercased(index + 1) {
         case "week":
@@ -96,9 +126,27 @@ extension DateExtractor {
             index > 0 && context.tokens[index - 1].kind == .word
             && Self.yearPrepositions.contains(context.lowercased(index - 1))
         let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
-        guard afterPreposition || beforeBreak else { return nil }
+        guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
     }
+
+    /// `a 1980 coup`, `the 2006 season`, `its 2008 budget`: a year from 1900 to 2099 after a determiner, unless the
+    /// next word is a plural (`the 2000 soldiers` is a count).
+    private func afterDeterminer(_ index: Int, year: Int, limit: Int) -> Bool {
+        guard (1900...2099).contains(year), index > 0, index + 1 < limit, context.tokens[index + 1].kind == .word,
+            !context.isCapitalised(index + 1)
+        else { return false }
+        let before = context.tokens[index - 1]
+        let determiner = before.kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 1))
+        // `the fatal 2003 shooting`: a recent year before a singular noun after an adjective.
+        let adjective = before.kind == .word && (1950...2049).contains(year) && index > 1
+            && context.tokens[index - 2].kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 2))
+        guard determiner || adjective else { return false }
+        let next = context.lowercased(index + 1)
+        return !next.hasSuffix("s") || next.hasSuffix("ss")
+    }
+
+    static let yearDeterminers: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that"]
 
     /// `two weeks ago`, `3 days ago`, `several years ago`: a count (a number, a number word, `a`, `a few`,
     /// `several`) of days, weeks, months or years before the reference date.

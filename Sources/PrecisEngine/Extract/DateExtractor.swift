@@ -22,7 +22,8 @@ struct DateExtractor {
     }
 
     static let monthPrepositions: Set<String> = [
-        "in", "since", "until", "by", "from", "during", "before", "after", "early", "late", "mid", "through",
+        "in", "since", "until", "by", "from", "during", "before", "after", "early", "late", "mid", "through", "for",
+        "of",
     ]
     static let yearPrepositions: Set<String> = monthPrepositions.union(["of", "to", "and", "or", "around"])
 
@@ -58,7 +59,8 @@ struct DateExtractor {
         switch token.kind {
         case .number:
             return isoDate(at: index, limit: limit) ?? dayFirst(at: index, limit: limit)
-                ?? year(at: index, limit: limit) ?? ago(at: index, limit: limit)
+                ?? year(at: index, limit: limit) ?? ago(at: index, limit: limit) ?? timeOfDay(at: index, limit: limit)
+                ?? century(at: index, limit: limit)
         case .word, .abbreviation:
             if context.text.isUppercase(at: token.span.start) {
                 if let match = weekday(at: index, modifier: nil, limit: limit) { return match }
@@ -93,7 +95,7 @@ struct DateExtractor {
     private func monthFirst(at index: Int, limit: Int) -> Match? {
         guard let month = monthNumber(index) else { return nil }
         if index + 1 < limit, context.spaced(index, index + 1) {
-            if let day = dayNumber(index + 1) {
+            if let day = dayNumber(index + 1) ?? ordinalDay(index + 1) {
                 return monthDay(month: month, day: day, after: index + 2, limit: limit)
             }
             if let year = yearNumber(index + 1) {
@@ -152,6 +154,14 @@ struct DateExtractor {
         }
         guard digits >= 1, digits <= 2, digits == token.span.count || token.span.count - digits == 2 else { return nil }
         return (1...31).contains(value) ? value : nil
+    }
+
+    /// A day written as an ordinal word (`January second`).
+    func ordinalDay(_ index: Int) -> Int? {
+        guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 14,
+            let value = Lexicon.ordinalWords[context.lowercased(index)], value >= 1, value <= 31
+        else { return nil }
+        return Int(value)
     }
 
     func yearNumber(_ index: Int) -> Int? {

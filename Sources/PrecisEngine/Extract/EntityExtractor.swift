@@ -66,14 +66,32 @@ struct EntityExtractor {
             person = true
         }
         if let title = words.dropLast().lastIndex(where: { context.isHonorific($0) && context.isNameWord($0 + 1) }) {
-            if let prefix = knownPrefix(words[..<title]) { found.append(prefix.found) }
+            if let prefix = knownPrefix(words[..<title]) ?? employer(words[..<title]) { found.append(prefix.found) }
             words = words[(title + 1)...]
             person = true
         }
+        if afterTitleOf(words.first ?? 0, sentence: segment.sentence) {
+            while let first = words.first, Lexicon.departmentWords.contains(context.bareWord(first)) {
+                words = words.dropFirst()
+            }
+            person = true
+        }
+        let article = words.first.flatMap { context.string($0) == "The" ? words.startIndex : nil }
         while let first = words.first, isLeadingFiller(first) { words = words.dropFirst() }
         while let last = words.last, isTrailingFiller(last) { words = words.dropLast() }
         guard let first = words.first, let last = words.last, words.count > 1 || context.tokens[first].span.count > 1
         else { return }
+        if let article, article + 1 == words.startIndex,
+            !startsSentence(segment.words[article], firstWord: segment.firstWord),
+            Lexicon.titledNameEnds.contains(context.bareWord(last))
+        {
+            words = segment.words[article..<words.endIndex]  // `The Washington Post`, `The Hague`
+        }
+        if !person, words.count > 1, startsSentence(first, firstWord: segment.firstWord), knownLabel(words) == nil,
+            !Lexicon.givenNames.contains(context.bareWord(first)), knownLabel(words.dropFirst()) != nil
+        {
+            words = words.dropFirst()  // `Top Palestinian negotiator`, `Many Iraqis`: a capitalised common word
+        }
         if !person, knownLabel(words) == nil {
             if words.count == 1, let parts = hyphenParts(first) {
                 found.append(contentsOf: parts)
@@ -84,6 +102,8 @@ struct EntityExtractor {
                 return
             }
             if words.count > 1, !Lexicon.orgSuffixes.contains(context.bareWord(last)),
+                !Lexicon.titledNameEnds.contains(context.bareWord(last)),
+                !Lexicon.placeSuffixes.contains(context.bareWord(last)),
                 let prefix = knownPrefix(words.dropLast())
             {
                 found.append(prefix.found)
@@ -97,6 +117,11 @@ struct EntityExtractor {
         if words.count == 1, !person, knownLabel(words) == nil,
             startsSentence(words[words.startIndex], firstWord: segment.firstWord)
         {
+            if speaks(after: words[words.startIndex]) {
+                item.label = .person  // `Zawahiri warned …`: a one-word subject of a reporting verb
+                found.append(item)
+                return
+            }
             item.label = .misc
             sentenceStarts.append(item)
         } else {
@@ -129,6 +154,27 @@ struct EntityExtractor {
         context.isStopWord(index) || Lexicon.nameConnectors.contains(context.lowercased(index))
     }
 
+    /// Whether the name at `index` is the subject of a reporting verb (`Ismail told …`) and not a common plural
+    /// subject (`Officials said`).
+    private func speaks(after index: Int) -> Bool {
+        let next = index + 1
+        guard next < context.tokens.count, context.spaced(index, next), context.tokens[next].kind == .word,
+            Lexicon.reportingVerbs.contains(context.lowercased(next)) || Lexicon.speechVerbs.contains(context.lowercased(next))
+        else { return false }
+        return !Lexicon.groupSubjects.contains(context.bareWord(index))
+    }
+
+    /// Whether the name starting at token `index` follows a title and `of` (`Secretary of State Jane Roe`,
+    /// `Minister of Defence John Doe`): its first words name a department, the rest a person.
+    private func afterTitleOf(_ index: Int, sentence: Range<Int>) -> Bool {
+        var before = index - 1
+        if before > sentence.lowerBound, context.lowercased(before) == "the" { before -= 1 }
+        guard before > sentence.lowerBound else { return false }
+        let connector = context.lowercased(before)
+        guard connector == "of" || connector == "for" else { return false }
+        return context.isHonorific(before - 1) && Lexicon.departmentWords.contains(context.bareWord(index))
+    }
+
     private func startsSentence(_ index: Int, firstWord: Int) -> Bool {
         guard index != firstWord else { return true }
         let previous = context.tokens[index - 1]
@@ -154,6 +200,23 @@ struct EntityExtractor {
         return nil
     }
 
+    /// One or two unknown capitalised words before a title that name who the person works for (`Tesla` in `Tesla
+    /// CEO Jane Roe`), unless they are part of the title (`Deputy`, `Defense`, `Prime`).
+    private func employer(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
+        var part = words
+        while let last = part.last, context.isHonorific(last) || isTitleWord(last) { part = part.dropLast() }
+        guard (1...2).contains(part.count), part.allSatisfy({ context.tokens[$0].kind == .word && !isTitleWord($0) })
+        else { return nil }
+        let span = context.nameSpan(part)
+        return (Found(span: span, text: context.text.string(span), label: .org), part.endIndex)
+    }
+
+    private func isTitleWord(_ index: Int) -> Bool {
+        let word = context.bareWord(index)
+        return Lexicon.titleModifiers.contains(word) || Lexicon.departmentWords.contains(word)
+            || Lexicon.isDemonym(word) || context.isStopWord(index) || Lexicon.givenNames.contains(word)
+    }
+
     /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.
     private func knownLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
         if let known = knownLabel(context.text.lowercased(context.nameSpan(words))) { return known }
@@ -164,7 +227,7 @@ struct EntityExtractor {
     /// The label of a lowercased name found in a gazetteer, else `nil`.
     private func knownLabel(_ name: String) -> EntityLabel? {
         if Lexicon.knownOrgs.contains(name) { return .org }
-        if Lexicon.countries.contains(name) || Lexicon.cities.contains(name) { return .loc }
+        if Lexicon.isPlace(name) { return .loc }
         if Lexicon.isDemonym(name) { return .norp }
         return nil
     }
@@ -175,12 +238,22 @@ struct EntityExtractor {
         if let known = knownLabel(words) { return known }
         let last = context.bareWord(words[words.endIndex - 1])
         if Lexicon.orgSuffixes.contains(last) { return .org }
+        if words.count > 1, context.string(words[words.startIndex]) == "The", Lexicon.titledNameEnds.contains(last) {
+            return .org  // `The Lima Herald`
+        }
         let first = context.bareWord(words[words.startIndex])
-        if words.count >= 3, Lexicon.orgHeads.contains(first), context.lowercased(words[words.startIndex + 1]) == "of" {
-            return .org
+        for position in words.indices.dropFirst() where context.tokens[words[position]].kind == .word
+            && context.lowercased(words[position]) == "of"
+        {
+            let head = context.bareWord(words[position - 1])
+            if Lexicon.orgHeads.contains(head) || Lexicon.orgSuffixes.contains(head) { return .org }
         }
         if words.count > 1, Lexicon.placeSuffixes.contains(last) { return .loc }
+        if words.count > 1, Lexicon.eventHeads.contains(first) || Lexicon.eventEnds.contains(last) { return .event }
+        if words.count == 1, isModelNumber(words[words.startIndex]) { return .product }
         if Lexicon.givenNames.contains(first), words.count > 1 { return .person }
+        if let cued = contextLabel(words) { return cued }
+        if words.count > 1, words.contains(where: { isOrgWord($0) }) { return .org }
         if (2...3).contains(words.count), words.allSatisfy({ isPlainNameWord($0) }) { return .person }
         let before = words[words.startIndex] - 1
         if before >= 0, context.tokens[before].kind == .word, Lexicon.placeCues.contains(context.lowercased(before)) {
@@ -195,11 +268,59 @@ struct EntityExtractor {
         return .misc
     }
 
+    /// A label from the words around a name: `the town of X`, `X province` → LOC; `X party` → ORG; `the
+    /// 31-year-old X` → PERSON.
+    private func contextLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
+        let before = words[words.startIndex] - 1
+        if before > 0, context.lowercased(before) == "of", context.tokens[before - 1].kind == .word,
+            Lexicon.placeNouns.contains(context.lowercased(before - 1))
+        {
+            return .loc  // `the town of Baiji`, `the port city of Chittagong`
+        }
+        if before >= 0, context.tokens[before].kind == .word, context.lowercased(before).hasSuffix("year-old") {
+            return .person  // `the 31-year-old Beckham`
+        }
+        let after = words[words.endIndex - 1] + 1
+        if after < context.tokens.count, context.tokens[after].kind == .word, !context.isCapitalised(after) {
+            let noun = context.bareWord(after)
+            if Lexicon.placeNouns.contains(noun) { return .loc }  // `Kunar province`
+            if Lexicon.orgNouns.contains(noun) { return .org }  // `the Labor party`
+            if ["spokesman", "spokeswoman", "spokesperson"].contains(noun) { return .org }  // `a Northline spokesman`
+        }
+        return nil
+    }
+
+    /// A designation such as `F-15`, `AK-47`, `MiG-29` or `A380`: capital letters, then digits (a hyphen between
+    /// them allowed), at most two trailing letters.
+    private func isModelNumber(_ index: Int) -> Bool {
+        let span = context.tokens[index].span
+        guard span.count >= 3, span.count <= 10 else { return false }
+        let bytes = context.text.bytes
+        var position = span.start
+        var letters = 0
+        while position < span.end, (bytes[position] | 0x20) >= 0x61, (bytes[position] | 0x20) <= 0x7A {
+            letters += 1
+            position += 1
+        }
+        if position < span.end, bytes[position] == UInt8(ascii: "-") { position += 1 }
+        var digits = 0
+        while position < span.end, isASCIIDigit(bytes[position]) {
+            digits += 1
+            position += 1
+        }
+        return (1...3).contains(letters) && digits >= 2 && span.end - position <= 2
+    }
+
+    /// A word typical of organisation names (`National`, `Popular`, `Revolutionary`).
+    private func isOrgWord(_ index: Int) -> Bool {
+        context.tokens[index].kind == .word && Lexicon.orgWords.contains(context.bareWord(index))
+    }
+
     /// A capitalised word that is in no gazetteer: a likely part of a person's name.
     private func isPlainNameWord(_ index: Int) -> Bool {
         guard context.tokens[index].kind == .word else { return false }
         let word = context.bareWord(index)
-        return !Lexicon.countries.contains(word) && !Lexicon.cities.contains(word) && !Lexicon.isDemonym(word)
+        return !Lexicon.isPlace(word) && !Lexicon.isDemonym(word)
             && !Lexicon.knownOrgs.contains(word) && !Lexicon.honorifics.contains(word)
     }
 }

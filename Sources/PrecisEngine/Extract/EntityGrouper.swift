@@ -73,7 +73,7 @@ struct EntityGrouper {
     private func label(_ labels: [EntityLabel: Int]) -> EntityLabel {
         var best = EntityLabel.misc
         var bestCount = 0
-        for candidate in [EntityLabel.person, .org, .loc, .norp] {
+        for candidate in [EntityLabel.person, .org, .loc, .norp, .event, .product, .work] {
             let count = labels[candidate] ?? 0
             if count > bestCount {
                 best = candidate

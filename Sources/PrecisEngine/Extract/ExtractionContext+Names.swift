@@ -20,9 +20,16 @@ extension ExtractionContext {
 
     /// Two to six capital letters, optionally dotted (`NATO`, `IDF`, `U.N.`).
     func isAcronym(_ index: Int) -> Bool {
-        let token = tokens[index]
-        let letters = text.bytes[token.span.start..<token.span.end].filter { $0 != UInt8(ascii: ".") }
-        return (2...6).contains(letters.count) && letters.allSatisfy { $0 >= 0x41 && $0 <= 0x5A }
+        guard tokens[index].span.count <= 14 else { return false }
+        let span = nameSpan(from: index, through: index)  // `BP's` → `BP`
+        var letters = 0
+        for position in span.start..<span.end {
+            let byte = text.bytes[position]
+            if byte == UInt8(ascii: ".") { continue }
+            guard byte >= 0x41 && byte <= 0x5A else { return false }
+            letters += 1
+        }
+        return (2...6).contains(letters)
     }
 
     /// A word ending in a possessive `'s` (`Russia's`).
@@ -43,13 +50,21 @@ extension ExtractionContext {
     /// A title such as `Dr.`, `President` or `minister`.
     func isHonorific(_ index: Int) -> Bool {
         let kind = tokens[index].kind
-        guard kind == .word || kind == .abbreviation, tokens[index].span.count <= 16 else { return false }
-        return Lexicon.honorifics.contains(bareWord(index))
+        guard kind == .word || kind == .abbreviation, tokens[index].span.count <= 24 else { return false }
+        let word = bareWord(index)
+        if Lexicon.honorifics.contains(word) { return true }
+        guard let hyphen = word.firstIndex(of: "-") else { return false }
+        let head = String(word[..<hyphen])
+        let tail = String(word[word.index(after: hyphen)...])
+        // `Secretary-General`, `President-elect`, `Vice-President`, `Deputy-Governor`
+        return (Lexicon.honorifics.contains(head) && Lexicon.titleTails.contains(tail))
+            || (Lexicon.titleModifiers.contains(head) && Lexicon.honorifics.contains(tail))
     }
 
     /// A lowercase word or a capitalised function word: never a name on its own.
     func isStopWord(_ index: Int) -> Bool {
-        let word = bareWord(index)
+        if tokens[index].span.count > 1, isAcronym(index) { return false }  // `WHO`, `IT` are names
+        let word = bareWord(index)  // without a possessive: `Tuesday's`, `Tuesday’s`
         return Lexicon.functionWords.contains(word) || Lexicon.months[word] != nil || Lexicon.weekdays[word] != nil
             || word == "by"
     }

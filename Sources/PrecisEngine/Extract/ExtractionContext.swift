@@ -47,11 +47,15 @@ struct ExtractionContext {
         return token.kind == .punctuation && token.span.count == 1 && text.bytes[token.span.start] == UInt8(ascii.value)
     }
 
-    /// The lowercased word with a trailing period removed (`Nov.` → `nov`).
+    /// The lowercased word with a trailing period or possessive removed (`Nov.` → `nov`, `Company's` → `company`).
     func bareWord(_ index: Int) -> String {
         let token = tokens[index]
         var end = token.span.end
-        if token.kind == .abbreviation { end -= 1 }
+        if token.kind == .abbreviation {
+            end -= 1
+        } else if isPossessive(index) {
+            end = text.bytes[end - 2] == UInt8(ascii: "'") ? end - 2 : end - 4
+        }
         return text.lowercased(token.span.start..<end)
     }
 

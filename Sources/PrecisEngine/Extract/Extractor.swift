@@ -1,12 +1,13 @@
 /// Runs the extractors a request asks for.
 ///
 /// Boilerplate paragraphs are skipped by every extractor except links. Without an explicit reference date,
-/// relative dates resolve against today (UTC).
+/// relative dates resolve against the date the document states (its published line or dateline), else today
+/// (UTC).
 struct Extractor {
     func extract(_ document: ParsedDocument, options: ExtractOptions) -> Extraction {
         let kinds = options.kinds.isEmpty ? Set(ExtractKind.allCases) : options.kinds
         let context = ExtractionContext(document)
-        let reference = options.referenceDate ?? CalendarDate.todayUTC()
+        let reference = options.referenceDate ?? context.statedDate() ?? CalendarDate.todayUTC()
         var result = Extraction(referenceDate: reference)
         if kinds.contains(.entities) {
             result.entities = EntityExtractor(context: context).extract()

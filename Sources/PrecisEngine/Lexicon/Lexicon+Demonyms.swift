@@ -24,9 +24,11 @@ extension Lexicon {
         "zambian", "zimbabwean", "african", "latin american", "western", "soviet", "balkan", "caucasian",
         "scandinavian", "baltic", "pashtun", "baluch", "shi'ite", "shiite", "sunni", "muslim", "christian", "jewish",
         "jew", "catholic", "protestant", "hindu", "sikh", "buddhist", "islamist", "islamic", "orthodox", "maoist",
-        "republican", "democrat", "democratic", "communist", "socialist", "conservative", "liberal", "labour",
+        "republican", "democrat", "democratic", "communist", "socialist", "conservative", "liberal", "labour", "tory", "tories",
         "chechen", "tamil", "sinhalese", "uighur", "uyghur", "hutu", "tutsi", "alawite", "druze", "coptic", "copt",
         "maronite", "yazidi", "bedouin", "berber", "hispanic", "latino", "aboriginal", "inuit", "north korean", "south korean",
+        "central american", "south american", "north american", "middle eastern", "yugoslav", "kashmiri", "emirati",
+        "sahrawi", "rohingya", "mongol", "eurasian", "southeast asian", "frenchmen", "englishmen", "yemenite", "kurdish", "afrikaner", "zulu", "somalilander", "basque", "catalan", "flemish",
     ]
 
     /// Whether a lowercased name is a nationality or group word, or its plural.

@@ -7,6 +7,9 @@ extension Lexicon {
         "lord", "lady", "commissioner", "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson",
         "director", "chairman", "chairwoman", "inspector", "sergeant", "sgt", "lt", "lieutenant", "coach",
         "premier", "executive", "councillor", "councilor", "rev", "reverend", "hon", "pres", "cmdr", "adm", "chief",
+        "speaker", "advisor", "adviser", "envoy", "chairperson", "spokesperson", "emir", "ayatollah", "cardinal",
+        "bishop", "archbishop", "rabbi", "imam", "mullah", "marshal", "brigadier", "major-general", "ceo", "cfo",
+        "coo", "chair", "founder", "co-founder", "mp", "mep", "msp", "congressman", "congresswoman", "assemblyman", "treasurer", "superintendent", "sheriff", "provost",
     ]
 
     /// Last words that mark an organisation.
@@ -18,13 +21,16 @@ extension Lexicon {
         "fund", "trust", "times", "post", "news", "network", "airlines", "airways", "motors", "systems",
         "technologies", "labs", "partners", "holdings", "club", "hospital", "school", "parliament", "congress",
         "senate", "assembly", "government", "administration", "forces", "guard", "embassy", "corps", "movement", "front", "brigade",
-        "brigades", "project", "coalition", "alliance",
+        "brigades", "project", "coalition", "alliance", "committees", "guards", "television", "radio", "brotherhood",
+        "nations", "organizations", "organisations", "academy", "airline", "institution", "institutions",
     ]
 
     /// First words that mark an organisation when followed by `of` (`Ministry of Health`).
     static let orgHeads: Set<String> = [
         "ministry", "department", "university", "bank", "bureau", "office", "board", "council", "institute",
-        "college", "school", "house", "church", "court", "league", "federation", "union",
+        "college", "school", "house", "church", "court", "league", "federation", "union", "organization",
+        "organisation", "association", "alliance", "coalition", "commission", "committee", "society", "academy",
+        "order", "party", "movement", "front", "agency", "department", "council",
     ]
 
     /// Lowercase words allowed inside a capitalised name (`Bank of England`, `Osama bin Laden`).
@@ -57,5 +63,77 @@ extension Lexicon {
     /// Weekday names, 1 for Monday.
     static let weekdays: [String: Int] = [
         "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7,
+    ]
+}
+
+extension Lexicon {
+    /// Words that name a government department after a title and `of` (`Secretary of State`, `Minister of
+    /// Foreign Affairs`); they are not part of the person's name that follows.
+    static let departmentWords: Set<String> = [
+        "state", "defense", "defence", "foreign", "affairs", "interior", "justice", "health", "finance", "homeland",
+        "security", "education", "energy", "agriculture", "commerce", "labor", "labour", "transportation",
+        "transport", "treasury", "trade", "economy", "information", "culture", "environment", "war", "housing",
+        "veterans", "industry", "tourism", "communications", "public", "national", "internal", "home", "european",
+        "african", "asian", "political", "economic", "military", "planning", "development", "investment", "oil",
+        "petroleum", "water", "immigration", "the", "and", "&", "for",
+    ]
+
+    /// Capitalised plural subjects of reporting verbs that are not people's names (`Officials said`).
+    static let groupSubjects: Set<String> = [
+        "officials", "witnesses", "residents", "analysts", "police", "authorities", "critics", "experts", "reports",
+        "sources", "doctors", "investigators", "researchers", "scientists", "observers", "militants", "rebels",
+        "troops", "soldiers", "protesters", "demonstrators", "lawmakers", "leaders", "organizers", "organisers",
+        "officers", "prosecutors", "diplomats", "insurgents", "activists", "students", "workers", "survivors",
+        "relatives", "neighbors", "neighbours", "villagers", "parents", "teachers", "voters", "supporters",
+        "opponents", "economists", "officers", "spokesmen", "others", "many", "some", "both", "most", "several",
+        "forecasters", "medics", "paramedics", "rescuers", "firefighters", "judges", "legislators", "ministers",
+        "documents", "polls", "surveys", "studies", "statements", "newspapers", "media", "reporters", "editors",
+    ]
+}
+
+extension Lexicon {
+    /// Words typical of organisation names; a capitalised run of two or more words holding one (and not starting
+    /// with a given name) is an organisation (`Popular Resistance Committees`, `National Liberation Army`).
+    static let orgWords: Set<String> = [
+        "national", "international", "popular", "revolutionary", "democratic", "liberation", "resistance",
+        "united", "federal", "royal", "islamic", "socialist", "communist", "republican", "people's", "peoples",
+        "world", "global", "central", "human", "rights", "relief", "development", "petroleum", "exporting",
+        "olympic", "broadcasting", "press", "media", "energy", "oil", "gas", "airlines", "financial", "securities",
+        "exchange", "stock", "industries", "industrial", "telecom", "telecommunications", "pharmaceuticals",
+        "electric", "motor", "steel", "chemical", "entertainment", "records", "studios", "pictures", "doctors",
+        "without", "borders", "red", "supreme", "constitutional", "electoral", "security", "intelligence",
+    ]
+}
+
+extension Lexicon {
+    /// Last words of names that keep a capitalised `The` (`The Washington Post`, `The Hague`): newspapers,
+    /// magazines and a few places.
+    static let titledNameEnds: Set<String> = [
+        "post", "times", "journal", "herald", "tribune", "guardian", "telegraph", "independent", "economist",
+        "observer", "globe", "chronicle", "gazette", "examiner", "star", "sun", "mirror", "express", "atlantic",
+        "spectator", "hindu", "nation", "monitor", "inquirer", "hague", "gambia", "bahamas",
+    ]
+}
+
+extension Lexicon {
+    /// Words after a title's hyphen that keep it a title (`Secretary-General`, `President-elect`).
+    static let titleTails: Set<String> = ["general", "elect", "designate", "in-chief", "at-large"]
+
+    /// Words before a title that are part of the title, not an organisation (`Deputy`, `Assistant`, `Prime`).
+    static let titleModifiers: Set<String> = [
+        "vice", "deputy", "assistant", "acting", "former", "senior", "junior", "prime", "first", "second", "chief",
+        "general", "executive", "managing", "associate", "principal", "special", "interim", "co", "ex", "lord",
+        "under", "attorney", "solicitor", "surgeon", "lieutenant", "major", "staff", "head", "top", "new", "late",
+    ]
+}
+
+extension Lexicon {
+    /// First words that make a capitalised name an event (`Hurricane Katrina`, `Operation Medusa`).
+    static let eventHeads: Set<String> = ["operation", "hurricane", "typhoon", "cyclone", "storm", "battle", "siege"]
+
+    /// Last words that make a capitalised name an event (`World Cup`, `Iraq War`, `Davos Summit`).
+    static let eventEnds: Set<String> = [
+        "war", "games", "olympics", "cup", "championship", "championships", "summit", "festival", "revolution",
+        "uprising", "massacre", "marathon", "open", "grand prix", "tournament", "expo", "fair", "crisis",
     ]
 }

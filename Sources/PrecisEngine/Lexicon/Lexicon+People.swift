@@ -50,7 +50,45 @@ extension Lexicon {
         "u.n. security council", "google", "microsoft", "apple", "amazon", "facebook", "toyota", "boeing", "airbus",
         "gazprom", "exxon", "shell", "bbc", "cnn", "voa", "al-jazeera", "al jazeera", "associated press", "ap", "afp",
         "itar-tass", "interfax", "farc", "eta", "ira", "plo", "pkk", "lashkar-e-taiba", "jaish-e-mohammed",
-        "islamic jihad", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
+        "islamic jihad", "cabinet", "liberal democrats", "lib dems", "social democrats",
+        "christian democrats", "free democrats", "labour party", "conservative party", "democratic party",
+        "republican party", "green party", "greens", "al-shabab", "al-shabaab", "isis", "isil", "khmer rouge", "supreme court",
         "state department", "duma", "knesset", "politburo", "vatican",
+    ]
+}
+
+extension Lexicon {
+    /// Pronouns that stand for one person, resolved to the person mentioned last.
+    static let singularPronouns: Set<String> = ["he", "she"]
+
+    /// Common women's given names, lowercased: `he` does not stand for them.
+    static let femaleNames: Set<String> = [
+        "mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen",
+        "nancy", "lisa", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "dorothy",
+        "carol", "amanda", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen",
+        "amy", "angela", "shirley", "anna", "ana", "brenda", "pamela", "emma", "nicole", "helen", "samantha",
+        "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane",
+        "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "lauren", "christina", "joan", "evelyn",
+        "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "sara",
+        "frances", "kathryn", "janice", "jean", "abigail", "alice", "julia", "judy", "sophia", "grace", "denise",
+        "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany",
+        "charlotte", "marie", "kayla", "lori", "madeleine", "hillary", "condoleezza", "condoleeza", "condi",
+        "yulia", "sonia", "benazir", "tzipi", "ellen", "megawati", "angela", "theresa", "jane", "kate", "lucy",
+        "sophie", "claire", "fiona", "tessa", "harriet", "rosa", "nell", "nancy", "carla", "lena", "marta",
+    ]
+
+    /// Common men's given names, lowercased: `she` does not stand for them.
+    static let maleNames: Set<String> = givenNames.subtracting(femaleNames).subtracting([
+        "kim", "lee", "park", "jean", "ban", "li", "hu", "wen", "xi", "jordan", "kelly", "madison", "alexis",
+        "christian", "terry", "jesse", "billy", "bobby", "logan", "dylan", "taylor", "ashley",
+    ])
+}
+
+extension Lexicon {
+    /// Lowercase nouns for people who speak for an organisation (`a BBC spokesman said`): the organisation is
+    /// the speaker.
+    static let spokespeople: Set<String> = [
+        "spokesman", "spokeswoman", "spokesperson", "official", "officials", "representative", "statement",
+        "source", "sources", "lawyer", "lawyers", "aide", "aides", "executive", "economist", "analyst",
     ]
 }

@@ -25,7 +25,7 @@ extension Lexicon {
         "timor-leste", "togo", "tonga", "trinidad", "tunisia", "turkey", "turkmenistan", "tuvalu", "uganda",
         "ukraine", "united arab emirates", "uae", "united kingdom", "u.k.", "uk", "britain", "great britain",
         "england", "scotland", "wales", "northern ireland", "united states", "united states of america", "u.s.",
-        "usa", "u.s.a.", "america", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
+        "usa", "u.s.a.", "us", "america", "uruguay", "uzbekistan", "vanuatu", "vatican", "venezuela", "vietnam", "yemen",
         "zambia", "zimbabwe", "korea", "yugoslavia", "soviet union", "ussr", "tibet", "greenland", "puerto rico",
         "hong kong", "macau", "chechnya", "kashmir", "darfur", "kurdistan", "gaza", "gaza strip", "west bank",
         "golan heights", "sinai", "crimea", "donbas", "balkans", "caucasus", "middle east", "near east", "far east",
@@ -80,4 +80,44 @@ extension Lexicon {
 
     /// Lowercase verbs after a name that make it a person (`Abramoff said`).
     static let speechVerbs: Set<String> = ["said", "says", "told", "added", "stated", "wrote", "asked", "argued"]
+}
+
+extension Lexicon {
+    /// GeoNames country names (see `Generated/Lexicon+GeoNames.swift`), parsed once.
+    static let geoCountries: Set<String> = lines(geoNamesCountryTable)
+    /// GeoNames US states and continents, parsed once.
+    static let geoRegions: Set<String> = lines(geoNamesRegionTable)
+    /// GeoNames cities, parsed once.
+    static let geoCities: Set<String> = lines(geoNamesCityTable)
+
+    private static func lines(_ table: String) -> Set<String> {
+        Set(table.split(separator: "\n").map(String.init))
+    }
+
+    /// Whether a lowercased name is a country, region or city in the hand-written or GeoNames lists. A GeoNames
+    /// city that is also a common given name (`Victoria`, `David`) does not count.
+    static func isPlace(_ name: String) -> Bool {
+        if countries.contains(name) || cities.contains(name) || geoCountries.contains(name)
+            || geoRegions.contains(name)
+        {
+            return true
+        }
+        return geoCities.contains(name) && !givenNames.contains(name)
+    }
+}
+
+extension Lexicon {
+    /// Lowercase nouns for places: `the town of X`, `X province` make X a place.
+    static let placeNouns: Set<String> = [
+        "town", "city", "village", "province", "region", "capital", "district", "county", "island", "port",
+        "valley", "area", "suburb", "neighborhood", "neighbourhood", "state", "oblast", "governorate", "township",
+        "municipality", "enclave", "republic", "territory", "prefecture", "camp", "airport", "border", "hometown",
+    ]
+
+    /// Lowercase nouns for organisations: `X party`, `X television` make X an organisation.
+    static let orgNouns: Set<String> = [
+        "party", "alliance", "coalition", "movement", "television", "radio", "newspaper", "company", "firm",
+        "corporation", "agency", "network", "bank", "airline", "militia", "faction", "organization", "organisation",
+        "group", "channel", "daily", "weekly", "magazine", "broadcaster", "insurer", "carmaker", "automaker",
+    ]
 }

@@ -7,7 +7,8 @@ public enum ExtractKind: Sendable, Hashable, CaseIterable {
 public struct ExtractOptions: Sendable, Hashable {
     /// What to extract; empty means everything.
     public var kinds: Set<ExtractKind>
-    /// The date relative expressions ("yesterday") resolve against; `nil` means today (UTC).
+    /// The date relative expressions ("yesterday") resolve against; `nil` means the date the document states
+    /// (its published line or dateline), else today (UTC).
     public var referenceDate: CalendarDate?
     /// How many keyphrases at most; 0 or less returns none.
     public var maxKeyphrases: Int
