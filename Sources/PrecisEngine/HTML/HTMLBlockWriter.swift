@@ -92,7 +92,7 @@ struct HTMLBlockWriter {
             guard stats.commas[index] < 10 else { return true }
             let paragraphs = stats.paragraphs[index]
             let images = stats.images[index]
-            if node.tag != .figure, images > 1, Double(paragraphs) / Double(images) < 0.5 { return false }
+            if node.tag != .figure, images > 1, Double(paragraphs) / Double(images) < 0.5, length < 100 * images { return false }
             if stats.listItems[index] - 100 > paragraphs { return false }
             if stats.inputs[index] > paragraphs / 3 + 1 { return false }
             if length < 25, images == 0 || images > 2, density > 0 { return false }

@@ -71,6 +71,13 @@ struct HTMLContentFinder {
                 level += 1
             }
         }
+        if debugHTML, candidates.isEmpty {
+            for (i, n) in nodes.enumerated() where n.tag == .p && stats.textLength[i] > 100 {
+                var a = i
+                while a >= 0 { print("DEBUG up", a, nodes[a].tag, nodes[a].classID, stats.removed[a], furniture[a], stats.textLength[a]); a = nodes[a].parent }
+                break
+            }
+        }
         guard !candidates.isEmpty else { return [] }
         for index in candidates { score[index] *= 1 - stats.linkDensity(index) }
 
@@ -78,9 +85,14 @@ struct HTMLContentFinder {
         for index in candidates where score[index] > score[best] { best = index }
         guard score[best] >= Self.minimumScore else { return [] }
 
+        if debugHTML {
+            for c in candidates.sorted(by: { score[$0] > score[$1] }).prefix(6) { print("DEBUG cand", c, nodes[c].tag, nodes[c].classID, score[c], stats.textLength[c]) }
+        }
         best = widened(best, score: score, candidates: candidates)
+        if debugHTML { print("DEBUG best", best, nodes[best].tag, nodes[best].classID) }
         let roots = withSiblings(best, score: score, isCandidate: isCandidate)
         let prose = roots.reduce(0) { $0 + stats.textLength[$1] - stats.linkLength[$1] }
+        if debugHTML { print("DEBUG roots", roots.map { "\(nodes[$0].tag).\(nodes[$0].classID)" }, prose) }
         return prose >= Self.minimumText ? roots : []
     }
 
@@ -156,7 +168,7 @@ struct HTMLContentFinder {
     private func isParagraphLike(_ index: Int) -> Bool {
         switch tree.nodes[index].tag {
         case .p, .pre, .td, .blockquote: return true
-        case .div, .section, .article, .span, .other: return !stats.hasBlockChild[index]
+        case .div, .section, .article: return !stats.hasBlockChild[index]
         default: return false
         }
     }
@@ -179,3 +191,5 @@ struct HTMLContentFinder {
         return base + HTMLHints.weight(node.classID)
     }
 }
+
+let debugHTML = false

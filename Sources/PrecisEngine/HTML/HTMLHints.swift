@@ -10,15 +10,15 @@ enum HTMLHints {
         "mostpopular", "popular", "signup", "sign-up", "subscribe", "subscription", "breadcrumb", "byline",
         "author-bio", "authorbio", "about-author", "author-info", "advert", "banner", "masthead", "sidebar",
         "skip-link", "skiplink", "pagination", "pager", "read-more", "readmore", "more-stories", "further-reading",
-        "also-read", "see-also", "footer", "navbar", "navigation", "menu", "dialog", "popup", "modal",
-        "toolbar", "tag-list", "taglist", "keywords", "topics", "rss", "disclaimer", "copyright",
+        "also-read", "see-also", "footer", "navbar", "navigation", "menu", "dialog", "popup",
+        "tag-list", "taglist", "keywords", "topics", "rss", "disclaimer", "copyright",
         "caption-credit", "visually-hidden", "sr-only", "screen-reader", "offscreen",
     ]
-    /// Furniture that a "content"-like name overrides.
-    static let weakFurniture = [
+    /// Furniture words that count only as whole words of the name, when no "content"-like word is there.
+    static let weakFurniture: Set<String> = [
         "header", "extra", "community", "remark", "replies", "shoutbox", "skyscraper", "supplemental", "meta",
         "aside", "rail", "date", "timestamp", "author", "follow", "tools", "actions", "lightbox", "teaser", "widget",
-        "print",
+        "print", "sidebar", "toolbar", "masthead", "banner", "footer", "modal", "overlay",
     ]
     /// Short names that count only as whole words (`ad` but not `header`).
     static let furnitureWords: Set<String> = [
@@ -34,7 +34,7 @@ enum HTMLHints {
         "hidden", "banner", "combx", "comment", "contact", "foot", "footnote", "gdpr", "masthead", "media", "meta",
         "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
         "shopping", "tags", "tool", "widget", "byline", "author", "dateline", "social", "newsletter", "subscribe",
-        "cookie", "nav", "menu", "recommend", "teaser", "card", "list", "rail", "promo",
+        "cookie", "nav", "menu", "recommend", "teaser",
     ]
 
     static func contains(_ classID: String, anyOf words: [String]) -> Bool {
@@ -59,11 +59,21 @@ enum HTMLHints {
         return false
     }
 
-    /// Whether an element so named is page furniture.
+    /// Furniture that no other word in the name can redeem.
+    static let alwaysFurniture = [
+        "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter", "outbrain",
+        "taboola", "disqus", "promo", "sponsor", "recommend", "breadcrumb",
+    ]
+
+    /// Whether an element so named is page furniture. A name that also says "content", "article", "body" …
+    /// counts as furniture only for the strongest words (comments, sharing, related stories, cookie banners).
     static func isFurniture(_ classID: String) -> Bool {
         guard !classID.isEmpty else { return false }
-        if contains(classID, anyOf: strongFurniture) || hasWord(classID, in: furnitureWords) { return true }
-        return contains(classID, anyOf: weakFurniture) && !contains(classID, anyOf: content)
+        // an embedded post or video inside the article is part of it
+        if classID.contains("embed") { return false }
+        if contains(classID, anyOf: content) { return contains(classID, anyOf: alwaysFurniture) }
+        return contains(classID, anyOf: strongFurniture) || hasWord(classID, in: furnitureWords)
+            || hasWord(classID, in: weakFurniture)
     }
 
     /// +25 for article-like names, -25 for furniture-like names (both may apply).

@@ -36,7 +36,7 @@ struct HTMLStats: Sendable {
             if parent >= 0 {
                 insideLink[index] = insideLink[parent] || node.tag == .a
                 removed[index] = removed[parent] || Self.isHidden(node)
-                if node.tag.isBlock { hasBlockChild[parent] = true }
+                if node.tag.isBlock && node.tag != .br && node.tag != .hr { hasBlockChild[parent] = true }
             }
         }
         for index in stride(from: count - 1, through: 0, by: -1) {
