@@ -157,8 +157,18 @@ struct HTMLBlockWriter {
         return out
     }
 
-    /// Lowercased letters and digits only, for comparing a heading with the title.
+    /// ASCII letters (lowercased), digits and every non-ASCII character, for comparing a heading with the
+    /// title: spaces and ASCII punctuation do not count.
     static func comparable(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) {
+                out.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte | 0x20)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -9,6 +9,8 @@ struct HTMLContentFinder {
     /// Elements left out by their names (see ``HTMLHints``), including their descendants.
     private(set) var furniture: [Bool]
 
+    static let comment = ByteWords(["comment"])
+
     /// A candidate needs at least this score to count as an article.
     static let minimumScore = 20.0
     /// and at least this many visible characters of prose.
@@ -35,7 +37,7 @@ struct HTMLContentFinder {
                 continue
             }
             let holdsMostText = stats.textLength[index] * 2 > bodyText && stats.linkDensity(index) < 0.3
-            if holdsMostText && !node.classID.contains("comment") { continue }
+            if holdsMostText && !Self.comment.occurs(in: node.classID) { continue }
             furniture[index] = true
         }
     }
@@ -185,11 +187,11 @@ struct HTMLContentFinder {
         default: base = 0
         }
         if node.tag == .article { base += 5 }
-        for attribute in node.attributes where attribute.name == "itemprop" && attribute.value.contains("articleBody") {
+        for attribute in node.attributes where attribute.name == "itemprop" && attribute.value == "articleBody" {
             base += 25
         }
         return base + HTMLHints.weight(node.classID)
     }
 }
 
-let debugHTML = false
+let debugHTML = false // TODO remove

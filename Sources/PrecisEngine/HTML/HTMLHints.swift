@@ -37,52 +37,80 @@ enum HTMLHints {
         "cookie", "nav", "menu", "recommend", "teaser",
     ]
 
-    static func contains(_ classID: String, anyOf words: [String]) -> Bool {
-        for word in words where classID.contains(word) { return true }
-        return false
-    }
-
-    static func hasWord(_ classID: String, in words: Set<String>) -> Bool {
-        var start = classID.utf8.startIndex
-        let utf8 = classID.utf8
-        var index = start
-        while index <= utf8.endIndex {
-            let atEnd = index == utf8.endIndex
-            let isSeparator = atEnd || !(utf8[index].isASCIIAlphanumeric)
-            if isSeparator {
-                if start < index, words.contains(String(classID[start..<index])) { return true }
-                if atEnd { break }
-                start = utf8.index(after: index)
-            }
-            index = utf8.index(after: index)
-        }
-        return false
-    }
-
     /// Furniture that no other word in the name can redeem.
     static let alwaysFurniture = [
         "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "newsletter", "outbrain",
         "taboola", "disqus", "promo", "sponsor", "recommend", "breadcrumb",
     ]
 
+    private static let alwaysSet = ByteWords(alwaysFurniture)
+    private static let strongSet = ByteWords(strongFurniture)
+    private static let weakSet = ByteWords(Array(weakFurniture))
+    private static let wordSet = ByteWords(Array(furnitureWords))
+    private static let contentSet = ByteWords(content)
+    private static let negativeSet = ByteWords(negative)
+    private static let embed = ByteWords(["embed"])
+
     /// Whether an element so named is page furniture. A name that also says "content", "article", "body" …
     /// counts as furniture only for the strongest words (comments, sharing, related stories, cookie banners).
-    static func isFurniture(_ classID: String) -> Bool {
+    static func isFurniture(_ classID: [UInt8]) -> Bool {
         guard !classID.isEmpty else { return false }
         // an embedded post or video inside the article is part of it
-        if classID.contains("embed") { return false }
-        if contains(classID, anyOf: content) { return contains(classID, anyOf: alwaysFurniture) }
-        return contains(classID, anyOf: strongFurniture) || hasWord(classID, in: furnitureWords)
-            || hasWord(classID, in: weakFurniture)
+        if embed.occurs(in: classID) { return false }
+        if contentSet.occurs(in: classID) { return alwaysSet.occurs(in: classID) }
+        return strongSet.occurs(in: classID) || wordSet.isWord(in: classID) || weakSet.isWord(in: classID)
     }
 
     /// +25 for article-like names, -25 for furniture-like names (both may apply).
-    static func weight(_ classID: String) -> Double {
+    static func weight(_ classID: [UInt8]) -> Double {
         guard !classID.isEmpty else { return 0 }
         var weight = 0.0
-        if contains(classID, anyOf: negative) || hasWord(classID, in: furnitureWords) { weight -= 25 }
-        if contains(classID, anyOf: content) { weight += 25 }
+        if negativeSet.occurs(in: classID) || wordSet.isWord(in: classID) { weight -= 25 }
+        if contentSet.occurs(in: classID) { weight += 25 }
         return weight
+    }
+}
+
+/// A set of ASCII words found in a name by byte comparison, bucketed by first byte.
+struct ByteWords: Sendable {
+    private var buckets: [[[UInt8]]] = Array(repeating: [], count: 128)
+
+    init(_ words: [String]) {
+        for word in words {
+            let bytes = Array(word.utf8)
+            guard let first = bytes.first, first < 128 else { continue }
+            buckets[Int(first)].append(bytes)
+        }
+    }
+
+    /// Whether any word occurs anywhere in `name`.
+    func occurs(in name: [UInt8]) -> Bool {
+        for start in name.indices where name[start] < 128 {
+            for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
+        }
+        return false
+    }
+
+    /// Whether any word is a whole word of `name` (words are separated by anything but letters and digits).
+    func isWord(in name: [UInt8]) -> Bool {
+        var start = 0
+        while start < name.count {
+            var end = start
+            while end < name.count, name[end].isASCIIAlphanumeric { end += 1 }
+            if end > start, name[start] < 128 {
+                for word in buckets[Int(name[start])] where word.count == end - start && matches(word, name, at: start) {
+                    return true
+                }
+            }
+            start = end + 1
+        }
+        return false
+    }
+
+    private func matches(_ word: [UInt8], _ name: [UInt8], at start: Int) -> Bool {
+        guard start + word.count <= name.count else { return false }
+        for offset in word.indices where word[offset] != name[start + offset] { return false }
+        return true
     }
 }
 

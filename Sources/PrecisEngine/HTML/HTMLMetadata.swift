@@ -15,6 +15,8 @@ struct HTMLMetadata: Sendable {
     var canonicalURL: String?
     var language: String?
 
+    static let byline = ByteWords(["byline"])
+
     init(tree: HTMLTree, finder: HTMLContentFinder) {
         var metaAuthors: [String] = []
         var domAuthors: [String] = []
@@ -71,7 +73,7 @@ struct HTMLMetadata: Sendable {
                 if !name.isEmpty, name.count < 80 { domAuthors.append(name) }
             }
             if bylineText == nil, node.tag != .text, node.tag != .meta, node.tag != .html, node.tag != .body,
-                node.classID.contains("byline")
+                Self.byline.occurs(in: node.classID)
             {
                 let line = Self.clean(Self.text(tree, index))
                 if !line.isEmpty, line.count < 120 { bylineText = line }
@@ -156,19 +158,32 @@ struct HTMLMetadata: Sendable {
         return out
     }
 
-    /// Collapses whitespace (no-break spaces included) and trims.
+    /// Collapses whitespace (ASCII and no-break spaces) and trims.
     static func clean(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var space = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        var afterC2 = false
+        for byte in text.utf8 {
+            var isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if afterC2 {
+                afterC2 = false
+                if byte == 0xA0 { isSpace = true } else { append(0xC2) }
+            } else if byte == 0xC2 {
+                afterC2 = true
+                continue
+            }
+            if isSpace {
                 space = true
                 continue
             }
-            if space && !out.isEmpty { out.unicodeScalars.append(" ") }
-            space = false
-            out.unicodeScalars.append(scalar)
+            append(byte)
         }
-        return out
+        func append(_ byte: UInt8) {
+            if space && !out.isEmpty { out.append(0x20) }
+            space = false
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -7,8 +7,8 @@ struct HTMLNode: Sendable {
     var children: [Int] = []
     /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
     var text: String = ""
-    /// `class` and `id`, lowercased and joined by a space.
-    var classID: String = ""
+    /// `class` and `id`, ASCII-lowercased and joined by a space.
+    var classID: [UInt8] = []
     /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``), names lowercased.
     var attributes: [(name: String, value: String)] = []
 
@@ -33,11 +33,16 @@ struct HTMLTree: Sendable {
 
     /// Parses `html` (UTF-8; any charset the page declares is ignored because the text is already decoded).
     ///
+    /// libxml2 stops at 256 nested elements unless told `XML_PARSE_HUGE`; its HTML parser and `xmlFreeDoc` do
+    /// not recurse, so the option is used and the depth is bounded here instead (`maxDepth`). Its memory is
+    /// bounded by the input, which the server's frame limit bounds.
+    ///
     /// - Throws: ``EngineError`` when libxml2 cannot build a document at all.
     init(html: String, maxDepth: Int) throws(EngineError) {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue
         )
         var utf8 = html.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(html.utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
@@ -112,7 +117,7 @@ struct HTMLTree: Sendable {
 
     private func element(_ pointer: UnsafeMutablePointer<xmlNode>, tag: HTMLTag, parent: Int) -> HTMLNode {
         var node = HTMLNode(tag: tag, parent: parent)
-        var classID = ""
+        var classID: [UInt8] = []
         var attribute = pointer.pointee.properties
         while let current = attribute {
             attribute = current.pointee.next
@@ -120,15 +125,22 @@ struct HTMLTree: Sendable {
             let name = String(cString: rawName).lowercased()
             let isClassID = name == "class" || name == "id"
             guard isClassID || Self.keptAttributes.contains(name) else { continue }
-            var value = ""
-            if let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE, let content = text.pointee.content {
-                value = String(cString: content)
+            guard let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE,
+                let content = text.pointee.content
+            else {
+                if !isClassID { node.attributes.append((name, "")) }
+                continue
             }
             if isClassID {
-                if !classID.isEmpty { classID += " " }
-                classID += value.lowercased()
+                if !classID.isEmpty { classID.append(0x20) }
+                var byte = content
+                while byte.pointee != 0 {
+                    let value = byte.pointee
+                    classID.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
+                    byte += 1
+                }
             } else {
-                node.attributes.append((name, value))
+                node.attributes.append((name, String(cString: content)))
             }
         }
         node.classID = classID
