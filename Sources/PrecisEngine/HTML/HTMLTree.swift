@@ -77,6 +77,8 @@ struct HTMLTree: Sendable {
                 } else if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
                     // skipped with everything inside
                 } else if excess > 0 || stack.count >= maxDepth {
+                    // too deep to keep: a block element still breaks the text of the ancestor that gets it
+                    if tag.isBlock { appendNode(HTMLNode(tag: .br, parent: parent)) }
                     descend = current.pointee.children != nil
                     if descend { excess += 1 }
                 } else {

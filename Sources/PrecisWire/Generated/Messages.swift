@@ -603,6 +603,15 @@ public struct ParseResponse: Sendable, Hashable {
     public var tokens: [Token]
     public var stats: Stats?
     public var language: Language?
+    public var text: String
+    public var format: Document.Format
+    public var authors: [String]
+    public var siteName: String
+    public var canonicalUrl: String
+    public var publishedIso: String
+    public var declaredLanguage: String
+    public var links: [Link]
+    public var hasArticle: Bool
 
     public init(
         title: String = "",
@@ -622,7 +631,16 @@ public struct ParseResponse: Sendable, Hashable {
         sentences: [Sentence] = [],
         tokens: [Token] = [],
         stats: Stats? = nil,
-        language: Language? = nil
+        language: Language? = nil,
+        text: String = "",
+        format: Document.Format = .auto,
+        authors: [String] = [],
+        siteName: String = "",
+        canonicalUrl: String = "",
+        publishedIso: String = "",
+        declaredLanguage: String = "",
+        links: [Link] = [],
+        hasArticle: Bool = false
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -642,6 +660,15 @@ public struct ParseResponse: Sendable, Hashable {
         self.tokens = tokens
         self.stats = stats
         self.language = language
+        self.text = text
+        self.format = format
+        self.authors = authors
+        self.siteName = siteName
+        self.canonicalUrl = canonicalUrl
+        self.publishedIso = publishedIso
+        self.declaredLanguage = declaredLanguage
+        self.links = links
+        self.hasArticle = hasArticle
     }
 }
 
@@ -742,15 +769,18 @@ public struct SummarizeResponse: Sendable, Hashable {
     public var sentences: [SummarySentence]
     public var candidateSentences: UInt32
     public var algorithm: SummaryOptions.Algorithm
+    public var text: String
 
     public init(
         sentences: [SummarySentence] = [],
         candidateSentences: UInt32 = 0,
-        algorithm: SummaryOptions.Algorithm = .`default`
+        algorithm: SummaryOptions.Algorithm = .`default`,
+        text: String = ""
     ) {
         self.sentences = sentences
         self.candidateSentences = candidateSentences
         self.algorithm = algorithm
+        self.text = text
     }
 }
 
@@ -1201,6 +1231,7 @@ public struct ExtractResponse: Sendable, Hashable {
     public var keyphrases: [Keyphrase]
     public var links: [Link]
     public var referenceDate: String
+    public var text: String
 
     public init(
         entities: [Entity] = [],
@@ -1209,7 +1240,8 @@ public struct ExtractResponse: Sendable, Hashable {
         quotes: [Quote] = [],
         keyphrases: [Keyphrase] = [],
         links: [Link] = [],
-        referenceDate: String = ""
+        referenceDate: String = "",
+        text: String = ""
     ) {
         self.entities = entities
         self.dates = dates
@@ -1218,6 +1250,7 @@ public struct ExtractResponse: Sendable, Hashable {
         self.keyphrases = keyphrases
         self.links = links
         self.referenceDate = referenceDate
+        self.text = text
     }
 }
 
