@@ -5,4 +5,5 @@
 #include <libxml/tree.h>
 #include <libxml/parser.h>
 #include <libxml/encoding.h>
+#include <libxml/parserInternals.h>
 #endif

@@ -84,6 +84,9 @@ struct HTMLBlockWriter {
             if weight < 0 || density > 0.33 { return false }
             if let title, Self.comparable(text(of: index)) == title { return false }
             return true
+        case .p:
+            // a paragraph that is one link or a row of links ("Read more: …", a related headline)
+            return !(density > 0.8 && length < 300)
         case .ul, .ol, .dl:
             if density > 0.5 || (weight < 0 && density > 0.2) { return false }
             return true

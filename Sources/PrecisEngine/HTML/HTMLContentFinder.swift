@@ -23,21 +23,22 @@ struct HTMLContentFinder {
         let bodyText = max(1, stats.textLength[body])
         furniture = Array(repeating: false, count: tree.nodes.count)
         for index in tree.nodes.indices {
-            let node = tree.nodes[index]
-            if node.parent >= 0, furniture[node.parent] {
+            let parent = tree.nodes[index].parent
+            if parent >= 0, furniture[parent] {
                 furniture[index] = true
                 continue
             }
-            switch node.tag {
-            case .html, .body, .article, .main, .text, .a, .p, .head: continue
+            let tag = tree.nodes[index].tag
+            switch tag {
+            case .html, .body, .article, .main, .text, .a, .p, .head, .br: continue
             default: break
             }
-            guard HTMLHints.isFurniture(node.classID) else {
-                if node.tag == .header || node.tag == .footer, stats.textLength[index] < 600 { furniture[index] = true }
+            guard HTMLHints.isFurniture(tree.nodes[index].classID) else {
+                if tag == .header || tag == .footer, stats.textLength[index] < 600 { furniture[index] = true }
                 continue
             }
             let holdsMostText = stats.textLength[index] * 2 > bodyText && stats.linkDensity(index) < 0.3
-            if holdsMostText && !Self.comment.occurs(in: node.classID) { continue }
+            if holdsMostText && !Self.comment.occurs(in: tree.nodes[index].classID) { continue }
             furniture[index] = true
         }
     }
@@ -143,6 +144,10 @@ struct HTMLContentFinder {
                 continue
             }
             guard nodes[sibling].tag != .text else { continue }
+            if nodes[sibling].tag == .figure {  // the article's picture, beside its text
+                roots.append(sibling)
+                continue
+            }
             var bonus = 0.0
             if !nodes[best].classID.isEmpty, nodes[sibling].classID == nodes[best].classID {
                 bonus = score[best] * 0.2

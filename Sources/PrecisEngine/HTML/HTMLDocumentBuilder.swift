@@ -33,11 +33,20 @@ struct HTMLDocumentBuilder {
 
         let text = ByteText(string)
         let parser = StructureParser(text: text)
+        let patterns = LinePatterns(text: text)
         for index in blocks.indices {
             let range = blocks[index].span
             switch blocks[index].kind {
             case .body where parser.isBoilerplate(range):
                 blocks[index].kind = .boilerplate
+            case .body where parser.wordCount(range, limit: StructureParser.captionMaxWords + 1) <= StructureParser.captionMaxWords:
+                // a picture caption the markup did not mark: "… (Image: Agency)", "… Photo: Name"
+                if let (caption, credit) = patterns.splitCaption(range),
+                    credit.contains(where: { text.bytes[$0] == 0x20 || text.bytes[$0] == 0x2F || text.bytes[$0] == 0x3A })
+                {
+                    blocks[index].kind = .caption
+                    structure.captions.append((caption, credit))
+                }
             case .caption:
                 structure.captions.append((range, nil))
             default:

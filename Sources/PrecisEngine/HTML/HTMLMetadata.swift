@@ -23,6 +23,13 @@ struct HTMLMetadata: Sendable {
         var metaDate: String?
         var timeDate: (iso: String, text: String)?
         for index in tree.nodes.indices {
+            let tag = tree.nodes[index].tag
+            if tag == .text || tag == .br { continue }
+            if tree.nodes[index].attributes.isEmpty && tree.nodes[index].classID.isEmpty && tag != .title
+                && tag != .script
+            {
+                continue
+            }
             let node = tree.nodes[index]
             switch node.tag {
             case .html:

@@ -30,20 +30,22 @@ struct HTMLStats: Sendable {
         removed = Array(repeating: false, count: count)
         var insideLink = Array(repeating: false, count: count)
 
-        for index in 0..<count {
-            let node = tree.nodes[index]
-            let parent = node.parent
-            if parent >= 0 {
-                insideLink[index] = insideLink[parent] || node.tag == .a
-                removed[index] = removed[parent] || Self.isHidden(node)
-                if node.tag.isBlock && node.tag != .br && node.tag != .hr { hasBlockChild[parent] = true }
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for index in 0..<count {
+                let parent = nodes[index].parent
+                let tag = nodes[index].tag
+                if parent >= 0 {
+                    insideLink[index] = insideLink[parent] || tag == .a
+                    removed[index] = removed[parent] || Self.isHidden(nodes[index])
+                    if tag.isBlock && tag != .br && tag != .hr { hasBlockChild[parent] = true }
+                }
             }
         }
         for index in stride(from: count - 1, through: 0, by: -1) {
-            let node = tree.nodes[index]
-            switch node.tag {
+            let tag = tree.nodes[index].tag
+            switch tag {
             case .text:
-                let (length, commaCount) = Self.measure(node.text)
+                let (length, commaCount) = Self.measure(tree.nodes[index].text)
                 textLength[index] = length
                 commas[index] = commaCount
                 if insideLink[index] { linkLength[index] = length }
@@ -54,7 +56,7 @@ struct HTMLStats: Sendable {
             case .iframe, .embed, .object, .video: embeds[index] += 1
             default: break
             }
-            let parent = node.parent
+            let parent = tree.nodes[index].parent
             guard parent >= 0, !(removed[index] && !removed[parent]) else { continue }
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
@@ -72,12 +74,13 @@ struct HTMLStats: Sendable {
     }
 
     /// Elements that are never shown or that are navigation by their tag or role.
-    static func isHidden(_ node: HTMLNode) -> Bool {
+    static func isHidden(_ node: borrowing HTMLNode) -> Bool {
         switch node.tag {
         case .nav, .aside, .menu, .dialog: return true
         case .text: return false
         default: break
         }
+        if node.attributes.isEmpty { return false }
         for attribute in node.attributes {
             switch attribute.name {
             case "hidden": return true
@@ -90,13 +93,16 @@ struct HTMLStats: Sendable {
                 default: break
                 }
             case "style":
-                let style = attribute.value.lowercased().filter { $0 != " " }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+                var style: [UInt8] = []
+                for byte in attribute.value.utf8 where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                if hiddenStyles.occurs(in: style) { return true }
             default: break
             }
         }
         return false
     }
+
+    static let hiddenStyles = ByteWords(["display:none", "visibility:hidden"])
 
     static func measure(_ text: String) -> (length: Int, commas: Int) {
         var length = 0

@@ -27,6 +27,14 @@ enum HTMLTag: UInt8, Sendable {
         "time": .time,
     ]
 
+    /// The tag named by a NUL-terminated lowercase name as libxml2 reports it, without building a `String`.
+    static func named(_ name: UnsafePointer<UInt8>) -> HTMLTag {
+        guard let key = PackedName(name) else { return .other }
+        return lookup.find(key) ?? .other
+    }
+
+    private static let lookup = PackedTable(byName.map { (PackedName(Array($0.key.utf8))!, $0.value) })
+
     /// Elements whose content is never text of the page.
     var isNeverText: Bool {
         switch self {
@@ -59,5 +67,57 @@ enum HTMLTag: UInt8, Sendable {
         case .h6: 6
         default: 0
         }
+    }
+}
+
+/// A lowercase ASCII name of at most 16 bytes packed into two integers, for cheap comparison.
+struct PackedName: Hashable, Comparable, Sendable {
+    var high: UInt64
+    var low: UInt64
+
+    init?(_ name: UnsafePointer<UInt8>) {
+        high = 0
+        low = 0
+        var index = 0
+        while name[index] != 0 {
+            guard index < 16 else { return nil }
+            var byte = name[index]
+            if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+            if index < 8 { high |= UInt64(byte) << (56 - 8 * index) } else { low |= UInt64(byte) << (56 - 8 * (index - 8)) }
+            index += 1
+        }
+    }
+
+    init?(_ bytes: [UInt8]) {
+        guard bytes.count <= 16 else { return nil }
+        var padded = bytes + [0]
+        guard let packed = padded.withUnsafeMutableBufferPointer({ PackedName(UnsafePointer($0.baseAddress!)) }) else {
+            return nil
+        }
+        self = packed
+    }
+
+    static func < (a: Self, b: Self) -> Bool { a.high != b.high ? a.high < b.high : a.low < b.low }
+}
+
+/// A sorted table of packed names, searched by bisection.
+struct PackedTable<Value: Sendable>: Sendable {
+    private let keys: [PackedName]
+    private let values: [Value]
+
+    init(_ entries: [(PackedName, Value)]) {
+        let sorted = entries.sorted { $0.0 < $1.0 }
+        keys = sorted.map(\.0)
+        values = sorted.map(\.1)
+    }
+
+    func find(_ key: PackedName) -> Value? {
+        var low = 0
+        var high = keys.count
+        while low < high {
+            let middle = (low + high) / 2
+            if keys[middle] < key { low = middle + 1 } else { high = middle }
+        }
+        return low < keys.count && keys[low] == key ? values[low] : nil
     }
 }

@@ -18,155 +18,205 @@ struct HTMLNode: Sendable {
     }
 }
 
-/// A page parsed by libxml2's HTML parser and copied into Swift values, in document order (a parent comes
-/// before its children), without comments, scripts, styles and other content that is never text.
+/// A page read by libxml2's HTML parser into Swift values, in document order (a parent comes before its
+/// children), without comments, scripts, styles and other content that is never text.
 ///
-/// The copy walks libxml2's tree without recursion. Elements nested deeper than `maxDepth` are not kept as
-/// elements: their text joins the deepest kept ancestor, so a page of 100,000 nested tags still parses.
+/// libxml2 runs in SAX mode: its tokenizer and its HTML rules (implied `<html>`/`<body>`, auto-closed
+/// elements, entity decoding, error recovery) drive the events, and the tree is built here directly, without
+/// libxml2 building and freeing a tree of its own. Elements nested deeper than `maxDepth` are not kept as
+/// elements: their text joins the deepest kept ancestor (a block element still breaks it), so a page of
+/// 100,000 nested tags still parses. libxml2 stops at 256 nested elements unless told `XML_PARSE_HUGE`; its
+/// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
 
-    static let keptAttributes: Set<String> = [
+    static let keptAttributes = [
         "href", "rel", "itemprop", "property", "name", "content", "datetime", "lang", "charset", "http-equiv",
         "type", "role", "hidden", "aria-hidden", "style", "itemtype",
     ]
+    /// ``keptAttributes`` by packed name; `class` and `id` map to nil names (they make ``HTMLNode/classID``).
+    static let attributeTable = PackedTable(
+        keptAttributes.map { (PackedName(Array($0.utf8))!, Optional($0)) }
+            + [(PackedName(Array("class".utf8))!, nil), (PackedName(Array("id".utf8))!, nil)]
+    )
 
     /// Parses `html` (UTF-8; any charset the page declares is ignored because the text is already decoded).
     ///
-    /// libxml2 stops at 256 nested elements unless told `XML_PARSE_HUGE`; its HTML parser and `xmlFreeDoc` do
-    /// not recurse, so the option is used and the depth is bounded here instead (`maxDepth`). Its memory is
-    /// bounded by the input, which the server's frame limit bounds.
-    ///
-    /// - Throws: ``EngineError`` when libxml2 cannot build a document at all.
+    /// - Throws: ``EngineError`` when libxml2 cannot start a parser for the page.
     init(html: String, maxDepth: Int) throws(EngineError) {
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 | XML_PARSE_HUGE.rawValue
         )
-        var utf8 = html.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(html.utf8)
+        var utf8 = Array(html.utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
-        let document: htmlDocPtr? = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), nil, "UTF-8", options)
+        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: utf8.count / 40)
+        let parsed: Bool = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
+                guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(buffer.count)) else { return false }
+                defer {
+                    if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                    htmlFreeParserCtxt(context)
+                }
+                guard let sax = context.pointee.sax else { return false }
+                sax.pointee = HTMLTreeBuilder.handler
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                htmlCtxtUseOptions(context, options)
+                xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(context)
+                return true
             }
         }
-        guard let document else { throw EngineError(message: "the HTML parser could not read the page") }
-        defer { xmlFreeDoc(document) }
+        guard parsed else { throw EngineError(message: "the HTML parser could not read the page") }
+        nodes = withExtendedLifetime(builder) { builder.nodes }
+    }
+}
+
+/// Receives libxml2's SAX events for one page and builds the ``HTMLTree``'s nodes.
+///
+/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``.
+private final class HTMLTreeBuilder {
+    var nodes: [HTMLNode]
+    /// Kept ancestors of the current position.
+    var stack: [Int] = [0]
+    /// Open elements below the deepest kept ancestor.
+    var excess = 0
+    /// Open elements inside one whose content is never text (a script, a style …).
+    var skipped = 0
+    /// The JSON-LD script whose text is being collected.
+    var collecting: Int?
+    let maxDepth: Int
+
+    init(maxDepth: Int, capacity: Int) {
+        self.maxDepth = maxDepth
         nodes = [HTMLNode(tag: .html, parent: -1)]
-        nodes.reserveCapacity(utf8.count / 40)
-        copy(from: document, maxDepth: maxDepth)
+        nodes.reserveCapacity(capacity)
     }
 
-    private mutating func copy(from document: htmlDocPtr, maxDepth: Int) {
-        let root = UnsafeMutableRawPointer(document).assumingMemoryBound(to: xmlNode.self)
-        var stack: [Int] = [0]  // kept ancestors of the current node
-        var excess = 0  // levels below the deepest kept ancestor
-        var node = root.pointee.children
-        while let current = node {
-            var descend = false
-            let parent = stack[stack.count - 1]
-            switch current.pointee.type {
-            case XML_ELEMENT_NODE:
-                let name = current.pointee.name.map { String(cString: $0).lowercased() } ?? ""
-                let tag = HTMLTag.byName[name] ?? .other
-                if tag == .script {
-                    if let json = jsonLD(current) {
-                        appendNode(HTMLNode(tag: .script, parent: parent, text: json))
-                    }
-                } else if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
-                    // skipped with everything inside
-                } else if excess > 0 || stack.count >= maxDepth {
-                    // too deep to keep: a block element still breaks the text of the ancestor that gets it
-                    if tag.isBlock { appendNode(HTMLNode(tag: .br, parent: parent)) }
-                    descend = current.pointee.children != nil
-                    if descend { excess += 1 }
-                } else {
-                    appendNode(element(current, tag: tag, parent: parent))
-                    descend = current.pointee.children != nil
-                    if descend { stack.append(nodes.count - 1) }
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = current.pointee.content {
-                    let text = String(cString: content)
-                    if !text.isEmpty { appendNode(HTMLNode(tag: .text, parent: parent, text: text)) }
-                }
-            default:
-                break
-            }
-            if descend, let child = current.pointee.children {
-                node = child
-                continue
-            }
-            var up: UnsafeMutablePointer<xmlNode>? = current
-            node = nil
-            while let at = up {
-                if let next = at.pointee.next {
-                    node = next
-                    break
-                }
-                up = at.pointee.parent
-                if up == nil || up == root { break }
-                if excess > 0 { excess -= 1 } else { stack.removeLast() }
-            }
+    static var handler: htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            HTMLTreeBuilder.builder(context).start(name, attributes)
         }
+        handler.endElement = { context, _ in
+            HTMLTreeBuilder.builder(context).end()
+        }
+        handler.characters = { context, characters, length in
+            HTMLTreeBuilder.builder(context).text(characters, length)
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        return handler
     }
 
-    private mutating func appendNode(_ node: HTMLNode) {
+    static func builder(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private func append(_ node: HTMLNode) {
         nodes[node.parent].children.append(nodes.count)
         nodes.append(node)
     }
 
-    private func element(_ pointer: UnsafeMutablePointer<xmlNode>, tag: HTMLTag, parent: Int) -> HTMLNode {
-        var node = HTMLNode(tag: tag, parent: parent)
-        var classID: [UInt8] = []
-        var attribute = pointer.pointee.properties
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard let rawName = current.pointee.name else { continue }
-            let name = String(cString: rawName).lowercased()
-            let isClassID = name == "class" || name == "id"
-            guard isClassID || Self.keptAttributes.contains(name) else { continue }
-            guard let text = current.pointee.children, text.pointee.type == XML_TEXT_NODE,
-                let content = text.pointee.content
-            else {
-                if !isClassID { node.attributes.append((name, "")) }
-                continue
+    func start(_ rawName: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipped > 0 {
+            skipped += 1
+            return
+        }
+        let tag = rawName.map { HTMLTag.named($0) } ?? .other
+        let parent = stack[stack.count - 1]
+        if tag == .script {
+            skipped = 1
+            if Self.isJSONLD(attributes) {
+                append(HTMLNode(tag: .script, parent: parent))
+                collecting = nodes.count - 1
             }
-            if isClassID {
-                if !classID.isEmpty { classID.append(0x20) }
-                var byte = content
+            return
+        }
+        if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
+            skipped = 1
+            return
+        }
+        if excess > 0 {
+            // too deep to keep: a block element still breaks the text
+            if tag.isBlock { append(HTMLNode(tag: .br, parent: parent)) }
+            excess += 1
+            return
+        }
+        if stack.count >= maxDepth {
+            // everything below here goes into one plain container, read like a paragraph
+            append(HTMLNode(tag: .div, parent: parent))
+            stack.append(nodes.count - 1)
+            excess = 1
+            return
+        }
+        append(element(tag, parent: parent, attributes))
+        stack.append(nodes.count - 1)
+    }
+
+    func end() {
+        if skipped > 0 {
+            skipped -= 1
+            if skipped == 0 { collecting = nil }
+        } else if excess > 0 {
+            excess -= 1
+            if excess == 0 { stack.removeLast() }  // the container of the flattened elements
+        } else if stack.count > 1 {
+            stack.removeLast()
+        }
+    }
+
+    func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let characters, length > 0 else { return }
+        let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
+        if skipped > 0 {
+            if let collecting { nodes[collecting].text += String(decoding: buffer, as: UTF8.self) }
+            return
+        }
+        let parent = stack[stack.count - 1]
+        if let last = nodes[parent].children.last, nodes[last].tag == .text {
+            nodes[last].text += String(decoding: buffer, as: UTF8.self)
+        } else {
+            append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+        }
+    }
+
+    private func element(
+        _ tag: HTMLTag,
+        parent: Int,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> HTMLNode {
+        var node = HTMLNode(tag: tag, parent: parent)
+        guard var pair = attributes else { return node }
+        while let rawName = pair.pointee {
+            let value = pair.successor().pointee
+            pair += 2
+            guard let key = PackedName(rawName), let kept = HTMLTree.attributeTable.find(key) else { continue }
+            if let name = kept {
+                node.attributes.append((name, value.map { String(cString: $0) } ?? ""))
+            } else {
+                guard var byte = value else { continue }
+                if !node.classID.isEmpty { node.classID.append(0x20) }
                 while byte.pointee != 0 {
-                    let value = byte.pointee
-                    classID.append(value >= 0x41 && value <= 0x5A ? value | 0x20 : value)
+                    let character = byte.pointee
+                    node.classID.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
                     byte += 1
                 }
-            } else {
-                node.attributes.append((name, String(cString: content)))
             }
         }
-        node.classID = classID
         return node
     }
 
-    /// The text of a `<script type="application/ld+json">`, or nil for any other script.
-    private func jsonLD(_ pointer: UnsafeMutablePointer<xmlNode>) -> String? {
-        var attribute = pointer.pointee.properties
-        var isJSONLD = false
-        while let current = attribute {
-            attribute = current.pointee.next
-            guard let name = current.pointee.name, String(cString: name).lowercased() == "type",
-                let text = current.pointee.children, let content = text.pointee.content
-            else { continue }
-            isJSONLD = String(cString: content).lowercased().contains("ld+json")
+    private static func isJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard var pair = attributes else { return false }
+        while let rawName = pair.pointee {
+            let value = pair.successor().pointee
+            pair += 2
+            if String(cString: rawName).lowercased() == "type", let value {
+                return String(cString: value).lowercased().contains("ld+json")
+            }
         }
-        guard isJSONLD else { return nil }
-        var text = ""
-        var child = pointer.pointee.children
-        while let current = child {
-            if let content = current.pointee.content { text += String(cString: content) }
-            child = current.pointee.next
-        }
-        return text
+        return false
     }
 }
