@@ -45,7 +45,8 @@ struct HTMLBlockWriter {
             append(node.text)
             return
         }
-        guard !finder.isLeftOut(index), !node.tag.isNeverText, keeps(index) else { return }
+        // the chosen containers themselves are the article; only what is inside them is cleaned
+        guard !finder.isLeftOut(index), !node.tag.isNeverText, depth == 0 || keeps(index) else { return }
         let kind = blockKind(node.tag)
         if node.tag == .br || node.tag == .hr {
             flush()

@@ -60,11 +60,22 @@ struct HTMLContentFinder {
         }
 
         for index in nodes.indices where !isLeftOut(index) {
-            guard isParagraphLike(index) else { continue }
-            let length = stats.textLength[index]
-            guard length >= 25 else { continue }
-            let contentScore = 1 + Double(stats.commas[index]) + min(Double(length) / 100, 3)
             var ancestor = nodes[index].parent
+            let length: Int
+            let commas: Int
+            if isParagraphLike(index) {
+                length = stats.textLength[index]
+                commas = stats.commas[index]
+            } else if stats.hasBlockChild[index], nodes[index].tag != .body, nodes[index].tag != .html {
+                // text between the block children (`text<br>text<div>…</div>text`) is a paragraph of this element
+                length = stats.inlineLength[index]
+                commas = stats.inlineCommas[index]
+                ancestor = index
+            } else {
+                continue
+            }
+            guard length >= 25 else { continue }
+            let contentScore = 1 + Double(commas) + min(Double(length) / 100, 3)
             var level = 0
             while ancestor > 0, level < 5 {
                 touch(ancestor)
@@ -74,13 +85,6 @@ struct HTMLContentFinder {
                 level += 1
             }
         }
-        if debugHTML, candidates.isEmpty {
-            for (i, n) in nodes.enumerated() where n.tag == .p && stats.textLength[i] > 100 {
-                var a = i
-                while a >= 0 { print("DEBUG up", a, nodes[a].tag, nodes[a].classID, stats.removed[a], furniture[a], stats.textLength[a]); a = nodes[a].parent }
-                break
-            }
-        }
         guard !candidates.isEmpty else { return [] }
         for index in candidates { score[index] *= 1 - stats.linkDensity(index) }
 
@@ -88,14 +92,10 @@ struct HTMLContentFinder {
         for index in candidates where score[index] > score[best] { best = index }
         guard score[best] >= Self.minimumScore else { return [] }
 
-        if debugHTML {
-            for c in candidates.sorted(by: { score[$0] > score[$1] }).prefix(6) { print("DEBUG cand", c, nodes[c].tag, nodes[c].classID, score[c], stats.textLength[c]) }
-        }
         best = widened(best, score: score, candidates: candidates)
-        if debugHTML { print("DEBUG best", best, nodes[best].tag, nodes[best].classID) }
+
         let roots = withSiblings(best, score: score, isCandidate: isCandidate)
         let prose = roots.reduce(0) { $0 + stats.textLength[$1] - stats.linkLength[$1] }
-        if debugHTML { print("DEBUG roots", roots.map { "\(nodes[$0].tag).\(nodes[$0].classID)" }, prose) }
         return prose >= Self.minimumText ? roots : []
     }
 
@@ -199,4 +199,3 @@ struct HTMLContentFinder {
     }
 }
 
-let debugHTML = false // TODO remove

@@ -6,11 +6,16 @@ struct HTMLStats: Sendable {
     /// Visible characters inside links.
     var linkLength: [Int]
     var commas: [Int]
+    /// `<p>` elements and text-only containers of 25+ characters.
     var paragraphs: [Int]
     var listItems: [Int]
     var images: [Int]
     var inputs: [Int]
     var embeds: [Int]
+    /// Visible characters and commas of the element's own inline content: text and inline elements among its
+    /// children, not its block children (the runs readability wraps into paragraphs).
+    var inlineLength: [Int]
+    var inlineCommas: [Int]
     /// Whether the element has a block-level child element.
     var hasBlockChild: [Bool]
     /// Whether the element is left out of the article with everything inside.
@@ -27,6 +32,8 @@ struct HTMLStats: Sendable {
         inputs = Array(repeating: 0, count: count)
         embeds = Array(repeating: 0, count: count)
         hasBlockChild = Array(repeating: false, count: count)
+        inlineLength = Array(repeating: 0, count: count)
+        inlineCommas = Array(repeating: 0, count: count)
         removed = Array(repeating: false, count: count)
         var insideLink = Array(repeating: false, count: count)
 
@@ -50,6 +57,8 @@ struct HTMLStats: Sendable {
                 commas[index] = commaCount
                 if insideLink[index] { linkLength[index] = length }
             case .p: paragraphs[index] += 1
+            case .div, .section where !hasBlockChild[index] && textLength[index] >= 25:
+                paragraphs[index] += 1  // a text-only container reads as a paragraph
             case .li: listItems[index] += 1
             case .img, .picture: images[index] += 1
             case .input, .select, .textarea: inputs[index] += 1
@@ -58,6 +67,10 @@ struct HTMLStats: Sendable {
             }
             let parent = tree.nodes[index].parent
             guard parent >= 0, !(removed[index] && !removed[parent]) else { continue }
+            if !tag.isBlock {
+                inlineLength[parent] += textLength[index]
+                inlineCommas[parent] += commas[index]
+            }
             textLength[parent] += textLength[index]
             linkLength[parent] += linkLength[index]
             commas[parent] += commas[index]
