@@ -178,4 +178,19 @@ struct HTMLTests {
         #expect(body(document).count == count)
         #expect(try engine.summarize(document).sentences.count == 3)
     }
+
+    @Test func concurrentParsesAgree() async throws {
+        let expected = try html(HTMLFixtures.newsPage).text
+        let texts = await withTaskGroup(of: String?.self) { group in
+            for index in 0..<16 {
+                let page = index % 2 == 0 ? HTMLFixtures.newsPage : HTMLFixtures.blogPage
+                group.addTask { try? Engine().parse(page, format: .html).text }
+            }
+            var out: [String?] = []
+            for await text in group { out.append(text) }
+            return out
+        }
+        #expect(texts.count == 16)
+        #expect(texts.filter { $0 == expected }.count == 8)
+    }
 }

@@ -30,6 +30,10 @@ struct HTMLNode: Sendable {
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
 
+    /// libxml2 must be initialised once before threads use it; a `static let` runs its initialiser exactly
+    /// once, however many threads reach it first.
+    private static let libxml2Initialized: Void = xmlInitParser()
+
     static let keptAttributes = [
         "href", "rel", "itemprop", "property", "name", "content", "datetime", "lang", "charset", "http-equiv",
         "type", "role", "hidden", "aria-hidden", "style", "itemtype",
@@ -44,6 +48,7 @@ struct HTMLTree: Sendable {
     ///
     /// - Throws: ``EngineError`` when libxml2 cannot start a parser for the page.
     init(html: String, maxDepth: Int) throws(EngineError) {
+        _ = Self.libxml2Initialized
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
@@ -51,6 +56,7 @@ struct HTMLTree: Sendable {
         )
         var utf8 = Array(html.utf8)
         if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
+        guard utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
         let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: utf8.count / 40)
         let parsed: Bool = utf8.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
