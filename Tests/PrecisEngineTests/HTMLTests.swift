@@ -193,4 +193,18 @@ struct HTMLTests {
         #expect(texts.count == 16)
         #expect(texts.filter { $0 == expected }.count == 8)
     }
+
+    @Test func embeddedPostsStayWithTheirLinks() throws {
+        let story = HTMLFixtures.story.map { "<p>\($0)</p>" }
+        let page = "<html><body><div class=\"article-body\">" + story[0] + story[1]
+            + "<div class=\"social-media-embed\"><blockquote class=\"post\"><p>The pier is finally happening: "
+            + "<a href=\"https://s.example/x\">https://s.example/x</a></p>— Ilse Brandt (@ibrandt) "
+            + "<a href=\"https://social.example/ibrandt/1\">March 3, 2026</a></blockquote></div>"
+            + story[2] + story[3] + "<div class=\"social-share\"><a href=\"/s\">Share this story on social media</a></div>"
+            + story[4] + "</div></body></html>"
+        let document = try html(page)
+        let quotes = document.paragraphs.filter { $0.kind == .blockQuote }.map { slice(document, $0.span) }
+        #expect(quotes == ["The pier is finally happening: https://s.example/x", "— Ilse Brandt (@ibrandt) March 3, 2026"])
+        #expect(!document.text.contains("Share this story"))
+    }
 }

@@ -92,6 +92,7 @@ struct HTMLBlockWriter {
             if density > 0.5 || (weight < 0 && density > 0.2) { return false }
             return true
         case .table, .div, .section, .figure, .header, .footer, .aside:
+            if HTMLHints.embed.occurs(in: node.classID) { return true }  // an embedded post: its links are its content
             if weight < 0 && stats.commas[index] < 10 { return false }
             guard stats.commas[index] < 10 else { return true }
             let paragraphs = stats.paragraphs[index]

@@ -49,7 +49,7 @@ enum HTMLHints {
     private static let wordSet = ByteWords(Array(furnitureWords))
     private static let contentSet = ByteWords(content)
     private static let negativeSet = ByteWords(negative)
-    private static let embed = ByteWords(["embed"])
+    static let embed = ByteWords(["embed"])
 
     /// Whether an element so named is page furniture. A name that also says "content", "article", "body" …
     /// counts as furniture only for the strongest words (comments, sharing, related stories, cookie banners).
@@ -65,7 +65,8 @@ enum HTMLHints {
     static func weight(_ classID: [UInt8]) -> Double {
         guard !classID.isEmpty else { return 0 }
         var weight = 0.0
-        if negativeSet.occurs(in: classID) || wordSet.isWord(in: classID) { weight -= 25 }
+        let isEmbed = embed.occurs(in: classID)  // an embedded post is content, whatever else its name says
+        if !isEmbed, negativeSet.occurs(in: classID) || wordSet.isWord(in: classID) { weight -= 25 }
         if contentSet.occurs(in: classID) { weight += 25 }
         return weight
     }
