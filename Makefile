@@ -4,7 +4,7 @@
 SWIFT       ?= swift
 PYTHON      ?= /usr/bin/python3
 ARGS        ?=
-APT_PACKAGES = pkg-config libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf \
+APT_PACKAGES = pkg-config libxml2-dev libprotobuf-c-dev protobuf-c-compiler protobuf-compiler python3 python3-protobuf \
                python3-pytest gcc make valgrind
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

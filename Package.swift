@@ -33,6 +33,12 @@ let package = Package(
             providers: [.apt(["libprotobuf-c-dev"]), .brew(["protobuf-c"])]
         ),
         .target(name: "CPrecisProto", dependencies: ["CProtobufC"]),
+        // C: libxml2's HTML parser, which the engine uses to read web pages.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
 
         // The protocol: messages, codec, framing, preface. Knows nothing of the engine.
         .target(
@@ -44,7 +50,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // The text engine: pure and synchronous. Knows nothing of the network.
-        .target(name: "PrecisEngine", swiftSettings: swiftSettings),
+        .target(name: "PrecisEngine", dependencies: ["CLibXML2"], swiftSettings: swiftSettings),
         // The server joins the two.
         .target(
             name: "PrecisServer",

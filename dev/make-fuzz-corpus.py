@@ -61,6 +61,17 @@ def main():
         "cjk": "東京で会議が開かれた。市長は「よい結果だ」と述べた。 서울에서도 회의가 열렸다.",
         "mixed": "Prices rose 0.1% to \u20ac20bn (U.S.-backed). See https://example.org/a?b=1 or mail news@example.org #vote @desk \U0001F600",
         "german": "Der Stadtrat hat am Dienstag entschieden. Die Br\u00fccke wird 2027 gebaut, sagte die B\u00fcrgermeisterin.",
+        "html-article": "<!doctype html><html lang=en><head><title>Pier rebuilt | Gazette</title>"
+        "<meta property=og:site_name content=Gazette><script type=application/ld+json>"
+        "{\"@type\":\"NewsArticle\",\"author\":{\"name\":\"Ana Ruiz\"},\"datePublished\":\"2026-01-02\"}</script>"
+        "</head><body><nav><a href=/>Home</a></nav><article><h1>Pier rebuilt</h1><p class=byline>By Ana Ruiz</p>"
+        "<p>The harbour board voted on Tuesday, after years of debate, to rebuild the pier, and work starts soon.</p>"
+        "<p>Engineers, divers and the ferry company checked the piles, and the report, published today, was clear.</p>"
+        "<figure><figcaption>The pier at dusk.</figcaption></figure><ul><li>One</li><li>Two</li></ul>"
+        "<blockquote>It is the town&#8217;s front door &amp; it was shut.</blockquote></article>"
+        "<div class=comments><p>A comment.</p></div><footer>Footer</footer></body></html>",
+        "html-broken": "<html><body><div class=content><p>Caf&eacute; &amp; bakery<b>bold <i>both</b> italic</i>"
+        "<p>unclosed <div><span>text</div></span></table><script>x<y</script>&#xZZ; &nbsp;end",
     }
     for name, text in texts.items():
         write(engine, name, text.encode("utf-8"))

@@ -3257,7 +3257,7 @@ const ProtobufCMessageDescriptor precis__v1__language__descriptor =
   (ProtobufCMessageInit) precis__v1__language__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descriptors[18] =
+static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descriptors[27] =
 {
   {
     "title",
@@ -3475,23 +3475,140 @@ static const ProtobufCFieldDescriptor precis__v1__parse_response__field_descript
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "text",
+    19,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "format",
+    20,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, format),
+    &precis__v1__document__format__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "authors",
+    21,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_STRING,
+    offsetof(Precis__V1__ParseResponse, n_authors),
+    offsetof(Precis__V1__ParseResponse, authors),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "site_name",
+    22,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, site_name),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "canonical_url",
+    23,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, canonical_url),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "published_iso",
+    24,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, published_iso),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "declared_language",
+    25,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, declared_language),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "links",
+    26,
+    PROTOBUF_C_LABEL_REPEATED,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Precis__V1__ParseResponse, n_links),
+    offsetof(Precis__V1__ParseResponse, links),
+    &precis__v1__link__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "has_article",
+    27,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_BOOL,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ParseResponse, has_article),
+    NULL,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__parse_response__field_indices_by_name[] = {
+  20,   /* field[20] = authors */
   2,   /* field[2] = byline */
   8,   /* field[8] = byline_span */
+  22,   /* field[22] = canonical_url */
   12,   /* field[12] = captions */
   4,   /* field[4] = dateline */
   10,   /* field[10] = dateline_span */
+  24,   /* field[24] = declared_language */
+  19,   /* field[19] = format */
+  26,   /* field[26] = has_article */
   17,   /* field[17] = language */
+  25,   /* field[25] = links */
   13,   /* field[13] = paragraphs */
   5,   /* field[5] = published */
+  23,   /* field[23] = published_iso */
   11,   /* field[11] = published_span */
   3,   /* field[3] = section */
   9,   /* field[9] = section_span */
   14,   /* field[14] = sentences */
+  21,   /* field[21] = site_name */
   16,   /* field[16] = stats */
   1,   /* field[1] = subtitle */
   7,   /* field[7] = subtitle_span */
+  18,   /* field[18] = text */
   0,   /* field[0] = title */
   6,   /* field[6] = title_span */
   15,   /* field[15] = tokens */
@@ -3499,7 +3616,7 @@ static const unsigned precis__v1__parse_response__field_indices_by_name[] = {
 static const ProtobufCIntRange precis__v1__parse_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 18 }
+  { 0, 27 }
 };
 const ProtobufCMessageDescriptor precis__v1__parse_response__descriptor =
 {
@@ -3509,7 +3626,7 @@ const ProtobufCMessageDescriptor precis__v1__parse_response__descriptor =
   "Precis__V1__ParseResponse",
   "precis.v1",
   sizeof(Precis__V1__ParseResponse),
-  18,
+  27,
   precis__v1__parse_response__field_descriptors,
   precis__v1__parse_response__field_indices_by_name,
   1,  precis__v1__parse_response__number_ranges,
@@ -3766,7 +3883,7 @@ const ProtobufCMessageDescriptor precis__v1__summary_sentence__descriptor =
   (ProtobufCMessageInit) precis__v1__summary_sentence__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__summarize_response__field_descriptors[3] =
+static const ProtobufCFieldDescriptor precis__v1__summarize_response__field_descriptors[4] =
 {
   {
     "sentences",
@@ -3804,16 +3921,29 @@ static const ProtobufCFieldDescriptor precis__v1__summarize_response__field_desc
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "text",
+    4,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__SummarizeResponse, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__summarize_response__field_indices_by_name[] = {
   2,   /* field[2] = algorithm */
   1,   /* field[1] = candidate_sentences */
   0,   /* field[0] = sentences */
+  3,   /* field[3] = text */
 };
 static const ProtobufCIntRange precis__v1__summarize_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 3 }
+  { 0, 4 }
 };
 const ProtobufCMessageDescriptor precis__v1__summarize_response__descriptor =
 {
@@ -3823,7 +3953,7 @@ const ProtobufCMessageDescriptor precis__v1__summarize_response__descriptor =
   "Precis__V1__SummarizeResponse",
   "precis.v1",
   sizeof(Precis__V1__SummarizeResponse),
-  3,
+  4,
   precis__v1__summarize_response__field_descriptors,
   precis__v1__summarize_response__field_indices_by_name,
   1,  precis__v1__summarize_response__number_ranges,
@@ -4754,7 +4884,7 @@ const ProtobufCMessageDescriptor precis__v1__link__descriptor =
   (ProtobufCMessageInit) precis__v1__link__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__extract_response__field_descriptors[7] =
+static const ProtobufCFieldDescriptor precis__v1__extract_response__field_descriptors[8] =
 {
   {
     "entities",
@@ -4840,6 +4970,18 @@ static const ProtobufCFieldDescriptor precis__v1__extract_response__field_descri
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "text",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__ExtractResponse, text),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__extract_response__field_indices_by_name[] = {
   1,   /* field[1] = dates */
@@ -4849,11 +4991,12 @@ static const unsigned precis__v1__extract_response__field_indices_by_name[] = {
   2,   /* field[2] = quantities */
   3,   /* field[3] = quotes */
   6,   /* field[6] = reference_date */
+  7,   /* field[7] = text */
 };
 static const ProtobufCIntRange precis__v1__extract_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 7 }
+  { 0, 8 }
 };
 const ProtobufCMessageDescriptor precis__v1__extract_response__descriptor =
 {
@@ -4863,7 +5006,7 @@ const ProtobufCMessageDescriptor precis__v1__extract_response__descriptor =
   "Precis__V1__ExtractResponse",
   "precis.v1",
   sizeof(Precis__V1__ExtractResponse),
-  7,
+  8,
   precis__v1__extract_response__field_descriptors,
   precis__v1__extract_response__field_indices_by_name,
   1,  precis__v1__extract_response__number_ranges,

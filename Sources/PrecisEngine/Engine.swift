@@ -7,9 +7,13 @@ public struct Engine: Sendable {
         /// The summarizer considers at most this many body sentences, from the start of the document (at least 1).
         public var maxSummaryCandidates: Int
 
+        /// HTML elements nested deeper than this are read as text of their ancestor at this depth.
+        public var maxHTMLDepth: Int
+
         /// Creates a configuration.
-        public init(maxSummaryCandidates: Int = 400) {
+        public init(maxSummaryCandidates: Int = 400, maxHTMLDepth: Int = 256) {
             self.maxSummaryCandidates = maxSummaryCandidates
+            self.maxHTMLDepth = maxHTMLDepth
         }
 
         /// The default configuration.
@@ -30,6 +34,26 @@ public struct Engine: Sendable {
     /// Splits `text` into blocks, sentences and tokens and finds its structure fields.
     public func parse(_ text: String) -> ParsedDocument {
         DocumentParser().parse(text)
+    }
+
+    /// Parses `text` read as `format`. HTML is reduced to its article first (see ``PageInfo``): the result's
+    /// ``ParsedDocument/text`` is then the extracted text, and every span indexes it.
+    ///
+    /// - Throws: ``EngineError`` when the HTML parser cannot read the page at all.
+    public func parse(_ text: String, format: DocumentFormat) throws(EngineError) -> ParsedDocument {
+        switch format {
+        case .text:
+            return DocumentParser().parse(text)
+        case .markdown:
+            var document = DocumentParser().parse(text)
+            document.format = .markdown
+            return document
+        case .html:
+            let article = try HTMLArticleExtractor(maxDepth: configuration.maxHTMLDepth).extract(text)
+            return HTMLDocumentBuilder(article: article).build()
+        case .auto:
+            return try parse(text, format: FormatSniffer.isHTML(text) ? .html : .text)
+        }
     }
 
     /// Chooses sentences of `document` that summarize it.

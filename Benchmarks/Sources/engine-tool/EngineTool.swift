@@ -27,17 +27,18 @@ enum EngineTool {
             exit(2)
         }
         let mode = args[1]
-        if mode == "extract-json" { return try ExtractDump.run(args[2], arguments: args) }
-        if mode == "hostile" {
-            Hostile.run(args[2], bytes: args.count > 3 ? Int(args[3]) ?? 1_000_000 : 1_000_000)
-            return
-        }
-        let records = try loadRecords(args[2])
-        let engine = Engine()
         func option(_ name: String, _ fallback: Int) -> Int {
             guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }
             return v
         }
+        if mode == "hostile" {
+            Hostile.run(args[2], bytes: args.count > 3 ? Int(args[3]) ?? 1_000_000 : 1_000_000)
+            return
+        }
+        if mode == "extract-json" { return try ExtractDump.run(args[2], arguments: args) }
+        if mode == "articles" || mode == "time-articles" { return try Articles.run(mode: mode, directory: args[2], repeats: option("--repeat", 5)) }
+        let records = try loadRecords(args[2])
+        let engine = Engine()
         switch mode {
         case "sentences":
             for (id, text) in records {

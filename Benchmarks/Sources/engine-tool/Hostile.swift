@@ -3,7 +3,7 @@ import PrecisEngine
 
 /// Generated hostile inputs for scaling measurements: each case at any size, deterministic.
 enum Hostile {
-    static let cases = ["one-word", "no-spaces", "tiny-sentences", "nesting", "random-unicode", "many-lines", "long-line-of-dots"]
+    static let cases = ["one-word", "no-spaces", "tiny-sentences", "nesting", "random-unicode", "many-lines", "long-line-of-dots", "html-10mb", "html-deep"]
 
     static func make(_ name: String, bytes: Int) -> String? {
         var generator = SplitMix(seed: 42)
@@ -31,6 +31,19 @@ enum Hostile {
             return String(repeating: "x\n", count: bytes / 2)
         case "long-line-of-dots":  // ellipses and periods without words
             return String(repeating: ". ... ", count: bytes / 6)
+        case "html-10mb":  // an article page of about `bytes` bytes: paragraphs in a div, with nav and footer
+            var page = "<!doctype html><html lang=en><head><title>A long page | Site</title></head><body>"
+                + "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>A long page</h1><div class=body>"
+            var index = 0
+            while page.utf8.count < bytes - 200 {
+                page += "<p>Paragraph \(index) tells the council, the river and the bridge apart, again, as said.</p>\n"
+                index += 1
+            }
+            return page + "</div></article><footer>Footer</footer></body></html>"
+        case "html-deep":  // 100,000 nested divs with text at the bottom
+            let depth = min(100_000, bytes / 10)
+            return "<html><body>" + String(repeating: "<div>", count: depth) + String(repeating: "<p>Deep text survives the nesting, and it reads like an article, with commas, clauses and words.</p>", count: 5)
+                + String(repeating: "</div>", count: depth) + "</body></html>"
         default:
             return nil
         }
@@ -44,7 +57,17 @@ enum Hostile {
         }
         let engine = Engine()
         let start = clock()
-        let document = engine.parse(text)
+        let document: ParsedDocument
+        if name.hasPrefix("html-") {
+            do {
+                document = try engine.parse(text, format: .html)
+            } catch {
+                print("{\"case\":\"\(name)\",\"bytes\":\(text.utf8.count),\"error\":\"\(error.message)\"}")
+                return
+            }
+        } else {
+            document = engine.parse(text)
+        }
         let summary = try? engine.summarize(document, options: SummaryOptions())
         let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
         print(

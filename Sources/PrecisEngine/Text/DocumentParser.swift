@@ -6,6 +6,11 @@ struct DocumentParser {
         let text = ByteText(string)
         var blocks = BlockSplitter(text: text).blocks()
         let structure = StructureParser(text: text).classify(&blocks)
+        return assemble(string, text: text, blocks: blocks, structure: structure)
+    }
+
+    /// Tokens, sentences, statistics and language for blocks whose kinds are already known.
+    func assemble(_ string: String, text: ByteText, blocks: [Block], structure: DocumentStructure) -> ParsedDocument {
 
         var tokenizer = Tokenizer(text: text)
         let splitter = SentenceSplitter(text: text)

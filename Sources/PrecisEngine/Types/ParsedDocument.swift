@@ -2,8 +2,13 @@
 ///
 /// Every span indexes the UTF-8 bytes of ``text``.
 public struct ParsedDocument: Sendable {
-    /// The text exactly as given.
+    /// The text exactly as given; for HTML input, the text extracted from the page (header lines, then the
+    /// article's blocks, separated by blank lines).
     public var text: String
+    /// The format the text was read as (never ``DocumentFormat/auto``).
+    public var format: DocumentFormat = .text
+    /// For HTML input, what the page said about its article.
+    public var page: PageInfo?
     /// The headline.
     public var title: Located?
     /// The standfirst or deck under the headline.

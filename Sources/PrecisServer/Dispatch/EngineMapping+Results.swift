@@ -68,6 +68,29 @@ extension PrecisWire.ParseResponse {
             ),
             language: Language(code: d.language.code, confidence: Float(d.language.confidence))
         )
+        format = PrecisWire.Document.Format(d.format)
+        guard let page = d.page else { return }
+        text = d.text
+        authors = page.authors
+        siteName = page.siteName ?? ""
+        canonicalUrl = page.canonicalURL ?? ""
+        publishedIso = page.publishedISO ?? ""
+        declaredLanguage = page.declaredLanguage ?? ""
+        links = page.links.map {
+            PrecisWire.Link(start: $0.text.span.wireStart, end: $0.text.span.wireEnd, kind: .url, target: $0.url)
+        }
+        hasArticle = page.hasArticle
+    }
+}
+
+extension PrecisWire.Document.Format {
+    init(_ format: DocumentFormat) {
+        switch format {
+        case .auto: self = .auto
+        case .text: self = .text
+        case .markdown: self = .markdown
+        case .html: self = .html
+        }
     }
 }
 

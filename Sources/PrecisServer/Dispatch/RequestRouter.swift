@@ -46,10 +46,14 @@ struct RequestRouter: Sendable {
             return .parse(ParseResponse(document, includeTokens: parse.options?.includeTokens ?? false))
         case .summarize(let summarize):
             let document = try parsed(summarize.document)
-            return .summarize(try summary(of: document, summarize.options))
+            var response = try summary(of: document, summarize.options)
+            if document.page != nil { response.text = document.text }
+            return .summarize(response)
         case .extract(let extract):
             let document = try parsed(extract.document)
-            return .extract(try extraction(of: document, extract.options))
+            var response = try extraction(of: document, extract.options)
+            if document.page != nil { response.text = document.text }
+            return .extract(response)
         case .analyze(let analyze):
             let document = try parsed(analyze.document)
             return .analyze(
@@ -64,13 +68,19 @@ struct RequestRouter: Sendable {
 
     private func parsed(_ document: PrecisWire.Document?) throws(WireError) -> ParsedDocument {
         guard let document else { throw .invalidArgument("request has no document") }
+        let format: DocumentFormat
         switch document.format {
-        case .auto, .text, .markdown:
-            return engine.parse(document.text)
-        case .html:
-            throw WireError(code: .unimplemented, message: "HTML input is not supported yet; send text or markdown")
+        case .auto: format = .auto
+        case .text: format = .text
+        case .markdown: format = .markdown
+        case .html: format = .html
         case .unrecognized(let value):
             throw .invalidArgument("unknown document format \(value)")
+        }
+        do {
+            return try engine.parse(document.text, format: format)
+        } catch {
+            throw .invalidArgument(error.message)
         }
     }
 

@@ -483,6 +483,21 @@ extension ParseResponse {
         }
         if let p = c.pointee.stats { self.stats = Stats(cMessage: p) }
         if let p = c.pointee.language { self.language = Language(cMessage: p) }
+        self.text = CArena.string(c.pointee.text)
+        self.format = Document.Format(rawValue: Int32(bitPattern: c.pointee.format.rawValue))
+        if c.pointee.n_authors > 0 {
+            let items = c.pointee.authors!
+            self.authors = (0..<c.pointee.n_authors).map { CArena.string(items[$0]) }
+        }
+        self.siteName = CArena.string(c.pointee.site_name)
+        self.canonicalUrl = CArena.string(c.pointee.canonical_url)
+        self.publishedIso = CArena.string(c.pointee.published_iso)
+        self.declaredLanguage = CArena.string(c.pointee.declared_language)
+        if c.pointee.n_links > 0 {
+            let items = c.pointee.links!
+            self.links = (0..<c.pointee.n_links).map { Link(cMessage: items[$0]!) }
+        }
+        self.hasArticle = c.pointee.has_article != 0
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__ParseResponse> {
@@ -526,6 +541,25 @@ extension ParseResponse {
         }
         if let value = stats { c.pointee.stats = try value.cMessage(in: arena) }
         if let value = language { c.pointee.language = try value.cMessage(in: arena) }
+        if !text.isEmpty { c.pointee.text = try arena.string(text) }
+        c.pointee.format = Precis__V1__Document__Format(rawValue: UInt32(bitPattern: format.rawValue))
+        if !authors.isEmpty {
+            let items = arena.allocate(UnsafeMutablePointer<CChar>?.self, count: authors.count)
+            for (i, item) in authors.enumerated() { items[i] = try arena.string(item) }
+            c.pointee.n_authors = authors.count
+            c.pointee.authors = items
+        }
+        if !siteName.isEmpty { c.pointee.site_name = try arena.string(siteName) }
+        if !canonicalUrl.isEmpty { c.pointee.canonical_url = try arena.string(canonicalUrl) }
+        if !publishedIso.isEmpty { c.pointee.published_iso = try arena.string(publishedIso) }
+        if !declaredLanguage.isEmpty { c.pointee.declared_language = try arena.string(declaredLanguage) }
+        if !links.isEmpty {
+            let items = arena.allocate(UnsafeMutablePointer<Precis__V1__Link>?.self, count: links.count)
+            for (i, item) in links.enumerated() { items[i] = try item.cMessage(in: arena) }
+            c.pointee.n_links = links.count
+            c.pointee.links = items
+        }
+        c.pointee.has_article = hasArticle ? 1 : 0
         return c
     }
 }
@@ -609,6 +643,7 @@ extension SummarizeResponse {
         }
         self.candidateSentences = c.pointee.candidate_sentences
         self.algorithm = SummaryOptions.Algorithm(rawValue: Int32(bitPattern: c.pointee.algorithm.rawValue))
+        self.text = CArena.string(c.pointee.text)
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__SummarizeResponse> {
@@ -622,6 +657,7 @@ extension SummarizeResponse {
         }
         c.pointee.candidate_sentences = candidateSentences
         c.pointee.algorithm = Precis__V1__SummaryOptions__Algorithm(rawValue: UInt32(bitPattern: algorithm.rawValue))
+        if !text.isEmpty { c.pointee.text = try arena.string(text) }
         return c
     }
 }
@@ -864,6 +900,7 @@ extension ExtractResponse {
             self.links = (0..<c.pointee.n_links).map { Link(cMessage: items[$0]!) }
         }
         self.referenceDate = CArena.string(c.pointee.reference_date)
+        self.text = CArena.string(c.pointee.text)
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__ExtractResponse> {
@@ -906,6 +943,7 @@ extension ExtractResponse {
             c.pointee.links = items
         }
         if !referenceDate.isEmpty { c.pointee.reference_date = try arena.string(referenceDate) }
+        if !text.isEmpty { c.pointee.text = try arena.string(text) }
         return c
     }
 }

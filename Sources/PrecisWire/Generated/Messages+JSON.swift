@@ -260,6 +260,21 @@ extension ParseResponse: JSONWritable {
         w.endArray()
         if let value = stats { w.key("stats"); value.writeJSON(to: &w) }
         if let value = language { w.key("language"); value.writeJSON(to: &w) }
+        w.key("text"); w.value(text)
+        w.key("format"); w.enumValue(format.protoName, format.rawValue)
+        w.key("authors")
+        w.beginArray()
+        for item in authors { w.element(); w.value(item) }
+        w.endArray()
+        w.key("siteName"); w.value(siteName)
+        w.key("canonicalUrl"); w.value(canonicalUrl)
+        w.key("publishedIso"); w.value(publishedIso)
+        w.key("declaredLanguage"); w.value(declaredLanguage)
+        w.key("links")
+        w.beginArray()
+        for item in links { w.element(); item.writeJSON(to: &w) }
+        w.endArray()
+        w.key("hasArticle"); w.value(hasArticle)
         w.endObject()
     }
 }
@@ -308,6 +323,7 @@ extension SummarizeResponse: JSONWritable {
         w.endArray()
         w.key("candidateSentences"); w.value(candidateSentences)
         w.key("algorithm"); w.enumValue(algorithm.protoName, algorithm.rawValue)
+        w.key("text"); w.value(text)
         w.endObject()
     }
 }
@@ -451,6 +467,7 @@ extension ExtractResponse: JSONWritable {
         for item in links { w.element(); item.writeJSON(to: &w) }
         w.endArray()
         w.key("referenceDate"); w.value(referenceDate)
+        w.key("text"); w.value(text)
         w.endObject()
     }
 }

@@ -621,6 +621,15 @@ public struct ParseResponse: Sendable, Hashable {
     public var tokens: [Token]
     public var stats: Stats?
     public var language: Language?
+    public var text: String
+    public var format: Document.Format
+    public var authors: [String]
+    public var siteName: String
+    public var canonicalUrl: String
+    public var publishedIso: String
+    public var declaredLanguage: String
+    public var links: [Link]
+    public var hasArticle: Bool
 
     public init(
         title: String = "",
@@ -640,7 +649,16 @@ public struct ParseResponse: Sendable, Hashable {
         sentences: [Sentence] = [],
         tokens: [Token] = [],
         stats: Stats? = nil,
-        language: Language? = nil
+        language: Language? = nil,
+        text: String = "",
+        format: Document.Format = .auto,
+        authors: [String] = [],
+        siteName: String = "",
+        canonicalUrl: String = "",
+        publishedIso: String = "",
+        declaredLanguage: String = "",
+        links: [Link] = [],
+        hasArticle: Bool = false
     ) {
         self.title = title
         self.subtitle = subtitle
@@ -660,6 +678,15 @@ public struct ParseResponse: Sendable, Hashable {
         self.tokens = tokens
         self.stats = stats
         self.language = language
+        self.text = text
+        self.format = format
+        self.authors = authors
+        self.siteName = siteName
+        self.canonicalUrl = canonicalUrl
+        self.publishedIso = publishedIso
+        self.declaredLanguage = declaredLanguage
+        self.links = links
+        self.hasArticle = hasArticle
     }
 }
 
@@ -760,15 +787,18 @@ public struct SummarizeResponse: Sendable, Hashable {
     public var sentences: [SummarySentence]
     public var candidateSentences: UInt32
     public var algorithm: SummaryOptions.Algorithm
+    public var text: String
 
     public init(
         sentences: [SummarySentence] = [],
         candidateSentences: UInt32 = 0,
-        algorithm: SummaryOptions.Algorithm = .`default`
+        algorithm: SummaryOptions.Algorithm = .`default`,
+        text: String = ""
     ) {
         self.sentences = sentences
         self.candidateSentences = candidateSentences
         self.algorithm = algorithm
+        self.text = text
     }
 }
 
@@ -1219,6 +1249,7 @@ public struct ExtractResponse: Sendable, Hashable {
     public var keyphrases: [Keyphrase]
     public var links: [Link]
     public var referenceDate: String
+    public var text: String
 
     public init(
         entities: [Entity] = [],
@@ -1227,7 +1258,8 @@ public struct ExtractResponse: Sendable, Hashable {
         quotes: [Quote] = [],
         keyphrases: [Keyphrase] = [],
         links: [Link] = [],
-        referenceDate: String = ""
+        referenceDate: String = "",
+        text: String = ""
     ) {
         self.entities = entities
         self.dates = dates
@@ -1236,6 +1268,7 @@ public struct ExtractResponse: Sendable, Hashable {
         self.keyphrases = keyphrases
         self.links = links
         self.referenceDate = referenceDate
+        self.text = text
     }
 }
 

@@ -45,12 +45,14 @@ enum WireSchema {
     static let stats = MessageSchema(fields: [])
     /// Language
     static let language = MessageSchema(fields: [(1, "code", .string)])
+    /// Link
+    static let link = MessageSchema(fields: [(4, "target", .string)])
     /// ParseResponse
-    static let parseResponse = MessageSchema(fields: [(1, "title", .string), (2, "subtitle", .string), (3, "byline", .string), (4, "section", .string), (5, "dateline", .string), (6, "published", .string), (7, "title_span", .message(span)), (8, "subtitle_span", .message(span)), (9, "byline_span", .message(span)), (10, "section_span", .message(span)), (11, "dateline_span", .message(span)), (12, "published_span", .message(span)), (13, "captions", .message(caption)), (14, "paragraphs", .message(paragraph)), (15, "sentences", .message(sentence)), (16, "tokens", .message(token)), (17, "stats", .message(stats)), (18, "language", .message(language))])
+    static let parseResponse = MessageSchema(fields: [(1, "title", .string), (2, "subtitle", .string), (3, "byline", .string), (4, "section", .string), (5, "dateline", .string), (6, "published", .string), (7, "title_span", .message(span)), (8, "subtitle_span", .message(span)), (9, "byline_span", .message(span)), (10, "section_span", .message(span)), (11, "dateline_span", .message(span)), (12, "published_span", .message(span)), (13, "captions", .message(caption)), (14, "paragraphs", .message(paragraph)), (15, "sentences", .message(sentence)), (16, "tokens", .message(token)), (17, "stats", .message(stats)), (18, "language", .message(language)), (19, "text", .string), (21, "authors", .string), (22, "site_name", .string), (23, "canonical_url", .string), (24, "published_iso", .string), (25, "declared_language", .string), (26, "links", .message(link))])
     /// SummarySentence
     static let summarySentence = MessageSchema(fields: [(5, "text", .string)])
     /// SummarizeResponse
-    static let summarizeResponse = MessageSchema(fields: [(1, "sentences", .message(summarySentence))])
+    static let summarizeResponse = MessageSchema(fields: [(1, "sentences", .message(summarySentence)), (4, "text", .string)])
     /// Mention
     static let mention = MessageSchema(fields: [(3, "text", .string)])
     /// Entity
@@ -63,10 +65,8 @@ enum WireSchema {
     static let quote = MessageSchema(fields: [(3, "text", .string), (4, "speaker", .string), (5, "speaker_span", .message(span))])
     /// Keyphrase
     static let keyphrase = MessageSchema(fields: [(1, "text", .string), (3, "spans", .message(span))])
-    /// Link
-    static let link = MessageSchema(fields: [(4, "target", .string)])
     /// ExtractResponse
-    static let extractResponse = MessageSchema(fields: [(1, "entities", .message(entity)), (2, "dates", .message(dateMention)), (3, "quantities", .message(quantity)), (4, "quotes", .message(quote)), (5, "keyphrases", .message(keyphrase)), (6, "links", .message(link)), (7, "reference_date", .string)])
+    static let extractResponse = MessageSchema(fields: [(1, "entities", .message(entity)), (2, "dates", .message(dateMention)), (3, "quantities", .message(quantity)), (4, "quotes", .message(quote)), (5, "keyphrases", .message(keyphrase)), (6, "links", .message(link)), (7, "reference_date", .string), (8, "text", .string)])
     /// AnalyzeResponse
     static let analyzeResponse = MessageSchema(fields: [(1, "parse", .message(parseResponse)), (2, "summary", .message(summarizeResponse)), (3, "extract", .message(extractResponse))])
     /// GoAway

@@ -29,8 +29,13 @@ struct TextRenderer {
         var out = ""
         let fields = [
             ("section", p.section), ("title", p.title), ("subtitle", p.subtitle), ("byline", p.byline),
-            ("dateline", p.dateline), ("published", p.published),
+            ("dateline", p.dateline), ("published", p.published), ("published at", p.publishedIso),
+            ("authors", p.authors.joined(separator: "; ")), ("site", p.siteName), ("url", p.canonicalUrl),
+            ("declared", p.declaredLanguage),
         ]
+        if p.format == .html {
+            out += "format".padding(12) + "html" + (p.hasArticle ? "" : " (no article found on the page)") + "\n"
+        }
         for (label, value) in fields where !value.isEmpty {
             out += label.padding(12) + short(value) + "\n"
         }
@@ -49,6 +54,10 @@ struct TextRenderer {
         for (index, paragraph) in p.paragraphs.enumerated() {
             let kind = name(paragraph.kind.protoName)
             out += "  \(index)".padding(6) + "[\(kind)]".padding(14) + short(slice(paragraph.start, paragraph.end), 80) + "\n"
+        }
+        if !p.links.isEmpty {
+            out += "\nLinks (\(p.links.count))\n"
+            for link in p.links.prefix(50) { out += "  " + short(slice(link.start, link.end), 40).padding(42) + link.target + "\n" }
         }
         if !p.tokens.isEmpty {
             out += "\nTokens (\(p.tokens.count))\n  "

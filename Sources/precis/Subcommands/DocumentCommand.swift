@@ -11,10 +11,10 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "The document text itself, instead of FILE.")
     var text: String?
 
-    @Option(name: .long, help: "How to read the document: auto, text or markdown.")
+    @Option(name: .long, help: "How to read the document: auto (sniff: HTML when it looks like a page), text, markdown or html. With --jsonl a line's own \"format\" wins.")
     var format: String = "auto"
 
-    @Flag(name: .long, help: "Read JSON lines {\"id\": ..., \"text\": ...}; write one JSON line per input, in input order.")
+    @Flag(name: .long, help: "Read JSON lines {\"id\": ..., \"text\": ...[, \"format\": ...]}; write one JSON line per input, in input order.")
     var jsonl = false
 
     @Option(name: .long, help: "With --jsonl: requests in flight at once.")
@@ -23,15 +23,20 @@ struct DocumentOptions: ParsableArguments {
     func validate() throws {
         if text != nil && file != nil { throw ValidationError("give either FILE or --text, not both") }
         if text != nil && jsonl { throw ValidationError("--jsonl reads FILE or standard input, not --text") }
-        if documentFormat == nil { throw ValidationError("--format must be auto, text or markdown, got \"\(format)\"") }
+        if documentFormat == nil {
+            throw ValidationError("--format must be auto, text, markdown or html, got \"\(format)\"")
+        }
         if !(1...1024).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 1024") }
     }
 
-    var documentFormat: Document.Format? {
-        switch format.lowercased() {
+    var documentFormat: Document.Format? { Self.format(named: format) }
+
+    static func format(named name: String) -> Document.Format? {
+        switch name.lowercased() {
         case "auto": .auto
         case "text": .text
         case "markdown", "md": .markdown
+        case "html", "htm": .html
         default: nil
         }
     }
@@ -47,15 +52,19 @@ struct DocumentOptions: ParsableArguments {
         return FileHandle.standardInput.readDataToEndOfFile()
     }
 
-    func document(_ text: String) -> Document {
-        Document(text: text, format: documentFormat ?? .auto)
+    func document(_ text: String, format: Document.Format? = nil) -> Document {
+        Document(text: text, format: format ?? documentFormat ?? .auto)
     }
 
     /// The one document of a plain (not --jsonl) call.
     func readDocument() throws -> Document {
         if let text { return document(text) }
         let data = try readInput()
-        guard let text = String(validating: data, as: UTF8.self) else {
+        if let text = String(validating: data, as: UTF8.self) { return document(text) }
+        // The wire carries UTF-8. A page whose bytes are not UTF-8 (a Latin-1 or Windows-1252 page, whatever
+        // its <meta charset> says) is transcoded here, as browsers read both labels: as Windows-1252.
+        let looksLikePage = documentFormat == .html || (documentFormat == .auto && data.prefix(1024).contains(UInt8(ascii: "<")))
+        guard looksLikePage, let text = String(data: data, encoding: .windowsCP1252) else {
             throw CLIFailure(status: .usage, message: "\(file ?? "standard input") is not valid UTF-8 text")
         }
         return document(text)

@@ -2,7 +2,7 @@ import Foundation
 import PrecisClient
 import PrecisWire
 
-/// `--jsonl`: every input line `{"id": ..., "text": ...}` becomes one request; they are sent
+/// `--jsonl`: every input line `{"id": ..., "text": ...}` (optionally `"format"`) becomes one request; they are sent
 /// pipelined (up to `--concurrency` at once) and one line per input is written, in input
 /// order: `{"id": ..., <result fields>}`, or `{"id": ..., "error": {"code", "message"}}`.
 struct JSONLRunner<Command: DocumentCommand> {
@@ -80,8 +80,15 @@ struct JSONLRunner<Command: DocumentCommand> {
         guard let text = object["text"] as? String else {
             return Line(number: number, id: id, problem: "line \(number) has no string field \"text\"")
         }
+        var format: Document.Format?
+        if let name = object["format"] {
+            guard let name = name as? String, let named = DocumentOptions.format(named: name) else {
+                return Line(number: number, id: id, problem: "line \(number): \"format\" must be auto, text, markdown or html")
+            }
+            format = named
+        }
         do {
-            return Line(number: number, id: id, operation: try command.operation(for: command.input.document(text)))
+            return Line(number: number, id: id, operation: try command.operation(for: command.input.document(text, format: format)))
         } catch {
             return Line(number: number, id: id, problem: "\(error)")
         }

@@ -22,7 +22,7 @@ struct Parse: DocumentCommand {
 
     func render(_ response: Response, document: Document) -> String {
         guard case .parse(let result)? = response.body else { return "" }
-        return TextRenderer(text: document.text).parse(result)
+        return TextRenderer(text: result.format == .html ? result.text : document.text).parse(result)
     }
 }
 
@@ -47,7 +47,7 @@ struct Summarize: DocumentCommand {
 
     func render(_ response: Response, document: Document) -> String {
         guard case .summarize(let result)? = response.body else { return "" }
-        return TextRenderer(text: document.text).summary(result)
+        return TextRenderer(text: result.text.isEmpty ? document.text : result.text).summary(result)
     }
 }
 
@@ -72,7 +72,7 @@ struct Extract: DocumentCommand {
 
     func render(_ response: Response, document: Document) -> String {
         guard case .extract(let result)? = response.body else { return "" }
-        return TextRenderer(text: document.text).extraction(result)
+        return TextRenderer(text: result.text.isEmpty ? document.text : result.text).extraction(result)
     }
 }
 
@@ -99,7 +99,7 @@ struct Analyze: DocumentCommand {
 
     func render(_ response: Response, document: Document) -> String {
         guard case .analyze(let result)? = response.body else { return "" }
-        let renderer = TextRenderer(text: document.text)
+        let renderer = TextRenderer(text: result.parse.map { $0.format == .html ? $0.text : document.text } ?? document.text)
         var out = ""
         if let parse = result.parse { out += renderer.parse(parse) + "\n" }
         if let summary = result.summary { out += "Summary\n" + renderer.summary(summary) + "\n" }

@@ -298,7 +298,9 @@ struct  Precis__V1__Document
 {
   ProtobufCMessage base;
   /*
-   * The document text. For plain text and markdown, spans index into this string.
+   * The document text. For plain text and markdown, spans index into this string. For HTML,
+   * the page's markup (decoded to UTF-8 by the client); spans then index the extracted text that
+   * the response carries in its own `text` field.
    */
   char *text;
   Precis__V1__Document__Format format;
@@ -557,10 +559,52 @@ struct  Precis__V1__ParseResponse
   Precis__V1__Token **tokens;
   Precis__V1__Stats *stats;
   Precis__V1__Language *language;
+  /*
+   * HTML input only: the plain text extracted from the page (header lines, then the article's
+   * blocks, separated by blank lines). Every span of this response indexes it. Empty for text
+   * and markdown input, whose spans index Document.text.
+   */
+  char *text;
+  /*
+   * The format the document was read as: TEXT, MARKDOWN or HTML (never FORMAT_AUTO).
+   */
+  Precis__V1__Document__Format format;
+  /*
+   * HTML only: the authors' names (JSON-LD, <meta name=author>, marked-up bylines).
+   */
+  size_t n_authors;
+  char **authors;
+  /*
+   * HTML only: the site's name (og:site_name, the JSON-LD publisher).
+   */
+  char *site_name;
+  /*
+   * HTML only: the page's canonical address (<link rel=canonical>, og:url).
+   */
+  char *canonical_url;
+  /*
+   * HTML only: the publication date as the page states it machine-readably (ISO 8601).
+   */
+  char *published_iso;
+  /*
+   * HTML only: the language the page declares (<html lang>), as written.
+   */
+  char *declared_language;
+  /*
+   * HTML only: the links in the article body, kind URL, span over the link's text, target as
+   * the page wrote it.
+   */
+  size_t n_links;
+  Precis__V1__Link **links;
+  /*
+   * HTML only: false when the page has no article (a listing or front page); the response then
+   * has the page's title and metadata but no body paragraphs.
+   */
+  protobuf_c_boolean has_article;
 };
 #define PRECIS__V1__PARSE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__parse_response__descriptor) \
-    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, NULL, NULL, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, NULL, NULL }
+    , (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, NULL, NULL, NULL, NULL, NULL, NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, NULL, NULL, (char *)protobuf_c_empty_string, PRECIS__V1__DOCUMENT__FORMAT__FORMAT_AUTO, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, 0,NULL, 0 }
 
 
 typedef enum {
@@ -634,10 +678,14 @@ struct  Precis__V1__SummarizeResponse
    */
   uint32_t candidate_sentences;
   Precis__V1__SummaryOptions__Algorithm algorithm;
+  /*
+   * HTML input only: the extracted text the sentence spans index (see ParseResponse.text).
+   */
+  char *text;
 };
 #define PRECIS__V1__SUMMARIZE_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__summarize_response__descriptor) \
-    , 0,NULL, 0, PRECIS__V1__SUMMARY_OPTIONS__ALGORITHM__ALGORITHM_DEFAULT }
+    , 0,NULL, 0, PRECIS__V1__SUMMARY_OPTIONS__ALGORITHM__ALGORITHM_DEFAULT, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__ExtractOptions
@@ -820,10 +868,14 @@ struct  Precis__V1__ExtractResponse
    * The reference date used for relative dates.
    */
   char *reference_date;
+  /*
+   * HTML input only: the extracted text every span indexes (see ParseResponse.text).
+   */
+  char *text;
 };
 #define PRECIS__V1__EXTRACT_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__extract_response__descriptor) \
-    , 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string }
+    , 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, 0,NULL, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__AnalyzeRequest

@@ -1,0 +1,179 @@
+/// One block of an article found in HTML: its kind, its text with whitespace normalised, and its links.
+struct HTMLBlock: Sendable, Hashable {
+    var kind: ParagraphKind
+    var level: Int
+    var text: String
+    /// Links as byte ranges of `text` and their targets.
+    var links: [HTMLLinkRange]
+}
+
+struct HTMLLinkRange: Sendable, Hashable {
+    var range: Range<Int>
+    var href: String
+}
+
+/// Writes the article's elements as blocks: block-level elements and `<br>` break the text, headings, list
+/// items, block quotes and captions keep their kind, and containers that look like furniture inside the article
+/// (link lists, share bars, image strips, forms) are left out, as readability's conditional clean does.
+struct HTMLBlockWriter {
+    let finder: HTMLContentFinder
+    /// Headings with this text (the title) are not repeated in the body.
+    let title: String?
+
+    private(set) var blocks: [HTMLBlock] = []
+    private var buffer: [UInt8] = []
+    private var pendingSpace = false
+    private var links: [HTMLLinkRange] = []
+    private var kinds: [(kind: ParagraphKind, level: Int)] = []
+
+    init(finder: HTMLContentFinder, title: String?) {
+        self.finder = finder
+        self.title = title.map(HTMLBlockWriter.comparable)
+    }
+
+    mutating func write(_ roots: [Int]) {
+        for root in roots { visit(root, depth: 0) }
+        flush()
+    }
+
+    private var tree: HTMLTree { finder.tree }
+    private var stats: HTMLStats { finder.stats }
+
+    private mutating func visit(_ index: Int, depth: Int) {
+        let node = tree.nodes[index]
+        if node.tag == .text {
+            append(node.text)
+            return
+        }
+        // the chosen containers themselves are the article; only what is inside them is cleaned
+        guard !finder.isLeftOut(index), !node.tag.isNeverText, depth == 0 || keeps(index) else { return }
+        let kind = blockKind(node.tag)
+        if node.tag == .br || node.tag == .hr {
+            flush()
+            return
+        }
+        if node.tag.isBlock { flush() }
+        if let kind { kinds.append(kind) }
+        let linkStart = buffer.count + (pendingSpace && !buffer.isEmpty ? 1 : 0)
+        for child in node.children { visit(child, depth: depth + 1) }
+        if node.tag == .a, let href = node.attribute("href"), buffer.count > linkStart {
+            links.append(HTMLLinkRange(range: linkStart..<buffer.count, href: href))
+        }
+        if node.tag.isBlock { flush() }
+        if kind != nil { kinds.removeLast() }
+    }
+
+    private func blockKind(_ tag: HTMLTag) -> (kind: ParagraphKind, level: Int)? {
+        switch tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6: (.heading, tag.headingLevel)
+        case .li, .dd, .dt: (.listItem, 0)
+        case .blockquote: (.blockQuote, 0)
+        case .figcaption, .caption: (.caption, 0)
+        case .figure: (.caption, 0)
+        default: nil
+        }
+    }
+
+    /// Whether an element inside the article is kept (readability's conditional clean, simplified).
+    private func keeps(_ index: Int) -> Bool {
+        let node = tree.nodes[index]
+        let length = stats.textLength[index]
+        let density = stats.linkDensity(index)
+        let weight = HTMLHints.weight(node.classID)
+        switch node.tag {
+        case .h1, .h2, .h3, .h4, .h5, .h6:
+            if weight < 0 || density > 0.33 { return false }
+            if let title, Self.comparable(text(of: index)) == title { return false }
+            return true
+        case .p:
+            // a paragraph that is one link or a row of links ("Read more: …", a related headline)
+            return !(density > 0.8 && length < 300)
+        case .ul, .ol, .dl:
+            if density > 0.5 || (weight < 0 && density > 0.2) { return false }
+            return true
+        case .table, .div, .section, .figure, .header, .footer, .aside:
+            if HTMLHints.embed.occurs(in: node.classID) { return true }  // an embedded post: its links are its content
+            if weight < 0 && stats.commas[index] < 10 { return false }
+            guard stats.commas[index] < 10 else { return true }
+            let paragraphs = stats.paragraphs[index]
+            let images = stats.images[index]
+            if node.tag != .figure, images > 1, Double(paragraphs) / Double(images) < 0.5, length < 100 * images { return false }
+            if stats.listItems[index] - 100 > paragraphs { return false }
+            if stats.inputs[index] > paragraphs / 3 + 1 { return false }
+            if length < 25, images == 0 || images > 2, density > 0 { return false }
+            if weight < 25 && density > 0.2 && length < 1200 { return false }
+            if density > 0.5 { return false }
+            if stats.embeds[index] > 1 || (stats.embeds[index] == 1 && length < 75) { return false }
+            return true
+        default:
+            return true
+        }
+    }
+
+    private mutating func append(_ text: String) {
+        var afterC2 = false
+        for byte in text.utf8 {
+            var isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if afterC2 {
+                afterC2 = false
+                if byte == 0xA0 {
+                    isSpace = true  // a no-break space is a space here
+                } else {
+                    emit(0xC2)
+                }
+            } else if byte == 0xC2 {
+                afterC2 = true
+                continue
+            }
+            if isSpace {
+                pendingSpace = true
+                continue
+            }
+            emit(byte)
+        }
+    }
+
+    private mutating func emit(_ byte: UInt8) {
+        if pendingSpace && !buffer.isEmpty { buffer.append(0x20) }
+        pendingSpace = false
+        buffer.append(byte)
+    }
+
+    private mutating func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            links.removeAll()
+            pendingSpace = false
+        }
+        let text = String(decoding: buffer, as: UTF8.self)
+        guard !text.isEmpty, text.utf8.contains(where: { $0.isASCIIAlphanumeric || $0 >= 0x80 }) else { return }
+        let (kind, level) = kinds.last ?? (.body, 0)
+        let kept = links.filter { $0.range.upperBound <= text.utf8.count }
+        blocks.append(HTMLBlock(kind: kind, level: level, text: text, links: kept))
+    }
+
+    private func text(of index: Int) -> String {
+        var out = ""
+        var stack = [index]
+        while let current = stack.popLast() {
+            let node = tree.nodes[current]
+            if node.tag == .text { out += node.text } else { stack.append(contentsOf: node.children.reversed()) }
+        }
+        return out
+    }
+
+    /// ASCII letters (lowercased), digits and every non-ASCII character, for comparing a heading with the
+    /// title: spaces and ASCII punctuation do not count.
+    static func comparable(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) {
+                out.append(byte)
+            } else if byte >= 0x41 && byte <= 0x5A {
+                out.append(byte | 0x20)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,137 @@
+/// Counts over every element of an ``HTMLTree``, each including its descendants, and which elements are page
+/// furniture. Built in two linear passes: furniture top-down (parents come first), counts bottom-up.
+struct HTMLStats: Sendable {
+    /// Visible characters (whitespace runs count once).
+    var textLength: [Int]
+    /// Visible characters inside links.
+    var linkLength: [Int]
+    var commas: [Int]
+    /// `<p>` elements and text-only containers of 25+ characters.
+    var paragraphs: [Int]
+    var listItems: [Int]
+    var images: [Int]
+    var inputs: [Int]
+    var embeds: [Int]
+    /// Visible characters and commas of the element's own inline content: text and inline elements among its
+    /// children, not its block children (the runs readability wraps into paragraphs).
+    var inlineLength: [Int]
+    var inlineCommas: [Int]
+    /// Whether the element has a block-level child element.
+    var hasBlockChild: [Bool]
+    /// Whether the element is left out of the article with everything inside.
+    var removed: [Bool]
+
+    init(tree: HTMLTree) {
+        let count = tree.nodes.count
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        commas = Array(repeating: 0, count: count)
+        paragraphs = Array(repeating: 0, count: count)
+        listItems = Array(repeating: 0, count: count)
+        images = Array(repeating: 0, count: count)
+        inputs = Array(repeating: 0, count: count)
+        embeds = Array(repeating: 0, count: count)
+        hasBlockChild = Array(repeating: false, count: count)
+        inlineLength = Array(repeating: 0, count: count)
+        inlineCommas = Array(repeating: 0, count: count)
+        removed = Array(repeating: false, count: count)
+        var insideLink = Array(repeating: false, count: count)
+
+        tree.nodes.withUnsafeBufferPointer { nodes in
+            for index in 0..<count {
+                let parent = nodes[index].parent
+                let tag = nodes[index].tag
+                if parent >= 0 {
+                    insideLink[index] = insideLink[parent] || tag == .a
+                    removed[index] = removed[parent] || Self.isHidden(nodes[index])
+                    if tag.isBlock && tag != .br && tag != .hr { hasBlockChild[parent] = true }
+                }
+            }
+        }
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let tag = tree.nodes[index].tag
+            switch tag {
+            case .text:
+                let (length, commaCount) = Self.measure(tree.nodes[index].text)
+                textLength[index] = length
+                commas[index] = commaCount
+                if insideLink[index] { linkLength[index] = length }
+            case .p: paragraphs[index] += 1
+            case .div, .section where !hasBlockChild[index] && textLength[index] >= 25:
+                paragraphs[index] += 1  // a text-only container reads as a paragraph
+            case .li: listItems[index] += 1
+            case .img, .picture: images[index] += 1
+            case .input, .select, .textarea: inputs[index] += 1
+            case .iframe, .embed, .object, .video: embeds[index] += 1
+            default: break
+            }
+            let parent = tree.nodes[index].parent
+            guard parent >= 0, !(removed[index] && !removed[parent]) else { continue }
+            if !tag.isBlock {
+                inlineLength[parent] += textLength[index]
+                inlineCommas[parent] += commas[index]
+            }
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            commas[parent] += commas[index]
+            paragraphs[parent] += paragraphs[index]
+            listItems[parent] += listItems[index]
+            images[parent] += images[index]
+            inputs[parent] += inputs[index]
+            embeds[parent] += embeds[index]
+        }
+    }
+
+    func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Elements that are never shown or that are navigation by their tag or role.
+    static func isHidden(_ node: borrowing HTMLNode) -> Bool {
+        switch node.tag {
+        case .nav, .aside, .menu, .dialog: return true
+        case .text: return false
+        default: break
+        }
+        if node.attributes.isEmpty { return false }
+        for attribute in node.attributes {
+            switch attribute.name {
+            case "hidden": return true
+            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+            case "role":
+                switch attribute.value.lowercased() {
+                case "navigation", "menu", "menubar", "complementary", "contentinfo", "dialog", "alertdialog",
+                    "search", "banner":
+                    return true
+                default: break
+                }
+            case "style":
+                var style: [UInt8] = []
+                for byte in attribute.value.utf8 where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                if hiddenStyles.occurs(in: style) { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    static let hiddenStyles = ByteWords(["display:none", "visibility:hidden"])
+
+    static func measure(_ text: String) -> (length: Int, commas: Int) {
+        var length = 0
+        var commas = 0
+        var inSpace = true
+        for byte in text.utf8 {
+            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+            if isSpace {
+                if !inSpace { length += 1 }
+                inSpace = true
+            } else {
+                inSpace = false
+                if byte & 0xC0 != 0x80 { length += 1 }
+                if byte == UInt8(ascii: ",") { commas += 1 }
+            }
+        }
+        return (length, commas)
+    }
+}

@@ -1,0 +1,228 @@
+internal import CLibXML2
+
+/// One node of an ``HTMLTree``: an element or a run of text.
+struct HTMLNode: Sendable {
+    var tag: HTMLTag
+    var parent: Int
+    var children: [Int] = []
+    /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
+    var text: String = ""
+    /// `class` and `id`, ASCII-lowercased and joined by a space.
+    var classID: [UInt8] = []
+    /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``), names lowercased.
+    var attributes: [(name: String, value: String)] = []
+
+    func attribute(_ name: String) -> String? {
+        for attribute in attributes where attribute.name == name { return attribute.value }
+        return nil
+    }
+}
+
+/// A page read by libxml2's HTML parser into Swift values, in document order (a parent comes before its
+/// children), without comments, scripts, styles and other content that is never text.
+///
+/// libxml2 runs in SAX mode: its tokenizer and its HTML rules (implied `<html>`/`<body>`, auto-closed
+/// elements, entity decoding, error recovery) drive the events, and the tree is built here directly, without
+/// libxml2 building and freeing a tree of its own. Elements nested deeper than `maxDepth` are not kept as
+/// elements: their text joins the deepest kept ancestor (a block element still breaks it), so a page of
+/// 100,000 nested tags still parses. libxml2 stops at 256 nested elements unless told `XML_PARSE_HUGE`; its
+/// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
+struct HTMLTree: Sendable {
+    var nodes: [HTMLNode]
+
+    /// libxml2 must be initialised once before threads use it; a `static let` runs its initialiser exactly
+    /// once, however many threads reach it first.
+    private static let libxml2Initialized: Void = xmlInitParser()
+
+    static let keptAttributes = [
+        "href", "rel", "itemprop", "property", "name", "content", "datetime", "lang", "charset", "http-equiv",
+        "type", "role", "hidden", "aria-hidden", "style", "itemtype",
+    ]
+    /// ``keptAttributes`` by packed name; `class` and `id` map to nil names (they make ``HTMLNode/classID``).
+    static let attributeTable = PackedTable(
+        keptAttributes.map { (PackedName(Array($0.utf8))!, Optional($0)) }
+            + [(PackedName(Array("class".utf8))!, nil), (PackedName(Array("id".utf8))!, nil)]
+    )
+
+    /// Parses `html` (UTF-8; any charset the page declares is ignored because the text is already decoded).
+    ///
+    /// - Throws: ``EngineError`` when libxml2 cannot start a parser for the page.
+    init(html: String, maxDepth: Int) throws(EngineError) {
+        _ = Self.libxml2Initialized
+        let options = Int32(
+            HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+                | XML_PARSE_HUGE.rawValue
+        )
+        var utf8 = Array(html.utf8)
+        if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
+        guard utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
+        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: utf8.count / 40)
+        let parsed: Bool = utf8.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
+                guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(buffer.count)) else { return false }
+                defer {
+                    if let document = context.pointee.myDoc { xmlFreeDoc(document) }
+                    htmlFreeParserCtxt(context)
+                }
+                guard let sax = context.pointee.sax else { return false }
+                sax.pointee = HTMLTreeBuilder.handler
+                context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                htmlCtxtUseOptions(context, options)
+                xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
+                _ = htmlParseDocument(context)
+                return true
+            }
+        }
+        guard parsed else { throw EngineError(message: "the HTML parser could not read the page") }
+        nodes = withExtendedLifetime(builder) { builder.nodes }
+    }
+}
+
+/// Receives libxml2's SAX events for one page and builds the ``HTMLTree``'s nodes.
+///
+/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``.
+private final class HTMLTreeBuilder {
+    var nodes: [HTMLNode]
+    /// Kept ancestors of the current position.
+    var stack: [Int] = [0]
+    /// Open elements below the deepest kept ancestor.
+    var excess = 0
+    /// Open elements inside one whose content is never text (a script, a style …).
+    var skipped = 0
+    /// The JSON-LD script whose text is being collected.
+    var collecting: Int?
+    let maxDepth: Int
+
+    init(maxDepth: Int, capacity: Int) {
+        self.maxDepth = maxDepth
+        nodes = [HTMLNode(tag: .html, parent: -1)]
+        nodes.reserveCapacity(capacity)
+    }
+
+    static var handler: htmlSAXHandler {
+        var handler = htmlSAXHandler()
+        handler.startElement = { context, name, attributes in
+            HTMLTreeBuilder.builder(context).start(name, attributes)
+        }
+        handler.endElement = { context, _ in
+            HTMLTreeBuilder.builder(context).end()
+        }
+        handler.characters = { context, characters, length in
+            HTMLTreeBuilder.builder(context).text(characters, length)
+        }
+        handler.ignorableWhitespace = handler.characters
+        handler.cdataBlock = handler.characters
+        return handler
+    }
+
+    static func builder(_ context: UnsafeMutableRawPointer?) -> HTMLTreeBuilder {
+        Unmanaged<HTMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    }
+
+    private func append(_ node: HTMLNode) {
+        nodes[node.parent].children.append(nodes.count)
+        nodes.append(node)
+    }
+
+    func start(_ rawName: UnsafePointer<xmlChar>?, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        if skipped > 0 {
+            skipped += 1
+            return
+        }
+        let tag = rawName.map { HTMLTag.named($0) } ?? .other
+        let parent = stack[stack.count - 1]
+        if tag == .script {
+            skipped = 1
+            if Self.isJSONLD(attributes) {
+                append(HTMLNode(tag: .script, parent: parent))
+                collecting = nodes.count - 1
+            }
+            return
+        }
+        if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
+            skipped = 1
+            return
+        }
+        if excess > 0 {
+            // too deep to keep: a block element still breaks the text
+            if tag.isBlock { append(HTMLNode(tag: .br, parent: parent)) }
+            excess += 1
+            return
+        }
+        if stack.count >= maxDepth {
+            // everything below here goes into one plain container, read like a paragraph
+            append(HTMLNode(tag: .div, parent: parent))
+            stack.append(nodes.count - 1)
+            excess = 1
+            return
+        }
+        append(element(tag, parent: parent, attributes))
+        stack.append(nodes.count - 1)
+    }
+
+    func end() {
+        if skipped > 0 {
+            skipped -= 1
+            if skipped == 0 { collecting = nil }
+        } else if excess > 0 {
+            excess -= 1
+            if excess == 0 { stack.removeLast() }  // the container of the flattened elements
+        } else if stack.count > 1 {
+            stack.removeLast()
+        }
+    }
+
+    func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
+        guard let characters, length > 0 else { return }
+        let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
+        if skipped > 0 {
+            if let collecting { nodes[collecting].text += String(decoding: buffer, as: UTF8.self) }
+            return
+        }
+        let parent = stack[stack.count - 1]
+        if let last = nodes[parent].children.last, nodes[last].tag == .text {
+            nodes[last].text += String(decoding: buffer, as: UTF8.self)
+        } else {
+            append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+        }
+    }
+
+    private func element(
+        _ tag: HTMLTag,
+        parent: Int,
+        _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+    ) -> HTMLNode {
+        var node = HTMLNode(tag: tag, parent: parent)
+        guard var pair = attributes else { return node }
+        while let rawName = pair.pointee {
+            let value = pair.successor().pointee
+            pair += 2
+            guard let key = PackedName(rawName), let kept = HTMLTree.attributeTable.find(key) else { continue }
+            if let name = kept {
+                node.attributes.append((name, value.map { String(cString: $0) } ?? ""))
+            } else {
+                guard var byte = value else { continue }
+                if !node.classID.isEmpty { node.classID.append(0x20) }
+                while byte.pointee != 0 {
+                    let character = byte.pointee
+                    node.classID.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
+                    byte += 1
+                }
+            }
+        }
+        return node
+    }
+
+    private static func isJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
+        guard var pair = attributes else { return false }
+        while let rawName = pair.pointee {
+            let value = pair.successor().pointee
+            pair += 2
+            if String(cString: rawName).lowercased() == "type", let value {
+                return String(cString: value).lowercased().contains("ld+json")
+            }
+        }
+        return false
+    }
+}
