@@ -9,7 +9,9 @@ import Testing
     @Test func connectionWithoutAPrefaceIsClosed() async throws {
         try await withTestServer({ $0.prefaceTimeout = .milliseconds(300) }) { port in
             try await RawConnection.withConnection(port: port) { io in
-                try await io.send(Array("PREC".utf8))  // half a preface, then nothing
+                // Half a preface, then nothing. On a loaded machine the timeout may already have closed
+                // the connection before these bytes go out; the outcome checked below is the same.
+                try? await io.send(Array("PREC".utf8))
                 #expect(try await io.readToEnd().isEmpty)
                 #expect(io.closedByPeer)
             }
