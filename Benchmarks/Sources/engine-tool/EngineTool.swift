@@ -32,6 +32,7 @@ enum EngineTool {
             return
         }
         let records = try loadRecords(args[2])
+        if ExtractModes.run(mode, records: records, args: args) { return }
         let engine = Engine()
         func option(_ name: String, _ fallback: Int) -> Int {
             guard let i = args.firstIndex(of: name), i + 1 < args.count, let v = Int(args[i + 1]) else { return fallback }

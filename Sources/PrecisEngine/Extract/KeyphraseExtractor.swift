@@ -1,122 +1,150 @@
-/// Finds key phrases: frequent word n-grams.
+/// Finds key phrases: runs of content words ranked by a position-biased word graph (PositionRank).
 ///
-/// v0: every run of one to three adjacent words (no punctuation between them) whose words are content words (not stop
-/// or number words, not starting with a digit, at least three bytes; the middle of three may be `of`) is a candidate;
-/// phrases of two or three words must occur at least twice. Its score is occurrences × words, divided by the best
-/// score. A candidate contained in a better one is dropped. The text is the lowercased phrase, or the phrase as first
-/// written when most occurrences start with a capital.
+/// Candidates are maximal runs of adjacent words inside a sentence that are not stop words of the document's
+/// language (``KeyphraseExtractor/stopWords(for:)``), split at punctuation, numbers, possessives and — outside
+/// German, which capitalises every noun — where a name meets a lowercase word ("pop star Michael Buble" →
+/// "pop star", "Michael Buble"). Words are stemmed for English, so "decision model" and "decision models" are one
+/// candidate. Every content word is a graph node; words within ``Configuration/window`` words of each other in a
+/// sentence are linked, and a PageRank biased towards words that appear early and often ranks them. A phrase
+/// scores the sum of its words' ranks, damped for long phrases; a phrase inside a better-ranked one that
+/// occurs no more often on its own is dropped.
 struct KeyphraseExtractor {
     let context: ExtractionContext
-    static let maxWords = 3
+    var configuration = Configuration()
 
-    /// Up to three word ids; unused slots are -1.
-    private struct Key: Hashable {
-        var ids: (Int32, Int32, Int32)
-        var count: Int { ids.2 >= 0 ? 3 : (ids.1 >= 0 ? 2 : 1) }
-        var array: [Int32] { [ids.0, ids.1, ids.2].filter { $0 >= 0 } }
-
-        static func == (lhs: Key, rhs: Key) -> Bool { lhs.ids == rhs.ids }
-
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(ids.0)
-            hasher.combine(ids.1)
-            hasher.combine(ids.2)
-        }
+    /// Tuning for ``KeyphraseExtractor``.
+    struct Configuration: Sendable {
+        /// Words (stop words included) within which two content words are linked.
+        var window = 3
+        /// PageRank damping.
+        var damping = 0.85
+        /// PageRank iterations.
+        var iterations = 30
+        /// The longest candidate, in words.
+        var maxWords = 4
     }
 
-    private struct Candidate {
-        var key: Key
-        var spans: [TextSpan] = []
+    /// One distinct lowercased word.
+    struct Word {
+        var stem: Int32
+        var stop: Bool
+        var function: Bool
         var capitalised = 0
+        var lowercase = 0
+        var openingCapitalised = 0
+        /// Used as a verb in this document (English only).
+        var verb = false
+
+        /// Written with a capital where case means something: more often than not after a sentence opens.
+        var proper: Bool { capitalised > lowercase || (capitalised == 0 && lowercase == 0 && openingCapitalised > 0) }
+    }
+
+    /// One word token in reading order.
+    struct Occurrence {
+        var word: Int32
+        var token: Int
+        /// The end of the word, without a possessive `'s`.
+        var end: Int
+        var sentence: Int32
+        /// Whether only whitespace separates it from the occurrence before, in the same sentence.
+        var joined: Bool
+        /// Whether a possessive or the like ends any phrase here.
+        var breakAfter: Bool
+        var capitalised: Bool
+        var acronym: Bool
+        var opening: Bool
+    }
+
+    struct Candidate {
+        var stems: [Int32]
+        var occurrences: [Int] = []
+        var spans: [TextSpan] = []
+        var score = 0.0
     }
 
     func extract(limit: Int) -> [Keyphrase] {
-        var interned: [String: Int32] = [:]
-        var isContent: [Bool] = []
-        var candidates: [Candidate] = []
-        var byKey: [Key: Int] = [:]
-        for range in context.sentenceRanges(ExtractionContext.isContent) {
-            var window: [Int32] = []
-            for index in range {
-                let token = context.tokens[index]
-                guard token.kind == .word else {
-                    window.removeAll(keepingCapacity: true)
-                    continue
-                }
-                if !window.isEmpty, !context.spaced(index - 1, index) { window.removeAll(keepingCapacity: true) }
-                let word = context.lowercased(index)
-                let id: Int32
-                if let known = interned[word] {
-                    id = known
-                } else {
-                    id = Int32(isContent.count)
-                    interned[word] = id
-                    isContent.append(
-                        word.utf8.count >= 3 && !isASCIIDigit(word.utf8.first ?? 0) && !Lexicon.stopWords.contains(word)
-                            && Lexicon.numberWords[word] == nil
-                    )
-                }
-                if window.count == Self.maxWords { window.removeFirst() }
-                window.append(id)
-                guard isContent[Int(id)] else { continue }
-                for length in 1...window.count where isContent[Int(window[window.count - length])] {
-                    if length == 3, !isContent[Int(window[1])], window[1] != interned["of"] { continue }
-                    let ids = window.suffix(length)
-                    let key = Key(
-                        ids: (
-                            ids[ids.startIndex], length > 1 ? ids[ids.startIndex + 1] : -1,
-                            length > 2 ? ids[ids.startIndex + 2] : -1
-                        )
-                    )
-                    let first = index - length + 1
-                    let slot = byKey[key] ?? candidates.count
-                    if slot == candidates.count {
-                        byKey[key] = slot
-                        candidates.append(Candidate(key: key))
-                    }
-                    candidates[slot].spans.append(
-                        TextSpan(start: context.tokens[first].span.start, end: token.span.end)
-                    )
-                    if context.text.isUppercase(at: context.tokens[first].span.start) {
-                        candidates[slot].capitalised += 1
-                    }
-                }
-            }
+        guard limit > 0 else { return [] }
+        var scan = Scan(context: context, language: context.document.language.code)
+        scan.read()
+        guard !scan.occurrences.isEmpty else { return [] }
+        let ranks = rank(scan)
+        var candidates = self.candidates(scan)
+        for index in candidates.indices {
+            let words = candidates[index].stems.reduce(0.0) { $0 + ranks[Int($1)] }
+            let length = Double(candidates[index].stems.count)
+            candidates[index].score = words / length.squareRoot()
         }
-        return select(candidates, limit: limit, words: interned)
+        return select(candidates, scan: scan, limit: limit)
     }
 
-    private func select(_ candidates: [Candidate], limit: Int, words: [String: Int32]) -> [Keyphrase] {
-        func score(_ candidate: Candidate) -> Int { candidate.spans.count * candidate.key.count }
-        let ranked = candidates.indices.sorted { lhs, rhs in
-            let (a, b) = (score(candidates[lhs]), score(candidates[rhs]))
-            return a != b ? a > b : lhs < rhs
+    /// Maximal runs of content words, keyed by their stems.
+    func candidates(_ scan: Scan) -> [Candidate] {
+        var candidates: [Candidate] = []
+        var byStems: [[Int32]: Int] = [:]
+        var run: [Int] = []
+        func flush() {
+            defer { run.removeAll(keepingCapacity: true) }
+            guard !run.isEmpty else { return }
+            let kept = run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run
+            let stems = kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }
+            let slot = byStems[stems] ?? candidates.count
+            if slot == candidates.count {
+                byStems[stems] = slot
+                candidates.append(Candidate(stems: stems))
+            }
+            let first = scan.occurrences[kept[0]]
+            let last = scan.occurrences[kept[kept.count - 1]]
+            candidates[slot].occurrences.append(kept[0])
+            candidates[slot].spans.append(TextSpan(start: context.tokens[first.token].span.start, end: last.end))
         }
-        var names = [String](repeating: "", count: words.count)
-        for (word, id) in words { names[Int(id)] = word }
-        var chosen: [[Int32]] = []
+        for (index, occurrence) in scan.occurrences.enumerated() {
+            if !occurrence.joined || scan.isStop(index) { flush() }
+            guard !scan.isStop(index) else { continue }
+            if scan.splitsByCase, let previous = run.last, scan.isName(previous) != scan.isName(index),
+                !scan.occurrences[previous].acronym, !occurrence.acronym
+            {
+                flush()
+            }
+            run.append(index)
+            if occurrence.breakAfter { flush() }
+        }
+        flush()
+        return candidates
+    }
+
+    /// The best candidates, dropping one that only ever occurs inside a better one.
+    func select(_ candidates: [Candidate], scan: Scan, limit: Int) -> [Keyphrase] {
+        let order = candidates.indices.sorted { lhs, rhs in
+            let (a, b) = (candidates[lhs].score, candidates[rhs].score)
+            return a != b ? a > b : candidates[lhs].occurrences[0] < candidates[rhs].occurrences[0]
+        }
+        guard let best = order.first.map({ candidates[$0].score }), best > 0 else { return [] }
+        var chosen: [Int] = []
         var result: [Keyphrase] = []
-        let top = Double(ranked.first.map { score(candidates[$0]) } ?? 1)
-        for index in ranked {
+        for index in order {
             guard result.count < limit else { break }
             let candidate = candidates[index]
-            guard candidate.key.count == 1 || candidate.spans.count >= 2 else { continue }
-            let ids = candidate.key.array
-            guard !chosen.contains(where: { Self.contains($0, ids) }) else { continue }
-            chosen.append(ids)
-            let text =
-                candidate.capitalised * 2 > candidate.spans.count
-                ? context.text.string(candidate.spans[0])
-                : ids.map { names[Int($0)] }.joined(separator: " ")
-            result.append(Keyphrase(text: text, score: Double(score(candidate)) / top, spans: candidate.spans))
+            let covered = chosen.contains { other in
+                Self.contains(candidates[other].stems, candidate.stems)
+                    && candidates[other].spans.count >= candidate.spans.count
+            }
+            guard !covered else { continue }
+            chosen.append(index)
+            result.append(
+                Keyphrase(
+                    text: scan.text(of: candidate, context: context),
+                    score: candidate.score / best,
+                    spans: candidate.spans
+                )
+            )
         }
         return result
     }
 
     /// Whether `inner` occurs contiguously inside `outer`.
-    private static func contains(_ outer: [Int32], _ inner: [Int32]) -> Bool {
+    static func contains(_ outer: [Int32], _ inner: [Int32]) -> Bool {
         guard inner.count <= outer.count else { return false }
-        for offset in 0...(outer.count - inner.count) where Array(outer[offset..<(offset + inner.count)]) == inner {
+        for offset in 0...(outer.count - inner.count) where outer[offset..<(offset + inner.count)].elementsEqual(inner) {
             return true
         }
         return false

@@ -1,0 +1,55 @@
+extension KeyphraseExtractor {
+    /// PositionRank over stems: content words within ``Configuration/window`` words of each other in a sentence
+    /// are linked (weighted by how often), and the random walk restarts at words in proportion to the sum of
+    /// 1 / position of their occurrences, so words of the title and lead weigh more.
+    func rank(_ scan: Scan) -> [Double] {
+        let count = scan.stemCount
+        var bias = [Double](repeating: 0, count: count)
+        var weights: [UInt64: Double] = [:]
+        let occurrences = scan.occurrences
+        for index in occurrences.indices where !scan.isStop(index) {
+            let stem = scan.stem(index)
+            bias[stem] += 1 / Double(index + 1)
+            var next = index + 1
+            while next < occurrences.count, next - index < configuration.window,
+                occurrences[next].sentence == occurrences[index].sentence
+            {
+                if !scan.isStop(next) {
+                    let other = scan.stem(next)
+                    if other != stem {
+                        let key = UInt64(min(stem, other)) << 32 | UInt64(max(stem, other))
+                        weights[key, default: 0] += 1
+                    }
+                }
+                next += 1
+            }
+        }
+        let total = bias.reduce(0, +)
+        guard total > 0 else { return bias }
+        for index in bias.indices { bias[index] /= total }
+
+        var neighbours = [[(Int, Double)]](repeating: [], count: count)
+        var strength = [Double](repeating: 0, count: count)
+        for (key, weight) in weights {
+            let (a, b) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
+            neighbours[a].append((b, weight))
+            neighbours[b].append((a, weight))
+            strength[a] += weight
+            strength[b] += weight
+        }
+        let damping = configuration.damping
+        var score = bias
+        var next = [Double](repeating: 0, count: count)
+        for _ in 0..<configuration.iterations {
+            var dangling = 0.0
+            for node in 0..<count where strength[node] == 0 { dangling += score[node] }
+            for node in 0..<count { next[node] = (1 - damping + damping * dangling) * bias[node] }
+            for node in 0..<count where strength[node] > 0 {
+                let share = damping * score[node] / strength[node]
+                for (other, weight) in neighbours[node] { next[other] += share * weight }
+            }
+            swap(&score, &next)
+        }
+        return score
+    }
+}

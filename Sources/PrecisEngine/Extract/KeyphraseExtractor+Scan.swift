@@ -1,0 +1,208 @@
+extension KeyphraseExtractor {
+    /// The words of the document's content sentences, in reading order, with what the candidates and the graph
+    /// need to know about each.
+    struct Scan {
+        let context: ExtractionContext
+        /// Whether a name next to a lowercase word ends a candidate (not in German, where nouns are capitalised).
+        let splitsByCase: Bool
+        private let stops: Set<String>
+        private let functions: Set<String>
+        private let english: Bool
+        private(set) var words: [Word] = []
+        private(set) var occurrences: [Occurrence] = []
+        private(set) var stemCount = 0
+        private var table: [String: Int32] = [:]
+        private var stemTable: [String: Int32] = [:]
+        private var lowercase: [String] = []
+
+        init(context: ExtractionContext, language: String) {
+            self.context = context
+            let lists = KeyphraseExtractor.stopWords(for: language)
+            stops = lists.stop
+            functions = lists.function
+            english = language == "en" || language == "und"
+            splitsByCase = language != "de"
+        }
+
+        /// Whether occurrence `index` cannot be part of a candidate. A capitalised word inside a name
+        /// ("New York", "The Social Network") is a stop word only when it is a function word.
+        func isStop(_ index: Int) -> Bool {
+            let occurrence = occurrences[index]
+            let word = words[Int(occurrence.word)]
+            if occurrence.acronym { return false }
+            if occurrence.capitalised, !occurrence.opening || word.capitalised > word.lowercase { return word.function }
+            return word.stop || word.verb
+        }
+
+        /// Whether occurrence `index` reads as part of a name.
+        func isName(_ index: Int) -> Bool {
+            let occurrence = occurrences[index]
+            return occurrence.capitalised && (!occurrence.opening || words[Int(occurrence.word)].proper)
+        }
+
+        /// The stem id of occurrence `index`: the graph node it counts for.
+        func stem(_ index: Int) -> Int { Int(words[Int(occurrences[index].word)].stem) }
+
+        /// The candidate as first written, with words that are not names lowercased.
+        func text(of candidate: Candidate, context: ExtractionContext) -> String {
+            let first = candidate.occurrences[0]
+            var parts: [String] = []
+            for index in first..<(first + candidate.stems.count) {
+                let occurrence = occurrences[index]
+                if isName(index) || occurrence.acronym {
+                    parts.append(context.text.string(context.tokens[occurrence.token].span.start..<occurrence.end))
+                } else {
+                    parts.append(lowercase[Int(occurrence.word)])
+                }
+            }
+            return parts.joined(separator: " ")
+        }
+
+        mutating func read() {
+            let ranges = context.sentenceRanges(ExtractionContext.isContent)
+            for (sentence, range) in ranges.enumerated() {
+                var opening = true
+                var previous = -2
+                for index in range {
+                    let token = context.tokens[index]
+                    guard token.kind == .word || token.kind == .abbreviation else {
+                        if token.kind == .punctuation, !context.isPunctuation(index, ",") { opening = true }
+                        continue
+                    }
+                    append(index, sentence: sentence, joined: previous == index - 1 && context.spaced(index - 1, index), opening: opening)
+                    previous = index
+                    opening = false
+                }
+            }
+            if stops.isEmpty { markFrequentShortWords() }
+            if english { markVerbs() }
+        }
+
+        private mutating func append(_ index: Int, sentence: Int, joined: Bool, opening: Bool) {
+            let token = context.tokens[index]
+            let bytes = context.text.bytes
+            var end = token.span.end
+            if token.kind == .abbreviation { end -= 1 }
+            var breakAfter = false
+            if end - token.span.start > 2, bytes[end - 2] == UInt8(ascii: "'"),
+                bytes[end - 1] == UInt8(ascii: "s") || bytes[end - 1] == UInt8(ascii: "S")
+            {
+                end -= 2
+                breakAfter = true
+            } else if end - token.span.start > 4, bytes[end - 4] == 0xE2, bytes[end - 3] == 0x80, bytes[end - 2] == 0x99,
+                bytes[end - 1] == UInt8(ascii: "s")
+            {
+                end -= 4
+                breakAfter = true
+            }
+            let lower = context.text.lowercased(token.span.start..<end)
+            let id = intern(lower)
+            let capitalised = context.text.isUppercase(at: token.span.start)
+            var acronym = false
+            if capitalised, end - token.span.start >= 2 {
+                acronym = true
+                var letters = 0
+                for position in token.span.start..<end {
+                    let byte = bytes[position]
+                    if byte >= 0x80 || (byte >= 0x61 && byte <= 0x7A) {
+                        acronym = false
+                        break
+                    }
+                    if byte >= 0x41 && byte <= 0x5A { letters += 1 }
+                }
+                acronym = acronym && letters >= 2
+            }
+            if !acronym {
+                if !capitalised {
+                    words[Int(id)].lowercase += 1
+                } else if opening {
+                    words[Int(id)].openingCapitalised += 1
+                } else {
+                    words[Int(id)].capitalised += 1
+                }
+            }
+            occurrences.append(
+                Occurrence(
+                    word: id, token: index, end: end, sentence: Int32(sentence), joined: joined,
+                    breakAfter: breakAfter || token.kind == .abbreviation && !acronym, capitalised: capitalised,
+                    acronym: acronym, opening: opening
+                )
+            )
+        }
+
+        private mutating func intern(_ lower: String) -> Int32 {
+            if let id = table[lower] { return id }
+            let id = Int32(words.count)
+            table[lower] = id
+            lowercase.append(lower)
+            let first = lower.utf8.first ?? 0
+            let stop =
+                stops.contains(lower) || lower.unicodeScalars.count < 2 || isASCIIDigit(first)
+                || Lexicon.numberWords[lower] != nil || Lexicon.scaleWords[lower] != nil
+                || english && KeyphraseExtractor.isEnglishNonNoun(lower)
+            let key = english ? Stemmer.stem(lower) : lower
+            let stem: Int32
+            if let known = stemTable[key] {
+                stem = known
+            } else {
+                stem = Int32(stemCount)
+                stemTable[key] = stem
+                stemCount += 1
+            }
+            words.append(Word(stem: stem, stop: stop, function: functions.contains(lower) || stop && lower.utf8.count < 2))
+            return id
+        }
+
+        /// English words that follow a subject pronoun, a modal or `to` in this document ("they control", "to
+        /// raise") are verbs here, and end candidates; the word before a trailing past participle ("manoeuvres
+        /// executed") is kept.
+        private mutating func markVerbs() {
+            var evidence = [Int](repeating: 0, count: words.count)
+            for index in occurrences.indices.dropFirst() where occurrences[index].joined && !occurrences[index].capitalised {
+                if Lexicon.verbCues.contains(lowercase[Int(occurrences[index - 1].word)]) {
+                    evidence[Int(occurrences[index].word)] += 1
+                }
+            }
+            var counts = [Int](repeating: 0, count: words.count)
+            for occurrence in occurrences { counts[Int(occurrence.word)] += 1 }
+            for id in words.indices where evidence[id] > 0 && evidence[id] * 2 >= counts[id] {
+                words[id].verb = true
+            }
+        }
+
+        /// For a language without a stop list: short words that make up much of the text act as stop words.
+        private mutating func markFrequentShortWords() {
+            var counts = [Int](repeating: 0, count: words.count)
+            for occurrence in occurrences { counts[Int(occurrence.word)] += 1 }
+            let threshold = max(3, occurrences.count / 40)
+            for id in words.indices where counts[id] >= threshold && lowercase[id].unicodeScalars.count <= 4 {
+                words[id].stop = true
+                words[id].function = true
+            }
+        }
+    }
+
+    /// The words that end a candidate (`stop`) and the smaller set that ends one even inside a name
+    /// (`function`), for an ISO 639-1 code. Languages without lists get empty sets.
+    static func stopWords(for language: String) -> (stop: Set<String>, function: Set<String>) {
+        if language == "en" || language == "und" {
+            return (Lexicon.keyphraseStopWords, Lexicon.functionWords)
+        }
+        guard let profile = LanguageProfiles.latin.first(where: { $0.code == language }) else { return ([], []) }
+        let function = profile.words.union(Lexicon.summaryStopWords[language] ?? [])
+        return (function, function)
+    }
+}
+
+extension KeyphraseExtractor {
+    /// Lowercase English words that are never part of a topic phrase by their form: contractions ("doesn't")
+    /// and `-ly` adverbs ("hopelessly"), except the few `-ly` nouns.
+    static func isEnglishNonNoun(_ word: String) -> Bool {
+        let bytes = word.utf8
+        if bytes.contains(UInt8(ascii: "'")) || word.contains("’") {
+            return word.hasSuffix("n't") || word.hasSuffix("n’t") || word.hasSuffix("'ll") || word.hasSuffix("'re")
+                || word.hasSuffix("'ve") || word.hasSuffix("'d") || word.hasSuffix("'m")
+        }
+        return bytes.count > 4 && word.hasSuffix("ly") && !Lexicon.lyNouns.contains(word)
+    }
+}
