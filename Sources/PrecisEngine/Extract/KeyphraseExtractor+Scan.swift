@@ -29,6 +29,7 @@ extension KeyphraseExtractor {
         func isStop(_ index: Int) -> Bool {
             let occurrence = occurrences[index]
             let word = words[Int(occurrence.word)]
+            if occurrence.shouted { return word.stop }
             if occurrence.acronym { return false }
             if occurrence.capitalised, !occurrence.opening || word.capitalised > word.lowercase { return word.function }
             return word.stop || word.verb
@@ -49,7 +50,7 @@ extension KeyphraseExtractor {
             var parts: [String] = []
             for index in first..<(first + candidate.stems.count) {
                 let occurrence = occurrences[index]
-                if isName(index) || occurrence.acronym {
+                if isName(index) || occurrence.acronym || occurrence.mixedCase {
                     parts.append(context.text.string(context.tokens[occurrence.token].span.start..<occurrence.end))
                 } else {
                     parts.append(lowercase[Int(occurrence.word)])
@@ -75,6 +76,11 @@ extension KeyphraseExtractor {
                 }
             }
             if stops.isEmpty { markFrequentShortWords() }
+            for index in occurrences.indices where occurrences[index].acronym {
+                let before = index > 0 && occurrences[index].joined && occurrences[index - 1].acronym
+                let after = index + 1 < occurrences.count && occurrences[index + 1].joined && occurrences[index + 1].acronym
+                occurrences[index].shouted = before || after
+            }
             if english { markVerbs() }
         }
 
@@ -99,6 +105,11 @@ extension KeyphraseExtractor {
             let id = intern(lower)
             let capitalised = context.text.isUppercase(at: token.span.start)
             var acronym = false
+            var mixedCase = false
+            for position in (token.span.start + 1)..<max(token.span.start + 1, end) where bytes[position] >= 0x41 && bytes[position] <= 0x5A {
+                mixedCase = true
+                break
+            }
             if capitalised, end - token.span.start >= 2 {
                 acronym = true
                 var letters = 0
@@ -125,7 +136,7 @@ extension KeyphraseExtractor {
                 Occurrence(
                     word: id, token: index, end: end, sentence: Int32(sentence), joined: joined,
                     breakAfter: breakAfter || token.kind == .abbreviation && !acronym, capitalised: capitalised,
-                    acronym: acronym, opening: opening
+                    acronym: acronym, shouted: false, mixedCase: mixedCase, opening: opening
                 )
             )
         }
@@ -149,7 +160,12 @@ extension KeyphraseExtractor {
                 stemTable[key] = stem
                 stemCount += 1
             }
-            words.append(Word(stem: stem, stop: stop, function: functions.contains(lower) || stop && lower.utf8.count < 2))
+            var word = Word(stem: stem, stop: stop, function: functions.contains(lower) || stop && lower.utf8.count < 2)
+            if english {
+                word.participle = lower.utf8.count >= 5 && lower.hasSuffix("ed") && !lower.hasSuffix("eed")
+                word.generic = Lexicon.genericNouns.contains(lower)
+            }
+            words.append(word)
             return id
         }
 

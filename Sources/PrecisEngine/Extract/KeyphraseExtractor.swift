@@ -6,8 +6,9 @@
 /// "pop star", "Michael Buble"). Words are stemmed for English, so "decision model" and "decision models" are one
 /// candidate. Every content word is a graph node; words within ``Configuration/window`` words of each other in a
 /// sentence are linked, and a PageRank biased towards words that appear early and often ranks them. A phrase
-/// scores the sum of its words' ranks, damped for long phrases; a phrase inside a better-ranked one that
-/// occurs no more often on its own is dropped.
+/// scores the sum of its words' ranks times √(occurrences / words); a phrase inside a better-ranked one that
+/// occurs no more often is dropped. English also drops verbs (words after a pronoun, modal or `to` in the
+/// document), `-ly` adverbs, a trailing `-ed` participle, and lone `-ed` words or very general nouns.
 struct KeyphraseExtractor {
     let context: ExtractionContext
     var configuration = Configuration()
@@ -15,7 +16,7 @@ struct KeyphraseExtractor {
     /// Tuning for ``KeyphraseExtractor``.
     struct Configuration: Sendable {
         /// Words (stop words included) within which two content words are linked.
-        var window = 3
+        var window = 6
         /// PageRank damping.
         var damping = 0.85
         /// PageRank iterations.
@@ -34,6 +35,10 @@ struct KeyphraseExtractor {
         var openingCapitalised = 0
         /// Used as a verb in this document (English only).
         var verb = false
+        /// An English `-ed` form: dropped from the end of a phrase ("problems encountered") and never alone.
+        var participle = false
+        /// An English noun too general to be a key phrase on its own ("system", "data").
+        var generic = false
 
         /// Written with a capital where case means something: more often than not after a sentence opens.
         var proper: Bool { capitalised > lowercase || (capitalised == 0 && lowercase == 0 && openingCapitalised > 0) }
@@ -52,6 +57,10 @@ struct KeyphraseExtractor {
         var breakAfter: Bool
         var capitalised: Bool
         var acronym: Bool
+        /// One of several all-capital words in a row (a shouted headline or dateline), which keeps to itself.
+        var shouted: Bool
+        /// Written with a capital after its first letter ("mMAS", "NuVox"): shown as written.
+        var mixedCase: Bool
         var opening: Bool
     }
 
@@ -72,7 +81,7 @@ struct KeyphraseExtractor {
         for index in candidates.indices {
             let words = candidates[index].stems.reduce(0.0) { $0 + ranks[Int($1)] }
             let length = Double(candidates[index].stems.count)
-            candidates[index].score = words / length.squareRoot()
+            candidates[index].score = words * (Double(candidates[index].spans.count) / length).squareRoot()
         }
         return select(candidates, scan: scan, limit: limit)
     }
@@ -84,7 +93,16 @@ struct KeyphraseExtractor {
         var run: [Int] = []
         func flush() {
             defer { run.removeAll(keepingCapacity: true) }
+            if run.count > 1, let last = run.last, scan.words[Int(scan.occurrences[last].word)].participle,
+                !scan.isName(last)
+            {
+                run.removeLast()
+            }
             guard !run.isEmpty else { return }
+            if run.count == 1, !scan.isName(run[0]), !scan.occurrences[run[0]].acronym {
+                let word = scan.words[Int(scan.occurrences[run[0]].word)]
+                if word.participle || word.generic { return }
+            }
             let kept = run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run
             let stems = kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }
             let slot = byStems[stems] ?? candidates.count
@@ -100,8 +118,10 @@ struct KeyphraseExtractor {
         for (index, occurrence) in scan.occurrences.enumerated() {
             if !occurrence.joined || scan.isStop(index) { flush() }
             guard !scan.isStop(index) else { continue }
-            if scan.splitsByCase, let previous = run.last, scan.isName(previous) != scan.isName(index),
-                !scan.occurrences[previous].acronym, !occurrence.acronym
+            if let previous = run.last, scan.occurrences[previous].shouted != occurrence.shouted { flush() }
+            if scan.splitsByCase, !occurrence.acronym,
+                let previous = run.last(where: { !scan.occurrences[$0].acronym }),
+                scan.isName(previous) != scan.isName(index)
             {
                 flush()
             }

@@ -50,17 +50,30 @@ extension Lexicon {
         "per", "cent", "mr", "mrs", "ms", "dr", "sir", "including", "via", "etc", "within", "without", "across",
         "along", "behind", "beyond", "despite", "towards", "toward", "onto", "amid", "amongst", "whilst",
         "here", "there", "where", "when", "why", "how", "who", "whom", "now", "then", "today", "yesterday",
-        "tomorrow", "tonight", "ago", "week", "weeks", "month", "months", "year", "years", "day", "days", "time",
+        "tomorrow", "tonight", "ago", "thereby", "whereby", "week", "weeks", "month", "months", "year", "years", "day", "days", "time",
         "times", "hour", "hours", "minute", "minutes", "people", "thousands", "hundreds", "millions", "dozens",
         "lot", "well", "like", "unlike", "yes", "oh", "ok", "okay", "mostly", "particularly", "especially",
         "possibly", "probably", "perhaps", "maybe", "certainly", "clearly", "actually", "indeed", "instead",
         "likely", "unlikely", "far", "further", "less", "enough", "too", "so", "up", "down", "out", "off",
     ])
 
+    /// English nouns too general to stand alone as a key phrase; they still count inside longer phrases
+    /// ("control system", "data protection").
+    static let genericNouns: Set<String> = [
+        "system", "systems", "model", "models", "method", "methods", "approach", "approaches", "technique",
+        "techniques", "algorithm", "algorithms", "data", "problem", "problems", "process", "processes", "scheme",
+        "schemes", "structure", "structures", "concept", "concepts", "framework", "analysis", "application",
+        "applications", "information", "study", "level", "levels", "value", "values", "set", "sets", "number",
+        "issue", "issues", "aspect", "aspects", "factor", "factors", "area", "areas", "field", "fields",
+        "performance", "quality", "impact", "effect", "effects", "role", "use", "need", "needs", "thing", "man",
+        "woman", "men", "women", "person", "group", "groups", "country", "world", "officials", "official",
+        "report", "statement", "move", "plan", "plans", "deal", "news", "story", "place", "side", "end", "line",
+    ]
+
     /// Words after which an English word is a verb: subject pronouns, modals and the infinitive `to`.
     static let verbCues: Set<String> = [
         "i", "we", "they", "he", "she", "who", "to", "will", "would", "can", "could", "should", "shall", "may",
-        "might", "must", "cannot", "not", "we'll", "they'll", "didn't", "don't", "doesn't", "won't", "can't",
+        "might", "must", "cannot", "not", "do", "does", "did", "we'll", "they'll", "didn't", "don't", "doesn't", "won't", "can't",
     ]
 
     /// English words ending in `-ly` that are nouns, not adverbs.
