@@ -48,8 +48,9 @@ enum ExtractModes {
             }
             let seconds = Double(clock() - start) / Double(CLOCKS_PER_SEC)
             let docs = Double(records.count * repeats)
+            let name = kinds.isEmpty ? "all" : kinds.map { "\($0)" }.sorted().joined(separator: ",")
             print(
-                "{\"system\":\"precis-extract\",\"documents\":\(Int(docs)),\"cpu_seconds\":\(seconds),"
+                "{\"system\":\"precis-extract\",\"kinds\":\"\(name)\",\"documents\":\(Int(docs)),\"cpu_seconds\":\(seconds),"
                     + "\"docs_per_cpu_second\":\(docs / seconds),\"items_per_pass\":\(items / repeats)}"
             )
         default:

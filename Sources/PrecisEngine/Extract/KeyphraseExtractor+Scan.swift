@@ -3,6 +3,9 @@ extension KeyphraseExtractor {
     /// need to know about each.
     struct Scan {
         let context: ExtractionContext
+        /// Whether this is English, where stems merge word forms and word shapes hint at parts of speech.
+        var isEnglish: Bool { english }
+
         /// Whether a name next to a lowercase word ends a candidate (not in German, where nouns are capitalised).
         let splitsByCase: Bool
         private let stops: Set<String>
@@ -164,6 +167,8 @@ extension KeyphraseExtractor {
             if english {
                 word.participle = lower.utf8.count >= 5 && lower.hasSuffix("ed") && !lower.hasSuffix("eed")
                 word.generic = Lexicon.genericNouns.contains(lower)
+                word.plural = QuantityExtractor.looksPlural(lower) && !lower.hasSuffix("ics") && !Lexicon.singularS.contains(lower)
+                word.honorific = Lexicon.honorifics.contains(lower)
             }
             words.append(word)
             return id
@@ -206,7 +211,7 @@ extension KeyphraseExtractor {
         }
         guard let profile = LanguageProfiles.latin.first(where: { $0.code == language }) else { return ([], []) }
         let function = profile.words.union(Lexicon.summaryStopWords[language] ?? [])
-        return (function, function)
+        return (function.union(Lexicon.keyphraseExtraStopWords[language] ?? []), function)
     }
 }
 

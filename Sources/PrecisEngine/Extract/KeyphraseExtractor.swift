@@ -37,6 +37,10 @@ struct KeyphraseExtractor {
         var verb = false
         /// An English `-ed` form: dropped from the end of a phrase ("problems encountered") and never alone.
         var participle = false
+        /// An English plural by its ending, which heads and so ends a noun phrase ("sensor nodes | run").
+        var plural = false
+        /// A title before a name ("Mayor"), left out of a name phrase.
+        var honorific = false
         /// An English noun too general to be a key phrase on its own ("system", "data").
         var generic = false
 
@@ -98,12 +102,23 @@ struct KeyphraseExtractor {
             {
                 run.removeLast()
             }
+            while run.count > 1, scan.isName(run[0]), scan.isName(run[1]),
+                scan.words[Int(scan.occurrences[run[0]].word)].honorific
+            {
+                run.removeFirst()
+            }
             guard !run.isEmpty else { return }
+            if !scan.isEnglish {
+                addSubphrases()
+                return
+            }
             if run.count == 1, !scan.isName(run[0]), !scan.occurrences[run[0]].acronym {
                 let word = scan.words[Int(scan.occurrences[run[0]].word)]
                 if word.participle || word.generic { return }
             }
-            let kept = run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run
+            add(run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run)
+        }
+        func add(_ kept: [Int]) {
             let stems = kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }
             let slot = byStems[stems] ?? candidates.count
             if slot == candidates.count {
@@ -114,6 +129,15 @@ struct KeyphraseExtractor {
             let last = scan.occurrences[kept[kept.count - 1]]
             candidates[slot].occurrences.append(kept[0])
             candidates[slot].spans.append(TextSpan(start: context.tokens[first.token].span.start, end: last.end))
+        }
+        // Without English word shapes a run may hold a verb ("pensiones divide"): every part of it is a candidate,
+        // and ``select`` keeps a phrase of several words only when it recurs.
+        func addSubphrases() {
+            for start in run.indices {
+                for end in (start + 1)...min(run.count, start + configuration.maxWords) {
+                    add(Array(run[start..<end]))
+                }
+            }
         }
         for (index, occurrence) in scan.occurrences.enumerated() {
             if !occurrence.joined || scan.isStop(index) { flush() }
@@ -126,7 +150,9 @@ struct KeyphraseExtractor {
                 flush()
             }
             run.append(index)
-            if occurrence.breakAfter { flush() }
+            if occurrence.breakAfter || scan.isEnglish && scan.words[Int(occurrence.word)].plural && !scan.isName(index) {
+                flush()
+            }
         }
         flush()
         return candidates
@@ -144,6 +170,7 @@ struct KeyphraseExtractor {
         for index in order {
             guard result.count < limit else { break }
             let candidate = candidates[index]
+            if !scan.isEnglish, candidate.stems.count > 1, candidate.spans.count < 2 { continue }
             let covered = chosen.contains { other in
                 Self.contains(candidates[other].stems, candidate.stems)
                     && candidates[other].spans.count >= candidate.spans.count

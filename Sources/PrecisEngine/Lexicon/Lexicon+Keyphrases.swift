@@ -39,7 +39,7 @@ extension Lexicon {
         "certain", "particular", "specific", "general", "main", "major", "key", "important", "possible",
         "available", "good", "better", "best", "bad", "worse", "worst", "great", "greater", "large", "larger",
         "largest", "small", "smaller", "smallest", "high", "higher", "low", "lower", "big", "little", "long",
-        "short", "old", "new", "novel", "recent", "recently", "current", "currently", "previous", "previously",
+        "short", "new", "novel", "recent", "recently", "current", "currently", "previous", "previously",
         "present", "future", "past", "early", "earlier", "late", "later", "latest", "first", "second", "third",
         "last", "next", "final", "finally", "whole", "full", "real", "simple", "simply", "even", "ever", "never",
         "always", "often", "sometimes", "usually", "also", "only", "just", "very", "quite", "rather", "really",
@@ -81,6 +81,52 @@ extension Lexicon {
         "family", "supply", "reply", "assembly", "anomaly", "monopoly", "ally", "rally", "belly", "jelly", "fly",
         "bully", "lily", "butterfly", "firefly", "dragonfly", "homily", "italy", "july", "poly", "melancholy",
         "panoply", "oligopoly", "duopoly", "gadfly", "housefly",
+    ]
+
+    /// Frequent verbs, prepositions and adverbs of other languages that the language profiles leave out, by ISO
+    /// 639-1 code; added to the profile's function words to end keyphrase candidates.
+    static let keyphraseExtraStopWords: [String: Set<String>] = [
+        "es": [
+            "ante", "bajo", "tras", "según", "durante", "contra", "hacia", "será", "serán", "sería", "fueron",
+            "había", "han", "ha", "dijo", "dice", "afirmó", "aseguró", "explicó", "puede", "pueden", "tiene",
+            "tienen", "hace", "hizo", "otro", "otra", "otros", "otras", "cada", "todos", "todas", "mismo", "misma",
+            "así", "aún", "solo", "sólo", "ahora", "después", "antes", "mientras", "nos", "ni", "esto", "eso",
+            "estas", "esos", "esas", "aquí", "allí", "donde", "cual", "cuales", "quien", "quienes", "qué",
+        ],
+        "fr": [
+            "selon", "après", "avant", "pendant", "contre", "vers", "chez", "sous", "entre", "sera", "seront",
+            "serait", "était", "étaient", "fait", "peut", "peuvent", "doit", "dit", "déclaré", "très", "tout",
+            "tous", "toute", "toutes", "autre", "autres", "même", "ainsi", "encore", "déjà", "aujourd'hui", "lors",
+            "dont", "où", "ni", "on", "y", "leurs", "notre", "nos", "votre", "vos",
+        ],
+        "de": [
+            "sei", "seien", "wurden", "worden", "wird", "kann", "können", "muss", "müssen", "soll", "sollen",
+            "gegen", "ohne", "unter", "zwischen", "seit", "während", "bereits", "jetzt", "heute", "sagte", "sagt",
+            "diese", "dieser", "dieses", "diesen", "jede", "jeder", "alle", "einige", "viele", "sehr", "hier",
+            "dort", "ihre", "ihr", "ihren", "seine", "sein", "seinen", "uns", "man", "nun", "bis", "ab",
+        ],
+        "it": [
+            "secondo", "dopo", "prima", "durante", "contro", "verso", "sarà", "saranno", "sarebbe", "stati",
+            "stata", "può", "possono", "deve", "detto", "ha detto", "molto", "tutto", "tutti", "altro", "altri",
+            "ancora", "già", "oggi", "dove", "cui", "chi", "nei", "negli", "nelle", "sul", "sulla", "dalla",
+        ],
+        "pt": [
+            "segundo", "após", "antes", "durante", "contra", "sobre", "será", "serão", "seria", "eram", "pode",
+            "podem", "deve", "disse", "afirmou", "todo", "todos", "toda", "todas", "outro", "outros", "outra",
+            "ainda", "hoje", "onde", "cujo", "quem", "nem", "isso", "isto", "essa", "esse", "este", "esta",
+        ],
+        "nl": [
+            "volgens", "na", "tijdens", "tegen", "onder", "tussen", "sinds", "zal", "zullen", "zou", "waren",
+            "moet", "moeten", "kunnen", "zei", "zegt", "alle", "veel", "zeer", "nu", "hier", "daar", "hun",
+            "haar", "zich", "ons", "wat", "wie", "waar", "wordt", "geweest",
+        ],
+    ]
+
+    /// English words ending in `-s` that are not plurals.
+    static let singularS: Set<String> = [
+        "news", "series", "species", "always", "perhaps", "whereas", "thus", "has", "was", "does", "is", "its",
+        "this", "his", "hers", "yours", "ours", "less", "unless", "across", "gas", "lens", "bus", "canvas",
+        "chaos", "status", "bias", "atlas", "alias", "campus", "census", "virus", "focus", "consensus", "corpus",
     ]
 
     /// Words that join two keyphrase parts in a Latin-script language ("degree of freedom", "reforma de
