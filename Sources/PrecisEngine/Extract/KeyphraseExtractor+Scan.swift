@@ -33,6 +33,10 @@ extension KeyphraseExtractor {
             let occurrence = occurrences[index]
             let word = words[Int(occurrence.word)]
             if occurrence.shouted { return word.stop }
+            // German capitalises every noun: a lowercase word is a verb, adjective or particle.
+            if !splitsByCase, !occurrence.capitalised || occurrence.opening && word.lowercase > word.capitalised {
+                return true
+            }
             if occurrence.acronym { return false }
             if occurrence.capitalised, !occurrence.opening || word.capitalised > word.lowercase { return word.function }
             return word.stop || word.verb
