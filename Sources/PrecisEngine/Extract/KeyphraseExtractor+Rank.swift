@@ -5,7 +5,7 @@ extension KeyphraseExtractor {
     func rank(_ scan: Scan) -> [Double] {
         let count = scan.stemCount
         var bias = [Double](repeating: 0, count: count)
-        var weights: [UInt64: Double] = [:]
+        var pairs: [UInt64] = []
         let occurrences = scan.occurrences
         for index in occurrences.indices where !scan.isStop(index) {
             let stem = scan.stem(index)
@@ -18,7 +18,7 @@ extension KeyphraseExtractor {
                     let other = scan.stem(next)
                     if other != stem {
                         let key = UInt64(min(stem, other)) << 32 | UInt64(max(stem, other))
-                        weights[key, default: 0] += 1
+                        pairs.append(key)
                     }
                 }
                 next += 1
@@ -30,7 +30,14 @@ extension KeyphraseExtractor {
 
         var neighbours = [[(Int, Double)]](repeating: [], count: count)
         var strength = [Double](repeating: 0, count: count)
-        for (key, weight) in weights {
+        pairs.sort()
+        var start = 0
+        while start < pairs.count {
+            let key = pairs[start]
+            var end = start + 1
+            while end < pairs.count, pairs[end] == key { end += 1 }
+            let weight = Double(end - start)
+            start = end
             let (a, b) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
             neighbours[a].append((b, weight))
             neighbours[b].append((a, weight))

@@ -14,7 +14,8 @@ extension KeyphraseExtractor {
         private(set) var words: [Word] = []
         private(set) var occurrences: [Occurrence] = []
         private(set) var stemCount = 0
-        private var table: [String: Int32] = [:]
+        private var table = WordTable(capacity: 512)
+        private var buffer: [UInt8] = []
         private var stemTable: [String: Int32] = [:]
         private var lowercase: [String] = []
 
@@ -108,8 +109,7 @@ extension KeyphraseExtractor {
                 end -= 4
                 breakAfter = true
             }
-            let lower = context.text.lowercased(token.span.start..<end)
-            let id = intern(lower)
+            let id = intern(token.span.start..<end)
             let capitalised = context.text.isUppercase(at: token.span.start)
             var acronym = false
             var mixedCase = false
@@ -148,10 +148,25 @@ extension KeyphraseExtractor {
             )
         }
 
-        private mutating func intern(_ lower: String) -> Int32 {
-            if let id = table[lower] { return id }
+        /// The id of the lowercased word in `range`, adding it when new. ASCII words are looked up without
+        /// building a `String`.
+        private mutating func intern(_ range: Range<Int>) -> Int32 {
+            let bytes = context.text.bytes
+            buffer.removeAll(keepingCapacity: true)
+            var ascii = true
+            for position in range {
+                let byte = bytes[position]
+                if byte >= 0x80 {
+                    ascii = false
+                    break
+                }
+                buffer.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+            if !ascii { buffer = Array(context.text.lowercased(range).utf8) }
+            if let id = table.value(buffer[...]) { return Int32(id) }
+            let lower = String(decoding: buffer, as: UTF8.self)
             let id = Int32(words.count)
-            table[lower] = id
+            table.insert(buffer[...], Int(id))
             lowercase.append(lower)
             let first = lower.utf8.first ?? 0
             let stop =

@@ -92,7 +92,9 @@ extension QuantityExtractor {
 
     /// Number words (`two million`, `a dozen`, `twenty-five`), fractions (`two-thirds`) and ordinal words (`third`).
     func words(at index: Int, limit: Int) -> Match? {
-        guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 16 else { return nil }
+        guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 16, mayStartNumber(index) else {
+            return nil
+        }
         let first = context.lowercased(index)
         if let ordinal = Lexicon.ordinalWords[first] {
             if first == "second", index == 0 || context.lowercased(index - 1) != "the" { return nil }
@@ -103,7 +105,8 @@ extension QuantityExtractor {
         {
             return nil
         }
-        if let fraction = Self.fraction(first) {
+        let hyphenated = context.text.bytes[context.tokens[index].span.start..<context.tokens[index].span.end].contains(0x2D)
+        if hyphenated, let fraction = Self.fraction(first) {
             return unit(after: index + 1, limit: limit, value: fraction)
         }
         var total = 0.0
@@ -116,7 +119,7 @@ extension QuantityExtractor {
                 end += 1
                 continue
             }
-            if let number = Lexicon.numberWords[word] ?? Self.compound(word) {
+            if let number = Lexicon.numberWords[word] ?? (word.utf8.contains(0x2D) ? Self.compound(word) : nil) {
                 current = word == "dozen" ? max(current, 1) * number : current + number
             } else if word == "hundred" {
                 current = max(current, 1) * 100
@@ -133,6 +136,35 @@ extension QuantityExtractor {
         if end < limit, first == "one", ["of", "another"].contains(context.lowercased(end)) { return nil }
         return unit(after: end, limit: limit, value: total + current)
     }
+
+    /// Whether token `index` could start a number or ordinal word: the packed, lowercased first bytes (up to a
+    /// hyphen, at most eight) are those of such a word. A cheap filter that builds no `String`.
+    func mayStartNumber(_ index: Int) -> Bool {
+        Self.numberPrefixes.contains(Self.packedPrefix(context.text.bytes, context.tokens[index].span.start..<context.tokens[index].span.end))
+    }
+
+    static func packedPrefix<Bytes: Collection<UInt8>>(_ bytes: Bytes, _ range: Range<Bytes.Index>) -> UInt64
+    where Bytes.Index == Int {
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for position in range {
+            var byte = bytes[position]
+            if byte == 0x2D || shift == 64 { break }
+            if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+            key |= UInt64(byte) << shift
+            shift += 8
+        }
+        return key
+    }
+
+    static let numberPrefixes: Set<UInt64> = {
+        let words = Array(Lexicon.numberWords.keys) + Array(Lexicon.ordinalWords.keys) + Array(Lexicon.scaleWords.keys)
+            + ["a", "an", "hundred"]
+        return Set(words.map { word in
+            let bytes = Array(word.utf8)
+            return packedPrefix(bytes, 0..<bytes.count)
+        })
+    }()
 
     /// `twenty-five` → 25.
     static func compound(_ word: String) -> Double? {
