@@ -28,19 +28,34 @@ extension KeyphraseExtractor {
         guard total > 0 else { return bias }
         for index in bias.indices { bias[index] /= total }
 
-        var neighbours = [[(Int, Double)]](repeating: [], count: count)
-        var strength = [Double](repeating: 0, count: count)
+        // Edges in compressed rows: the neighbours of node n are targets[offsets[n]..<offsets[n + 1]].
         pairs.sort()
+        var edges: [(Int, Int, Double)] = []
         var start = 0
         while start < pairs.count {
             let key = pairs[start]
             var end = start + 1
             while end < pairs.count, pairs[end] == key { end += 1 }
-            let weight = Double(end - start)
+            edges.append((Int(key >> 32), Int(key & 0xFFFF_FFFF), Double(end - start)))
             start = end
-            let (a, b) = (Int(key >> 32), Int(key & 0xFFFF_FFFF))
-            neighbours[a].append((b, weight))
-            neighbours[b].append((a, weight))
+        }
+        var offsets = [Int](repeating: 0, count: count + 1)
+        for (a, b, _) in edges {
+            offsets[a + 1] += 1
+            offsets[b + 1] += 1
+        }
+        for node in 0..<count { offsets[node + 1] += offsets[node] }
+        var fill = offsets
+        var targets = [Int](repeating: 0, count: edges.count * 2)
+        var weights = [Double](repeating: 0, count: edges.count * 2)
+        var strength = [Double](repeating: 0, count: count)
+        for (a, b, weight) in edges {
+            targets[fill[a]] = b
+            weights[fill[a]] = weight
+            fill[a] += 1
+            targets[fill[b]] = a
+            weights[fill[b]] = weight
+            fill[b] += 1
             strength[a] += weight
             strength[b] += weight
         }
@@ -53,9 +68,12 @@ extension KeyphraseExtractor {
             for node in 0..<count { next[node] = (1 - damping + damping * dangling) * bias[node] }
             for node in 0..<count where strength[node] > 0 {
                 let share = damping * score[node] / strength[node]
-                for (other, weight) in neighbours[node] { next[other] += share * weight }
+                for edge in offsets[node]..<offsets[node + 1] { next[targets[edge]] += share * weights[edge] }
             }
+            var change = 0.0
+            for node in 0..<count { change += abs(next[node] - score[node]) }
             swap(&score, &next)
+            if change < configuration.tolerance { break }
         }
         return score
     }

@@ -16,7 +16,8 @@ extension KeyphraseExtractor {
         private(set) var stemCount = 0
         private var table = WordTable(capacity: 512)
         private var buffer: [UInt8] = []
-        private var stemTable: [String: Int32] = [:]
+        private var stemTable = WordTable(capacity: 512)
+        private var stemBuffer: [UInt8] = []
         private var lowercase: [String] = []
 
         init(context: ExtractionContext, language: String) {
@@ -164,33 +165,39 @@ extension KeyphraseExtractor {
             }
             if !ascii { buffer = Array(context.text.lowercased(range).utf8) }
             if let id = table.value(buffer[...]) { return Int32(id) }
-            let lower = String(decoding: buffer, as: UTF8.self)
             let id = Int32(words.count)
             table.insert(buffer[...], Int(id))
-            lowercase.append(lower)
-            let first = lower.utf8.first ?? 0
-            let stop =
-                stops.contains(lower) || lower.unicodeScalars.count < 2 || isASCIIDigit(first)
-                || Lexicon.numberWords[lower] != nil || Lexicon.scaleWords[lower] != nil
-                || english && KeyphraseExtractor.isEnglishNonNoun(lower)
-            let key = english ? Stemmer.stem(lower) : lower
-            let stem: Int32
-            if let known = stemTable[key] {
-                stem = known
-            } else {
-                stem = Int32(stemCount)
-                stemTable[key] = stem
-                stemCount += 1
-            }
-            var word = Word(stem: stem, stop: stop, function: functions.contains(lower) || stop && lower.utf8.count < 2)
+            lowercase.append(String(decoding: buffer, as: UTF8.self))
+            let first = buffer.first ?? 0
+            var short = buffer.count < 2
+            if !ascii, buffer.count <= 4 { short = lowercase[Int(id)].unicodeScalars.count < 2 }
+            var word: Word
             if english {
-                word.participle = lower.utf8.count >= 5 && lower.hasSuffix("ed") && !lower.hasSuffix("eed")
-                word.generic = Lexicon.genericNouns.contains(lower)
-                word.plural = QuantityExtractor.looksPlural(lower) && !lower.hasSuffix("ics") && !Lexicon.singularS.contains(lower)
-                word.honorific = Lexicon.honorifics.contains(lower)
+                let classes = Lexicon.englishKeyphraseClasses.value(buffer[...]).map { KeyphraseWordClass(rawValue: UInt16($0)) } ?? []
+                let stop = classes.contains(.stop) || short || isASCIIDigit(first) || KeyphraseExtractor.isEnglishNonNoun(buffer)
+                stemBuffer.removeAll(keepingCapacity: true)
+                stemBuffer.append(contentsOf: buffer)
+                Stemmer.stem(&stemBuffer)
+                word = Word(stem: stemID(stemBuffer), stop: stop, function: classes.contains(.function) || stop && short)
+                word.participle = buffer.count >= 5 && Stemmer.hasSuffix(buffer, "ed") && !Stemmer.hasSuffix(buffer, "eed")
+                word.generic = classes.contains(.generic)
+                word.plural = QuantityExtractor.looksPlural(buffer) && !Stemmer.hasSuffix(buffer, "ics") && !classes.contains(.singularS)
+                word.honorific = classes.contains(.honorific)
+                word.verbCue = classes.contains(.verbCue)
+            } else {
+                let lower = lowercase[Int(id)]
+                let stop = stops.contains(lower) || short || isASCIIDigit(first) || Lexicon.numberWords[lower] != nil
+                word = Word(stem: stemID(buffer), stop: stop, function: functions.contains(lower) || stop && short)
             }
             words.append(word)
             return id
+        }
+
+        private mutating func stemID(_ key: [UInt8]) -> Int32 {
+            if let known = stemTable.value(key[...]) { return Int32(known) }
+            stemTable.insert(key[...], stemCount)
+            stemCount += 1
+            return Int32(stemCount - 1)
         }
 
         /// English words that follow a subject pronoun, a modal or `to` in this document ("they control", "to
@@ -199,7 +206,7 @@ extension KeyphraseExtractor {
         private mutating func markVerbs() {
             var evidence = [Int](repeating: 0, count: words.count)
             for index in occurrences.indices.dropFirst() where occurrences[index].joined && !occurrences[index].capitalised {
-                if Lexicon.verbCues.contains(lowercase[Int(occurrences[index - 1].word)]) {
+                if words[Int(occurrences[index - 1].word)].verbCue {
                     evidence[Int(occurrences[index].word)] += 1
                 }
             }
@@ -235,14 +242,22 @@ extension KeyphraseExtractor {
 }
 
 extension KeyphraseExtractor {
-    /// Lowercase English words that are never part of a topic phrase by their form: contractions ("doesn't")
-    /// and `-ly` adverbs ("hopelessly"), except the few `-ly` nouns.
-    static func isEnglishNonNoun(_ word: String) -> Bool {
-        let bytes = word.utf8
-        if bytes.contains(UInt8(ascii: "'")) || word.contains("’") {
-            return word.hasSuffix("n't") || word.hasSuffix("n’t") || word.hasSuffix("'ll") || word.hasSuffix("'re")
-                || word.hasSuffix("'ve") || word.hasSuffix("'d") || word.hasSuffix("'m")
+    /// Lowercase English words (UTF-8) that are never part of a topic phrase by their form: contractions
+    /// ("doesn't") and `-ly` adverbs ("hopelessly"), except the few `-ly` nouns.
+    static func isEnglishNonNoun(_ word: [UInt8]) -> Bool {
+        var apostrophe = -1
+        for index in word.indices where word[index] == UInt8(ascii: "'") || word[index] == 0x99 && index >= 2 && word[index - 2] == 0xE2 {
+            apostrophe = index
         }
-        return bytes.count > 4 && word.hasSuffix("ly") && !Lexicon.lyNouns.contains(word)
+        if apostrophe >= 0 {
+            let tail = word[(apostrophe + 1)...]
+            let before = apostrophe >= 1 ? word[apostrophe - (word[apostrophe] == 0x99 ? 3 : 1)] : 0
+            return (before == UInt8(ascii: "n") && tail.elementsEqual("t".utf8)) || tail.elementsEqual("ll".utf8)
+                || tail.elementsEqual("re".utf8) || tail.elementsEqual("ve".utf8) || tail.elementsEqual("d".utf8)
+                || tail.elementsEqual("m".utf8)
+        }
+        guard word.count > 4, Stemmer.hasSuffix(word, "ly") else { return false }
+        let classes = Lexicon.englishKeyphraseClasses.value(word[...]).map { KeyphraseWordClass(rawValue: UInt16($0)) }
+        return !(classes?.contains(.lyNoun) ?? false)
     }
 }

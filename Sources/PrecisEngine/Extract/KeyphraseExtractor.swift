@@ -19,8 +19,10 @@ struct KeyphraseExtractor {
         var window = 6
         /// PageRank damping.
         var damping = 0.85
-        /// PageRank iterations.
+        /// The most PageRank iterations.
         var iterations = 30
+        /// PageRank stops early once the scores move less than this in total (L1).
+        var tolerance = 1e-5
         /// The longest candidate, in words.
         var maxWords = 4
     }
@@ -41,6 +43,8 @@ struct KeyphraseExtractor {
         var plural = false
         /// A title before a name ("Mayor"), left out of a name phrase.
         var honorific = false
+        /// A pronoun, modal or `to`, after which an English word is a verb.
+        var verbCue = false
         /// An English noun too general to be a key phrase on its own ("system", "data").
         var generic = false
 

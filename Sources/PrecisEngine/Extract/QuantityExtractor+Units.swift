@@ -83,8 +83,9 @@ extension QuantityExtractor {
     }
 
     /// An English plural by its ending: `-s`, but not `-ss`, `-us` or `-is`, and more than three letters.
-    static func looksPlural(_ word: String) -> Bool {
-        let bytes = Array(word.utf8)
+    static func looksPlural(_ word: String) -> Bool { looksPlural(Array(word.utf8)) }
+
+    static func looksPlural(_ bytes: [UInt8]) -> Bool {
         guard bytes.count > 3, bytes[bytes.count - 1] == UInt8(ascii: "s") else { return false }
         let before = bytes[bytes.count - 2]
         return before != UInt8(ascii: "s") && before != UInt8(ascii: "u") && before != UInt8(ascii: "i")

@@ -136,3 +136,39 @@ extension Lexicon {
         "pt": ["de", "do", "da", "dos", "das"], "nl": ["van"], "de": ["von", "der"],
     ]
 }
+
+/// What an English word is to the keyphrase extractor; several can hold.
+struct KeyphraseWordClass: OptionSet, Sendable {
+    let rawValue: UInt16
+    static let stop = Self(rawValue: 1)
+    static let function = Self(rawValue: 2)
+    static let generic = Self(rawValue: 4)
+    static let singularS = Self(rawValue: 8)
+    static let honorific = Self(rawValue: 16)
+    static let verbCue = Self(rawValue: 32)
+    /// An `-ly` word that is not an adverb.
+    static let lyNoun = Self(rawValue: 64)
+}
+
+extension Lexicon {
+    /// Every English word list the keyphrase extractor consults, merged into one byte-keyed table of
+    /// ``KeyphraseWordClass`` bits, so a new word costs one lookup.
+    static let englishKeyphraseClasses: WordTable = {
+        var classes: [String: KeyphraseWordClass] = [:]
+        func mark(_ words: some Sequence<String>, _ kind: KeyphraseWordClass) {
+            for word in words { classes[word, default: []].insert(kind) }
+        }
+        mark(keyphraseStopWords, .stop)
+        mark(numberWords.keys, .stop)
+        mark(scaleWords.keys, .stop)
+        mark(functionWords, .function)
+        mark(genericNouns, .generic)
+        mark(singularS, .singularS)
+        mark(honorifics, .honorific)
+        mark(verbCues, .verbCue)
+        mark(lyNouns, .lyNoun)
+        var table = WordTable(capacity: classes.count)
+        for (word, kind) in classes.sorted(by: { $0.key < $1.key }) { table.insert(Array(word.utf8)[...], Int(kind.rawValue)) }
+        return table
+    }()
+}
