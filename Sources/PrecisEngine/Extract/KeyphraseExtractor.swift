@@ -97,6 +97,8 @@ struct KeyphraseExtractor {
     /// Maximal runs of content words, keyed by their stems.
     func candidates(_ scan: Scan) -> [Candidate] {
         var candidates: [Candidate] = []
+        // Up to four stems below 2¹⁶ pack into one key; longer or rarer ones use the array.
+        var byKey: [UInt64: Int] = [:]
         var byStems: [[Int32]: Int] = [:]
         var run: [Int] = []
         func flush() {
@@ -123,11 +125,24 @@ struct KeyphraseExtractor {
             add(run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run)
         }
         func add(_ kept: [Int]) {
-            let stems = kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }
-            let slot = byStems[stems] ?? candidates.count
+            var key: UInt64 = 0
+            var packable = kept.count <= 4
+            for occurrence in kept {
+                let stem = scan.words[Int(scan.occurrences[occurrence].word)].stem
+                packable = packable && stem < 0xFFFF
+                key = key << 16 | UInt64(UInt16(truncatingIfNeeded: stem + 1))
+            }
+            let slot: Int
+            if packable {
+                slot = byKey[key] ?? candidates.count
+                if slot == candidates.count { byKey[key] = slot }
+            } else {
+                let stems = kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }
+                slot = byStems[stems] ?? candidates.count
+                if slot == candidates.count { byStems[stems] = slot }
+            }
             if slot == candidates.count {
-                byStems[stems] = slot
-                candidates.append(Candidate(stems: stems))
+                candidates.append(Candidate(stems: kept.map { scan.words[Int(scan.occurrences[$0].word)].stem }))
             }
             let first = scan.occurrences[kept[0]]
             let last = scan.occurrences[kept[kept.count - 1]]
