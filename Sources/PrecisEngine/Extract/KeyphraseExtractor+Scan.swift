@@ -73,6 +73,8 @@ extension KeyphraseExtractor {
             for (sentence, range) in ranges.enumerated() {
                 var opening = true
                 var previous = -2
+                let first = occurrences.count
+                defer { if splitsByCase { uncapitaliseTitleCase(from: first) } }
                 for index in range {
                     let token = context.tokens[index]
                     guard token.kind == .word || token.kind == .abbreviation else {
@@ -198,6 +200,24 @@ extension KeyphraseExtractor {
             stemTable.insert(key[...], stemCount)
             stemCount += 1
             return Int32(stemCount - 1)
+        }
+
+        /// In a headline written in Title Case ("Mossad Refused Ground Operation") capitals say nothing about
+        /// names: its words count as sentence openers, judged by how the rest of the document writes them.
+        private mutating func uncapitaliseTitleCase(from first: Int) {
+            var long = 0
+            var capitalised = 0
+            for index in first..<occurrences.count where context.tokens[occurrences[index].token].span.count >= 4 {
+                long += 1
+                if occurrences[index].capitalised, !occurrences[index].acronym { capitalised += 1 }
+            }
+            guard capitalised >= 3, capitalised * 10 >= long * 8 else { return }
+            for index in first..<occurrences.count
+            where occurrences[index].capitalised && !occurrences[index].opening && !occurrences[index].acronym {
+                occurrences[index].opening = true
+                words[Int(occurrences[index].word)].capitalised -= 1
+                words[Int(occurrences[index].word)].openingCapitalised += 1
+            }
         }
 
         /// English words that follow a subject pronoun, a modal or `to` in this document ("they control", "to

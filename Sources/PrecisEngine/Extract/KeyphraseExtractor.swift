@@ -161,6 +161,13 @@ struct KeyphraseExtractor {
         for (index, occurrence) in scan.occurrences.enumerated() {
             if !occurrence.joined || scan.isStop(index) { flush() }
             guard !scan.isStop(index) else { continue }
+            // A title inside or before a name ("Mossad Chief David Barnea") separates it.
+            if scan.isName(index), scan.words[Int(occurrence.word)].honorific, index + 1 < scan.occurrences.count,
+                scan.occurrences[index + 1].joined, scan.isName(index + 1)
+            {
+                flush()
+                continue
+            }
             if let previous = run.last, scan.occurrences[previous].shouted != occurrence.shouted { flush() }
             if scan.splitsByCase, !occurrence.acronym,
                 let previous = run.last(where: { !scan.occurrences[$0].acronym }),
