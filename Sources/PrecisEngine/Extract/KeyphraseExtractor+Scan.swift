@@ -68,9 +68,10 @@ extension KeyphraseExtractor {
             return parts.joined(separator: " ")
         }
 
-        mutating func read() {
+        /// Reads the content sentences in order, stopping after the sentence that reaches `limit` words.
+        mutating func read(limit: Int = .max) {
             let ranges = context.sentenceRanges(ExtractionContext.isContent)
-            for (sentence, range) in ranges.enumerated() {
+            for (sentence, range) in ranges.enumerated() where occurrences.count < limit {
                 var opening = true
                 var previous = -2
                 let first = occurrences.count

@@ -23,6 +23,9 @@ struct KeyphraseExtractor {
         var iterations = 30
         /// PageRank stops early once the scores move less than this in total (L1).
         var tolerance = 1e-4
+        /// Words read, from the start: bounds time and memory on very long documents (100,000 words is a
+        /// short book; PositionRank weighs the start most anyway).
+        var maxWordsRead = 100_000
         /// The longest candidate, in words.
         var maxWords = 4
     }
@@ -82,7 +85,7 @@ struct KeyphraseExtractor {
     func extract(limit: Int) -> [Keyphrase] {
         guard limit > 0 else { return [] }
         var scan = Scan(context: context, language: context.document.language.code)
-        scan.read()
+        scan.read(limit: configuration.maxWordsRead)
         guard !scan.occurrences.isEmpty else { return [] }
         let ranks = rank(scan)
         var candidates = self.candidates(scan)
