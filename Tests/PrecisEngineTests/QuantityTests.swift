@@ -85,3 +85,30 @@ struct QuantityTests {
         #expect(quantities("No one came, and one of the boats sank.").isEmpty)
     }
 }
+
+@Suite("Quantities in news usage")
+struct QuantityNewsTests {
+    private func summary(_ text: String) -> [String] {
+        Fixtures.engine.extract(
+            Fixtures.parse(text),
+            options: ExtractOptions(kinds: [.quantities], referenceDate: CalendarDate(iso: "2026-11-24"))
+        ).quantities.map { "\($0.text)|\($0.kind)|\($0.value)|\($0.unit)" }
+    }
+
+    @Test func attachedMIsMillions() {
+        #expect(summary("Profits reached 77m last quarter.") == ["77m|number|77000000.0|"])
+        #expect(summary("The track is 400 m long.") == ["400 m|measure|400.0|m"])
+    }
+
+    @Test func bareYearsAreNotCounts() {
+        #expect(summary("The 2004 tournament drew 150 teams.") == ["150 teams|count|150.0|teams"])
+    }
+
+    @Test func penceAndCents() {
+        #expect(summary("Shares fell 12 pence, or 30 cents.") == ["12 pence|money|0.12|GBP", "30 cents|money|0.3|USD"])
+    }
+
+    @Test func timeWordsEndACount() {
+        #expect(summary("Sales were 189,000 last year.") == ["189,000|number|189000.0|"])
+    }
+}

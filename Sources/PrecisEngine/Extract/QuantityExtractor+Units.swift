@@ -22,6 +22,10 @@ extension QuantityExtractor {
             let span = TextSpan(start: token.span.start, end: context.tokens[index + 1].span.end)
             return Match(end: index + 2, kind: .money, value: value, unit: code, unitSpan: span)
         }
+        if word == "pence" || word == "cents" {
+            let code = word == "pence" ? "GBP" : "USD"
+            return Match(end: index + 1, kind: .money, value: value / 100, unit: code, unitSpan: token.span)
+        }
         if let code = Lexicon.currencyWords[word] {
             return Match(end: index + 1, kind: .money, value: value, unit: code, unitSpan: token.span)
         }
@@ -58,6 +62,7 @@ extension QuantityExtractor {
                 break
             }
             if Lexicon.functionWords.contains(word) || Lexicon.reportingVerbs.contains(word)
+                || Lexicon.countBoundaries.contains(word)
                 || Lexicon.numberWords[word] != nil || Lexicon.scaleWords[word] != nil || Lexicon.units.contains(word)
             {
                 break

@@ -88,9 +88,12 @@ struct QuantityExtractor {
             let suffixSpan = TextSpan(start: numberEnd, end: token.span.end)
             if ["st", "nd", "rd", "th"].contains(suffix) {
                 return Match(end: index + 1, kind: .ordinal, value: value)
+            } else if suffix == "m" {
+                // News writes millions as "77m"; metres are spelt out or spaced ("5 m").
+                amount *= 1e6
             } else if Lexicon.units.contains(suffix) {
                 return Match(end: index + 1, kind: .measure, value: value, unit: suffix, unitSpan: suffixSpan)
-            } else if suffix != "m", let scale = Lexicon.moneySuffixes[suffix] {
+            } else if let scale = Lexicon.moneySuffixes[suffix] {
                 amount *= scale
             } else if suffix == "p" {
                 return Match(end: index + 1, kind: .money, value: value / 100, unit: "GBP", unitSpan: suffixSpan)
@@ -99,7 +102,16 @@ struct QuantityExtractor {
             }
         }
         let (scaled, end) = scaleWords(after: index + 1, limit: limit, value: amount)
-        return unit(after: end, limit: limit, value: scaled)
+        let match = unit(after: end, limit: limit, value: scaled)
+        // A bare year the date extractor left ("the 2004 tournament") is a date, not a count.
+        if match.kind == .number || match.kind == .count, end == index + 1, isYearLike(index) { return nil }
+        return match
+    }
+
+    /// Four plain digits from 1900 to 2099.
+    private func isYearLike(_ index: Int) -> Bool {
+        guard let year = context.integer(index), context.tokens[index].span.count == 4 else { return false }
+        return (1900...2099).contains(year)
     }
 
     /// The value of the ASCII number at the start of a token, and where it ends.

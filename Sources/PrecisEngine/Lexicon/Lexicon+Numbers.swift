@@ -73,6 +73,12 @@ extension Lexicon {
         "percentage": ["points", "point"], "light": ["years", "year"],
     ]
 
+    /// Words that end a counted phrase though they are not function words ("189,000 last year").
+    static let countBoundaries: Set<String> = [
+        "last", "next", "ago", "earlier", "later", "more", "less", "fewer", "than", "per", "each", "apiece",
+        "previously", "now", "today", "yesterday", "tomorrow", "alone", "together", "instead",
+    ]
+
     /// Plural nouns without a final `s` that end a counted phrase ("four stealth aircraft").
     static let countHeads: Set<String> = [
         "people", "children", "men", "women", "police", "aircraft", "staff", "personnel", "sheep", "fish", "deer",
