@@ -90,6 +90,22 @@ struct KeyphraseTests {
         #expect(!found.contains { $0.split(separator: " ").contains { verbs.contains(String($0)) } }, "\(found)")
     }
 
+    @Test func recurringPhrasesWithAConnector() {
+        let text = """
+            Le conseil municipal vote la taxe sur les déchets. La taxe sur les déchets finance le tri. Le \
+            conseil municipal défend la collecte des déchets et la collecte des déchets reprend lundi.
+            """
+        let found = phrases(text).map(\.text)
+        #expect(found.contains("collecte des déchets"))
+        #expect(found.contains("conseil municipal"))
+    }
+
+    @Test func chinesePhrasesAreRecurringCharacterRuns() {
+        let found = phrases("市政府公布地铁规划。地铁规划明年开始。居民欢迎地铁规划。").map(\.text)
+        #expect(found.contains("地铁规划"))
+        #expect(!found.contains { $0.unicodeScalars.count < 2 })
+    }
+
     @Test func emptyAndWordlessInputGiveNoPhrases() {
         #expect(phrases("").isEmpty)
         #expect(phrases("12 34 56 !!! ... ???").isEmpty)

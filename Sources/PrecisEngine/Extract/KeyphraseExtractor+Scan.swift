@@ -11,6 +11,7 @@ extension KeyphraseExtractor {
         private let stops: Set<String>
         private let functions: Set<String>
         private let english: Bool
+        private let connectors: Set<String>
         private(set) var words: [Word] = []
         private(set) var occurrences: [Occurrence] = []
         private(set) var stemCount = 0
@@ -26,6 +27,7 @@ extension KeyphraseExtractor {
             stops = lists.stop
             functions = lists.function
             english = language == "en" || language == "und"
+            connectors = Lexicon.keyphraseConnectors[english ? "en" : language] ?? []
             splitsByCase = language != "de"
         }
 
@@ -65,6 +67,7 @@ extension KeyphraseExtractor {
                     parts.append(lowercase[Int(occurrence.word)])
                 }
             }
+            if words[Int(occurrences[first].word)].ideograph { return parts.joined() }
             return parts.joined(separator: " ")
         }
 
@@ -82,7 +85,10 @@ extension KeyphraseExtractor {
                         if token.kind == .punctuation, !context.isPunctuation(index, ",") { opening = true }
                         continue
                     }
-                    append(index, sentence: sentence, joined: previous == index - 1 && context.spaced(index - 1, index), opening: opening)
+                    let joined =
+                        previous == index - 1
+                        && (context.spaced(index - 1, index) || context.touching(index - 1, index) && isIdeograph(index - 1) && isIdeograph(index))
+                    append(index, sentence: sentence, joined: joined, opening: opening)
                     previous = index
                     opening = false
                 }
@@ -187,10 +193,15 @@ extension KeyphraseExtractor {
                 word.plural = QuantityExtractor.looksPlural(buffer) && !Stemmer.hasSuffix(buffer, "ics") && !classes.contains(.singularS)
                 word.honorific = classes.contains(.honorific)
                 word.verbCue = classes.contains(.verbCue)
+                word.connector = buffer.count == 2 && buffer[0] == UInt8(ascii: "o") && buffer[1] == UInt8(ascii: "f")
             } else {
                 let lower = lowercase[Int(id)]
+                let ideograph = !ascii && context.text.classAt(range.lowerBound).0 == .ideograph
+                if ideograph { short = false }
                 let stop = stops.contains(lower) || short || isASCIIDigit(first) || Lexicon.numberWords[lower] != nil
                 word = Word(stem: stemID(buffer), stop: stop, function: functions.contains(lower) || stop && short)
+                word.ideograph = ideograph
+                word.connector = connectors.contains(lower)
             }
             words.append(word)
             return id
@@ -201,6 +212,11 @@ extension KeyphraseExtractor {
             stemTable.insert(key[...], stemCount)
             stemCount += 1
             return Int32(stemCount - 1)
+        }
+
+        /// Whether token `index` starts with a CJK ideograph (such text has no spaces between words).
+        private func isIdeograph(_ index: Int) -> Bool {
+            context.text.classAt(context.tokens[index].span.start).0 == .ideograph
         }
 
         /// In a headline written in Title Case ("Mossad Refused Ground Operation") capitals say nothing about
@@ -243,7 +259,8 @@ extension KeyphraseExtractor {
             var counts = [Int](repeating: 0, count: words.count)
             for occurrence in occurrences { counts[Int(occurrence.word)] += 1 }
             let threshold = max(3, occurrences.count / 40)
-            for id in words.indices where counts[id] >= threshold && lowercase[id].unicodeScalars.count <= 4 {
+            for id in words.indices
+            where counts[id] >= threshold && !words[id].ideograph && lowercase[id].unicodeScalars.count <= 4 {
                 words[id].stop = true
                 words[id].function = true
             }

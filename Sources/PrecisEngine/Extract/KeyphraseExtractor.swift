@@ -48,6 +48,10 @@ struct KeyphraseExtractor {
         var honorific = false
         /// A pronoun, modal or `to`, after which an English word is a verb.
         var verbCue = false
+        /// One CJK ideograph: a phrase needs several (text in these scripts has no spaces between words).
+        var ideograph = false
+        /// Joins two parts of a phrase ("degree of freedom", "réforme des retraites").
+        var connector = false
         /// An English noun too general to be a key phrase on its own ("system", "data").
         var generic = false
 
@@ -80,6 +84,8 @@ struct KeyphraseExtractor {
         var occurrences: [Int] = []
         var spans: [TextSpan] = []
         var score = 0.0
+        /// Holds a connector word; kept only when it recurs.
+        var connected = false
     }
 
     func extract(limit: Int) -> [Keyphrase] {
@@ -127,14 +133,20 @@ struct KeyphraseExtractor {
             }
             add(run.count > configuration.maxWords ? Array(run.suffix(configuration.maxWords)) : run)
         }
-        func add(_ kept: [Int]) {
+        /// Up to four stems below 2¹⁶ packed into one key; 0 when they do not fit.
+        func packedKey(_ kept: [Int]) -> UInt64 {
+            guard kept.count <= 4 else { return 0 }
             var key: UInt64 = 0
-            var packable = kept.count <= 4
             for occurrence in kept {
                 let stem = scan.words[Int(scan.occurrences[occurrence].word)].stem
-                packable = packable && stem < 0xFFFF
+                guard stem < 0xFFFF else { return 0 }
                 key = key << 16 | UInt64(UInt16(truncatingIfNeeded: stem + 1))
             }
+            return key
+        }
+        func add(_ kept: [Int]) {
+            let key = packedKey(kept)
+            let packable = key != 0
             let slot: Int
             if packable {
                 slot = byKey[key] ?? candidates.count
@@ -184,6 +196,28 @@ struct KeyphraseExtractor {
             }
         }
         flush()
+        // "A of B": one or two words either side of a connector, all in one sentence with spaces only between.
+        for (index, occurrence) in scan.occurrences.enumerated()
+        where scan.words[Int(occurrence.word)].connector && index > 0 && index + 1 < scan.occurrences.count {
+            guard occurrence.joined, scan.occurrences[index + 1].joined, !scan.isStop(index - 1),
+                !scan.isStop(index + 1), !scan.occurrences[index - 1].breakAfter
+            else { continue }
+            let twoBefore = index >= 2 && scan.occurrences[index - 1].joined && !scan.isStop(index - 2)
+                && !scan.occurrences[index - 2].breakAfter
+            let twoAfter = index + 2 < scan.occurrences.count && scan.occurrences[index + 2].joined
+                && !scan.isStop(index + 2) && !scan.occurrences[index + 1].breakAfter
+            for left in 1...(twoBefore ? 2 : 1) {
+                for right in 1...(twoAfter ? 2 : 1) {
+                    run = Array((index - left)...(index + right))
+                    let before = candidates.count
+                    add(run)
+                    if let slot = byKey[packedKey(run)] ?? (candidates.count > before ? candidates.count - 1 : nil) {
+                        candidates[slot].connected = true
+                    }
+                }
+            }
+        }
+        run.removeAll()
         return candidates
     }
 
@@ -199,7 +233,10 @@ struct KeyphraseExtractor {
         for index in order {
             guard result.count < limit else { break }
             let candidate = candidates[index]
-            if !scan.isEnglish, candidate.stems.count > 1, candidate.spans.count < 2 { continue }
+            if !scan.isEnglish || candidate.connected, candidate.stems.count > 1, candidate.spans.count < 2 { continue }
+            if candidate.stems.count == 1, scan.words[Int(scan.occurrences[candidate.occurrences[0]].word)].ideograph {
+                continue
+            }
             let covered = chosen.contains { other in
                 Self.contains(candidates[other].stems, candidate.stems)
                     && candidates[other].spans.count >= candidate.spans.count
