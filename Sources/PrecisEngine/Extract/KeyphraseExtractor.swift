@@ -144,7 +144,8 @@ struct KeyphraseExtractor {
             }
             return key
         }
-        func add(_ kept: [Int]) {
+        @discardableResult
+        func add(_ kept: [Int]) -> Int {
             let key = packedKey(kept)
             let packable = key != 0
             let slot: Int
@@ -163,6 +164,7 @@ struct KeyphraseExtractor {
             let last = scan.occurrences[kept[kept.count - 1]]
             candidates[slot].occurrences.append(kept[0])
             candidates[slot].spans.append(TextSpan(start: context.tokens[first.token].span.start, end: last.end))
+            return slot
         }
         // Without English word shapes a run may hold a verb ("pensiones divide"): every part of it is a candidate,
         // and ``select`` keeps a phrase of several words only when it recurs.
@@ -208,16 +210,10 @@ struct KeyphraseExtractor {
                 && !scan.isStop(index + 2) && !scan.occurrences[index + 1].breakAfter
             for left in 1...(twoBefore ? 2 : 1) {
                 for right in 1...(twoAfter ? 2 : 1) {
-                    run = Array((index - left)...(index + right))
-                    let before = candidates.count
-                    add(run)
-                    if let slot = byKey[packedKey(run)] ?? (candidates.count > before ? candidates.count - 1 : nil) {
-                        candidates[slot].connected = true
-                    }
+                    candidates[add(Array((index - left)...(index + right)))].connected = true
                 }
             }
         }
-        run.removeAll()
         return candidates
     }
 
