@@ -38,6 +38,7 @@ enum EngineTool {
         if mode == "extract-json" { return try ExtractDump.run(args[2], arguments: args) }
         if mode == "articles" || mode == "time-articles" { return try Articles.run(mode: mode, directory: args[2], repeats: option("--repeat", 5)) }
         let records = try loadRecords(args[2])
+        if ExtractModes.run(mode, records: records, args: args) { return }
         let engine = Engine()
         switch mode {
         case "sentences":

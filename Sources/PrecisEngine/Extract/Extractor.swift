@@ -30,27 +30,8 @@ struct Extractor {
             result.keyphrases = KeyphraseExtractor(context: context).extract(limit: options.maxKeyphrases)
         }
         if kinds.contains(.links) {
-            result.links = Self.links(context)
+            result.links = LinkExtractor(context: context).extract()
         }
         return result
-    }
-
-    /// URL, e-mail, handle and hashtag tokens; `www.` URLs get an `https://` scheme.
-    static func links(_ context: ExtractionContext) -> [Link] {
-        context.tokens.compactMap { token in
-            let kind: LinkKind
-            switch token.kind {
-            case .url: kind = .url
-            case .email: kind = .email
-            case .handle: kind = .handle
-            case .hashtag: kind = .hashtag
-            default: return nil
-            }
-            let written = context.text.string(token.span)
-            let target =
-                kind == .url && context.text.hasPrefix("www.", at: token.span.start, end: token.span.end)
-                ? "https://" + written : written
-            return Link(span: token.span, kind: kind, target: target)
-        }
     }
 }

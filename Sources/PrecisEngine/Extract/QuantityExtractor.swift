@@ -1,10 +1,13 @@
 /// Finds numbers and what they measure.
 ///
-/// v0: numbers written with digits (`1,200`, `3.5`, `5km`, `21st`) or number words (`one` … `twelve`, `dozen`,
-/// `hundred`, `thousand`, `million`, `billion`), scaled by a following scale word (`2.4 million`). Money has a
-/// currency symbol before it (`$`, `€`, `£`, `¥`, with an optional `k`/`m`/`bn` suffix) or a currency word after it;
-/// percentages end in `%`, `percent` or `per cent`; ordinals are `1st` … or `first` … `twelfth`; measures have a
-/// unit from a small list; a number followed by a lowercase noun counts that noun. Date tokens are skipped.
+/// Numbers written with digits (`1,200`, `3.5`, `5km`, `21st`) or words (`eight`, `twenty-five`, `a dozen`,
+/// `two hundred`, fractions such as `two-thirds`), scaled by a following scale word (`2.4 million`). Money has a
+/// currency symbol before it (`$`, `€`, `£`, `₹` …, with an optional `k`/`m`/`bn` suffix), an ISO code before it
+/// (`CHF 20`) or a currency word after it (`20 dollars`, `US dollars`), or is pence (`50p`); percentages end in
+/// `%`, `percent` or `per cent`; ordinals are `1st` … or `first` … `twentieth`; measures have a unit from a list
+/// (`km`, `square miles`, `percentage points`); a number before a noun phrase counts it, and the phrase is the
+/// unit ("eight F-15 fighter jets" → 8, "F-15 fighter jets"). Tokens inside dates are skipped, so a year is never
+/// also a number.
 struct QuantityExtractor {
     let context: ExtractionContext
     let skipping: Set<Int>
@@ -49,9 +52,16 @@ struct QuantityExtractor {
         return found
     }
 
-    /// `$5`, `€300m`, `£1.2 billion`.
+    /// `$5`, `€300m`, `£1.2 billion`, `CHF 20`.
     private func money(at index: Int, limit: Int) -> Match? {
         let token = context.tokens[index]
+        if token.kind == .word, token.span.count == 3, index + 1 < limit, context.spaced(index, index + 1),
+            Lexicon.currencyCodes.contains(context.string(index)), let (value, numberEnd) = leadingNumber(index + 1),
+            numberEnd == context.tokens[index + 1].span.end
+        {
+            let (scaled, end) = scaleWords(after: index + 2, limit: limit, value: value)
+            return Match(end: end, kind: .money, value: scaled, unit: context.string(index), unitSpan: token.span)
+        }
         guard token.kind == .symbol, index + 1 < limit, context.touching(index, index + 1),
             let code = Lexicon.currencySymbols[context.text.string(token.span)],
             let (value, numberEnd) = leadingNumber(index + 1)
@@ -78,16 +88,30 @@ struct QuantityExtractor {
             let suffixSpan = TextSpan(start: numberEnd, end: token.span.end)
             if ["st", "nd", "rd", "th"].contains(suffix) {
                 return Match(end: index + 1, kind: .ordinal, value: value)
+            } else if suffix == "m" {
+                // News writes millions as "77m"; metres are spelt out or spaced ("5 m").
+                amount *= 1e6
             } else if Lexicon.units.contains(suffix) {
                 return Match(end: index + 1, kind: .measure, value: value, unit: suffix, unitSpan: suffixSpan)
-            } else if suffix != "m", let scale = Lexicon.moneySuffixes[suffix] {
+            } else if let scale = Lexicon.moneySuffixes[suffix] {
                 amount *= scale
+            } else if suffix == "p" {
+                return Match(end: index + 1, kind: .money, value: value / 100, unit: "GBP", unitSpan: suffixSpan)
             } else {
                 return nil
             }
         }
         let (scaled, end) = scaleWords(after: index + 1, limit: limit, value: amount)
-        return unit(after: end, limit: limit, value: scaled)
+        let match = unit(after: end, limit: limit, value: scaled)
+        // A bare year the date extractor left ("the 2004 tournament") is a date, not a count.
+        if match.kind == .number || match.kind == .count, end == index + 1, isYearLike(index) { return nil }
+        return match
+    }
+
+    /// Four plain digits from 1900 to 2099.
+    private func isYearLike(_ index: Int) -> Bool {
+        guard let year = context.integer(index), context.tokens[index].span.count == 4 else { return false }
+        return (1900...2099).contains(year)
     }
 
     /// The value of the ASCII number at the start of a token, and where it ends.

@@ -1,0 +1,47 @@
+/// Finds URLs, e-mail addresses, `@handles` and `#hashtags` (the tokenizer's special tokens, which already leave
+/// trailing punctuation and unbalanced brackets out) and normalises what they point at: a URL's scheme and host
+/// are lowercased and a `www.` URL gets `https://`; an e-mail address keeps its local part and lowercases its
+/// domain; handles and hashtags are kept as written. Links are read everywhere, boilerplate included.
+struct LinkExtractor {
+    let context: ExtractionContext
+
+    func extract() -> [Link] {
+        context.tokens.compactMap { token in
+            let written = context.text.string(token.span)
+            switch token.kind {
+            case .url: return Link(span: token.span, kind: .url, target: Self.normalisedURL(written))
+            case .email: return Link(span: token.span, kind: .email, target: Self.normalisedEmail(written))
+            case .handle: return Link(span: token.span, kind: .handle, target: written)
+            case .hashtag: return Link(span: token.span, kind: .hashtag, target: written)
+            default: return nil
+            }
+        }
+    }
+
+    /// `HTTPS://News.Example.COM/Path` → `https://news.example.com/Path`; `www.x.org` → `https://www.x.org`.
+    static func normalisedURL(_ written: String) -> String {
+        var scheme = ""
+        var rest = Substring(written)
+        if let colon = written.firstIndex(of: ":"), written[colon...].hasPrefix("://") {
+            scheme = written[..<colon].lowercased()
+            rest = written[written.index(colon, offsetBy: 3)...]
+        } else {
+            scheme = "https"
+        }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let host: String
+        if let at = authority.lastIndex(of: "@") {
+            host = String(authority[...at]) + authority[authority.index(after: at)...].lowercased()
+        } else {
+            host = authority.lowercased()
+        }
+        return scheme + "://" + host + rest[authorityEnd...]
+    }
+
+    /// `Desk@Example.ORG` → `Desk@example.org`.
+    static func normalisedEmail(_ written: String) -> String {
+        guard let at = written.lastIndex(of: "@") else { return written }
+        return String(written[...at]) + written[written.index(after: at)...].lowercased()
+    }
+}
