@@ -65,9 +65,9 @@ def test_status_codes_raise_precis_error(server):
 def test_raw_send_returns_non_ok_responses(server):
     async def main():
         async with await AsyncClient.connect(server.host, server.port) as client:
-            future = await client.send(requests.parse("x", format=pb.Document.HTML))
+            future = await client.send(requests.extract("x", reference_date="next Tuesday"))
             response = await future
-            assert response.status.code == pb.UNIMPLEMENTED
+            assert response.status.code == pb.INVALID_ARGUMENT
     run(main())
 
 

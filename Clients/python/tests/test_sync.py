@@ -72,8 +72,9 @@ def test_bad_argument_raises_one_exception_type(server):
         assert caught.value.code_name == "INVALID_ARGUMENT"
         assert caught.value.request_id > 0
         with pytest.raises(PrecisError) as caught:
-            client.parse("<p>x</p>", format=pb.Document.HTML)
-        assert caught.value.code == pb.UNIMPLEMENTED
+            client.extract(ARTICLE, reference_date="next Tuesday")
+        assert caught.value.code == pb.INVALID_ARGUMENT
+        assert "reference_date" in caught.value.message
         assert client.ping(b"still usable") == b"still usable"
 
 
