@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import NIOPosix
 import PrecisClient
 import PrecisWire
 import Synchronization
@@ -98,6 +99,14 @@ final class RunState: Sendable {
 
     static func now() -> Int64 { Int64(NIODeadline.now().uptimeNanoseconds) }
 
+    /// Waits until `deadline` on an event loop's timer. `Task.sleep` woke open-loop workers
+    /// milliseconds late on a busy machine, and an open loop counts that lateness as latency.
+    static func sleep(until deadline: Int64) async {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let wake = loop.scheduleTask(deadline: .uptimeNanoseconds(UInt64(deadline))) {}
+        try? await wake.futureResult.get()
+    }
+
     func sampleAtMeasurementStart() async -> ProcessUsage {
         let wait = measureFrom - Self.now()
         if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
@@ -113,8 +122,7 @@ final class RunState: Sendable {
             if let schedule {
                 let at = startedAt + schedule.dueOffset(of: index)
                 if let stopAt, at >= stopAt { break }
-                let wait = at - Self.now()
-                if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
+                if at > Self.now() { await Self.sleep(until: at) }
                 due = at
             }
             let sentAt = Self.now()
