@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "PrecisClient", targets: ["PrecisClient"]),
         .executable(name: "precisd", targets: ["precisd"]),
         .executable(name: "precis", targets: ["precis"]),
+        .executable(name: "precis-bench", targets: ["precis-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
     ],
     targets: [
         // C: the protobuf-c runtime and the code protoc-c generates from Proto/.
@@ -95,6 +97,28 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The load tool: its schedule, statistics and reports (tested), and the executable.
+        .target(
+            name: "PrecisBenchKit",
+            dependencies: [
+                "PrecisClient",
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "precis-bench",
+            dependencies: [
+                "PrecisBenchKit",
+                "PrecisClient",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         .testTarget(
             name: "PrecisWireTests",
@@ -103,6 +127,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrecisBenchTests",
+            dependencies: ["PrecisBenchKit", "PrecisWire", .product(name: "Histogram", package: "hdrhistogram-swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PrecisEngineTests", dependencies: ["PrecisEngine"], swiftSettings: swiftSettings),

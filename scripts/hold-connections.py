@@ -2,11 +2,14 @@
 """Holds many idle connections to a precisd it starts, and reports the server's memory.
 
     scripts/hold-connections.py [--precisd .build/release/precisd] [--connections 1000]
+                                [--bench .build/release/precis-bench --load-seconds 10]
 
 Raises this process's file-descriptor limit to the hard limit, starts precisd on a free port
 (127.0.0.1), opens the connections (each sends the preface and one ping, and must get the answer),
 then reads precisd's resident memory idle, with every connection open, and after one more ping on
-every connection. Prints one JSON line; exits non-zero if any connection failed.
+every connection. With --bench, it then runs precis-bench (ping 3 KB, 4 connections x 50 in
+flight) for --load-seconds while the idle connections stay open, and reads the memory again.
+Prints one JSON line; exits non-zero if any connection failed.
 """
 import argparse
 import json
@@ -56,6 +59,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--precisd", default=".build/release/precisd")
     ap.add_argument("--connections", type=int, default=1000)
+    ap.add_argument("--bench", help="precis-bench binary: also measure memory under load")
+    ap.add_argument("--load-seconds", type=int, default=10)
     args = ap.parse_args()
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
@@ -90,9 +95,24 @@ def main():
                 failures += 1
                 print(f"second ping: {e}", file=sys.stderr)
         after = rss_kib(server.pid)
-        print(json.dumps({"connections": len(socks), "failures": failures, "open_seconds": round(opened, 2),
-                          "rss_idle_kib": idle, "rss_held_kib": held, "rss_after_pings_kib": after,
-                          "kib_per_connection": round((held - idle) / max(len(socks), 1), 1)}))
+        result = {"connections": len(socks), "failures": failures, "open_seconds": round(opened, 2),
+                  "rss_idle_kib": idle, "rss_held_kib": held, "rss_after_pings_kib": after,
+                  "kib_per_connection": round((held - idle) / max(len(socks), 1), 1)}
+        if args.bench:
+            load = subprocess.Popen([args.bench, "--address", f"127.0.0.1:{port}", "--op", "ping",
+                                     "--payload-bytes", "3072", "--connections", "4", "--depth", "50",
+                                     "--duration", f"{args.load_seconds}s", "--json", "--quiet"],
+                                    stdout=subprocess.PIPE, text=True)
+            peak = 0
+            while load.poll() is None:
+                peak = max(peak, rss_kib(server.pid))
+                time.sleep(0.5)
+            report = json.loads(load.stdout.read())
+            if load.returncode != 0 or report["errors"]:
+                failures += 1
+            result.update({"load_throughput": report["throughput"], "load_errors": report["errors"],
+                           "rss_peak_under_load_kib": peak, "rss_after_load_kib": rss_kib(server.pid)})
+        print(json.dumps(result))
     finally:
         for s in socks:
             s.close()

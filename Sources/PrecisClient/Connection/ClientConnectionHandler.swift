@@ -23,10 +23,16 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     private struct Pending {
         var promise: EventLoopPromise<Response>
-        var timer: Scheduled<Void>?
+        var deadline: NIODeadline?
+        var timeout: TimeAmount?
     }
 
     private var pending: [UInt64: Pending] = [:]
+    /// One timer for all the calls' deadlines, armed for the earliest of them. (A scheduled
+    /// task per call cost a heap insertion and a removal on the event loop for every call,
+    /// about a tenth of the client's CPU when pipelining.)
+    private var deadlineTimer: Scheduled<Void>?
+    private var deadlineTimerAt: NIODeadline?
     private var failure: PrecisError?
     private var context: ChannelHandlerContext?
     /// The server said it is going away: close once the calls already sent are answered.
@@ -72,12 +78,11 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             call.promise.fail(failure)
             return
         }
-        var entry = Pending(promise: call.promise)
+        var entry = Pending(promise: call.promise, timeout: call.timeout)
         if let timeout = call.timeout {
-            let id = call.id
-            entry.timer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) {
-                self.complete(id, with: .failure(PrecisError(code: .deadlineExceeded, message: "no answer within \(timeout.nanoseconds / 1_000_000) ms")))
-            }
+            let deadline = NIODeadline.now() + timeout
+            entry.deadline = deadline
+            armDeadlineTimer(for: deadline, context: context)
         }
         pending[call.id] = entry
         context.write(wrapOutboundOut(call.frame), promise: promise)
@@ -88,6 +93,37 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
             self.flushScheduled = false
             context.flush()
         }
+    }
+
+    /// Makes sure the deadline timer fires no later than `deadline`.
+    private func armDeadlineTimer(for deadline: NIODeadline, context: ChannelHandlerContext) {
+        if let armed = deadlineTimerAt, armed <= deadline { return }
+        deadlineTimer?.cancel()
+        deadlineTimerAt = deadline
+        deadlineTimer = context.eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+            self.deadlineTimer = nil
+            self.deadlineTimerAt = nil
+            self.expireDeadlines(context: context)
+        }
+    }
+
+    /// Fails the calls whose deadline has passed and re-arms the timer for the next one.
+    private func expireDeadlines(context: ChannelHandlerContext) {
+        let now = NIODeadline.now()
+        var expired: [(UInt64, TimeAmount)] = []
+        var next: NIODeadline?
+        for (id, entry) in pending {
+            guard let deadline = entry.deadline else { continue }
+            if deadline <= now {
+                expired.append((id, entry.timeout ?? .zero))
+            } else {
+                next = min(next ?? deadline, deadline)
+            }
+        }
+        for (id, timeout) in expired {
+            complete(id, with: .failure(PrecisError(code: .deadlineExceeded, message: "no answer within \(timeout.nanoseconds / 1_000_000) ms")))
+        }
+        if let next, self.context != nil { armDeadlineTimer(for: next, context: context) }
     }
 
     func triggerUserOutboundEvent(context: ChannelHandlerContext, event: Any, promise: EventLoopPromise<Void>?) {
@@ -145,7 +181,6 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
 
     private func complete(_ id: UInt64, with result: Result<Response, PrecisError>) {
         guard let entry = pending.removeValue(forKey: id) else { return }
-        entry.timer?.cancel()
         switch result {
         case .success(let response): entry.promise.succeed(response)
         case .failure(let error): entry.promise.fail(error)
@@ -163,8 +198,10 @@ final class ClientConnectionHandler: ChannelDuplexHandler {
     private func failAll(_ error: PrecisError) {
         let entries = pending
         pending.removeAll()
+        deadlineTimer?.cancel()
+        deadlineTimer = nil
+        deadlineTimerAt = nil
         for (_, entry) in entries {
-            entry.timer?.cancel()
             entry.promise.fail(error)
         }
     }

@@ -66,12 +66,7 @@ struct ConnectionOptions: ParsableArguments {
 
     /// `host:port`, `[v6]:port` or `:port`.
     static func parse(_ address: String) -> (String, Int)? {
-        guard let colon = address.lastIndex(of: ":"), let port = Int(address[address.index(after: colon)...]),
-            (0...65535).contains(port)
-        else { return nil }
-        var host = String(address[..<colon])
-        if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
-        return (host.isEmpty ? "127.0.0.1" : host, port)
+        PrecisClient.Endpoint(parsing: address).map { ($0.host, $0.port) }
     }
 
     /// With several endpoints, at least one connection each.

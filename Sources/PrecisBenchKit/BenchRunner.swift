@@ -1,0 +1,191 @@
+import Foundation
+import NIOCore
+import NIOPosix
+import PrecisClient
+import PrecisWire
+import Synchronization
+
+/// Runs a plan: `connections` clients of one connection each, `depth` workers on each, every
+/// worker sending one request at a time through PrecisClient (so the client library's own
+/// pipelining is what is measured).
+public enum BenchRunner {
+    public static func run(_ plan: BenchPlan) async throws -> BenchResult {
+        let clients = (0..<plan.connections).map { index in
+            var configuration = PrecisClient.Configuration()
+            configuration.connections = 1
+            configuration.defaultTimeout = plan.timeout
+            // A load tool counts failures; it does not hide them behind a retry.
+            configuration.retryOnConnectionLoss = false
+            return PrecisClient(endpoints: [plan.endpoints[index % plan.endpoints.count]], configuration: configuration)
+        }
+        defer {
+            Task { for client in clients { await client.close() } }
+        }
+        // Open every connection before the clock starts.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for client in clients {
+                group.addTask {
+                    do throws(PrecisError) {
+                        _ = try await client.ping()
+                    } catch {
+                        throw BenchError("cannot reach \(client.endpoints[0]): \(error)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+
+        let run = RunState(plan: plan)
+        let progress = plan.progress ? Task { await run.reportProgress() } : nil
+        let startUsage = Task { await run.sampleAtMeasurementStart() }
+        let statistics = await withTaskGroup(of: BenchStatistics.self) { group in
+            for client in clients {
+                for _ in 0..<plan.depth {
+                    group.addTask { await run.work(client: client) }
+                }
+            }
+            var total = BenchStatistics()
+            for await partial in group { total.merge(partial) }
+            return total
+        }
+        let finished = RunState.now()
+        progress?.cancel()
+        let start = await startUsage.value
+        let end = ProcessUsage.sample(serverPID: plan.serverPID)
+        for client in clients { await client.close() }
+
+        let seconds = Double(max(finished - run.measureFrom, 1)) / 1e9
+        func delta(_ a: Int?, _ b: Int?) -> Int? {
+            guard let a, let b else { return nil }
+            return b - a
+        }
+        let report = BenchReport(
+            setup: plan.setup,
+            statistics: statistics,
+            durationSeconds: seconds,
+            bytesSent: delta(start.bytesWritten, end.bytesWritten),
+            bytesReceived: delta(start.bytesRead, end.bytesRead),
+            clientCPUSeconds: end.cpuSeconds - start.cpuSeconds,
+            serverCPUSeconds: start.serverCPUSeconds.flatMap { s in end.serverCPUSeconds.map { $0 - s } }
+        )
+        return BenchResult(report: report, statistics: statistics)
+    }
+}
+
+/// What the workers of one run share: the request counter, the clock, the stop rule.
+final class RunState: Sendable {
+    let plan: BenchPlan
+    let schedule: OpenLoopSchedule?
+    /// Nanoseconds (monotonic) at which the run started, measuring starts, and sending stops.
+    let startedAt: Int64
+    let measureFrom: Int64
+    let stopAt: Int64?
+    private let next = Atomic<Int>(0)
+    private let measuredIssued = Atomic<Int>(0)
+    /// For the progress line: what was answered since the last line.
+    private let interval = Mutex(BenchStatistics())
+    private let showsProgress: Bool
+
+    init(plan: BenchPlan) {
+        self.plan = plan
+        schedule = plan.rate.flatMap { try? OpenLoopSchedule(rate: $0) }
+        let started = Self.now()
+        let measureFrom = started + plan.warmup.nanoseconds
+        startedAt = started
+        self.measureFrom = measureFrom
+        stopAt = plan.duration.map { measureFrom + $0.nanoseconds }
+        showsProgress = plan.progress
+    }
+
+    static func now() -> Int64 { Int64(NIODeadline.now().uptimeNanoseconds) }
+
+    /// Waits until `deadline` on an event loop's timer. `Task.sleep` woke open-loop workers
+    /// milliseconds late on a busy machine, and an open loop counts that lateness as latency.
+    static func sleep(until deadline: Int64) async {
+        let loop = MultiThreadedEventLoopGroup.singleton.next()
+        let wake = loop.scheduleTask(deadline: .uptimeNanoseconds(UInt64(deadline))) {}
+        try? await wake.futureResult.get()
+    }
+
+    func sampleAtMeasurementStart() async -> ProcessUsage {
+        let wait = measureFrom - Self.now()
+        if wait > 0 { try? await Task.sleep(nanoseconds: UInt64(wait)) }
+        return ProcessUsage.sample(serverPID: plan.serverPID)
+    }
+
+    /// One worker: one request at a time until the run is over; returns what it measured.
+    func work(client: PrecisClient) async -> BenchStatistics {
+        var statistics = BenchStatistics()
+        while true {
+            let index = next.add(1, ordering: .relaxed).oldValue
+            var due: Int64?
+            if let schedule {
+                let at = startedAt + schedule.dueOffset(of: index)
+                if let stopAt, at >= stopAt { break }
+                if at > Self.now() { await Self.sleep(until: at) }
+                due = at
+            }
+            let sentAt = Self.now()
+            if due == nil, let stopAt, sentAt >= stopAt { break }
+            let measured = (due ?? sentAt) >= measureFrom
+            if measured, let limit = plan.requests, measuredIssued.add(1, ordering: .relaxed).oldValue >= limit { break }
+            let result: Result<Response, PrecisError>
+            do throws(PrecisError) {
+                result = .success(try await client.call(plan.workload.request(at: index)))
+            } catch {
+                result = .failure(error)
+            }
+            let answeredAt = Self.now()
+            let latency = OpenLoopSchedule.latency(dueAt: due ?? sentAt, sentAt: sentAt, answeredAt: answeredAt)
+            if measured { Self.record(result, latency: latency, into: &statistics) }
+            if showsProgress { interval.withLock { Self.record(result, latency: latency, into: &$0) } }
+            if case .failure(let error) = result, error.isConnectFailure {
+                // Nothing to measure against; don't spin.
+                try? await Task.sleep(nanoseconds: 10_000_000)
+            }
+        }
+        return statistics
+    }
+
+    private static func record(_ result: Result<Response, PrecisError>, latency: Int64, into statistics: inout BenchStatistics) {
+        switch result {
+        case .success(let response): statistics.recordSuccess(latencyNanoseconds: latency, serverMicros: response.serverMicros)
+        case .failure(let error): statistics.recordFailure(latencyNanoseconds: latency, code: error.code)
+        }
+    }
+
+    /// Each second, a line on standard error: requests/s, p50, p99, errors of that second.
+    func reportProgress() async {
+        guard showsProgress else { return }
+        var second = 0
+        var last = Self.now()
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 1_000_000_000)
+            if Task.isCancelled { break }
+            let now = Self.now()
+            let window = interval.withLock { stats in
+                let copy = stats
+                stats = BenchStatistics()
+                return copy
+            }
+            second += 1
+            let rate = Double(window.requests) / (Double(now - last) / 1e9)
+            last = now
+            let phase = now < measureFrom ? " (warm-up)" : ""
+            let line: String
+            if window.requests == 0 {
+                line = "\(second)s\(phase): no answers"
+            } else {
+                line = "\(second)s\(phase): \(Formatting.count(Int(rate.rounded()))) req/s, p50 \(Formatting.micros(window.latency.valueAtPercentile(50))), "
+                    + "p99 \(Formatting.micros(window.latency.valueAtPercentile(99))), errors \(Formatting.count(window.errors))"
+            }
+            StandardError.write(line + "\n")
+        }
+    }
+}
+
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,67 @@
+import NIOCore
+import NIOPosix
+import PrecisClient
+import PrecisWire
+import Testing
+
+/// A peer that answers the preface and then never answers a call.
+private final class SilentPeer: ChannelInboundHandler, Sendable {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundOut = ByteBuffer
+
+    func channelActive(context: ChannelHandlerContext) {
+        var buffer = context.channel.allocator.buffer(capacity: Preface.byteCount)
+        Preface.current.write(to: &buffer)
+        context.writeAndFlush(NIOAny(buffer), promise: nil)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {}
+}
+
+/// The client's own deadlines: a call the server never answers fails with DEADLINE_EXCEEDED at
+/// its timeout, whatever the timeouts of the other calls on the same connection.
+@Suite struct ClientDeadlineTests {
+    @Test func eachCallFailsAtItsOwnDeadlineShortestFirst() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(SilentPeer()) }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        let port = try #require(server.localAddress?.port)
+        let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
+        let order = try await withThrowingTaskGroup(of: String.self) { group in
+            // The long call goes first, so the connection's timer is armed for it; the short one
+            // must move the timer earlier.
+            group.addTask {
+                do throws(PrecisError) {
+                    _ = try await client.ping(timeout: .seconds(3))
+                    Issue.record("a silent peer answered")
+                } catch {
+                    #expect(error.code == .deadlineExceeded)
+                }
+                return "long"
+            }
+            try await Task.sleep(for: .milliseconds(100))
+            group.addTask {
+                let sent = ContinuousClock.now
+                do throws(PrecisError) {
+                    _ = try await client.ping(timeout: .milliseconds(200))
+                    Issue.record("a silent peer answered")
+                } catch {
+                    #expect(error.code == .deadlineExceeded)
+                    #expect(error.message.contains("200 ms"))
+                }
+                // Long before the 3 s call's deadline: the timer was moved earlier for it.
+                #expect(ContinuousClock.now - sent < .seconds(2))
+                return "short"
+            }
+            var order: [String] = []
+            for try await finished in group { order.append(finished) }
+            return order
+        }
+        #expect(order == ["short", "long"])
+        await client.close()
+        try await server.close()
+    }
+}

@@ -1,0 +1,265 @@
+#!/usr/bin/python3
+"""Precis side by side with grpc-swift-2 and Redis, on this machine, in one go.
+
+    scripts/bench-compare.py [--runs 3] [--seconds 5] [--grpc-anchor ../shared/anchors/grpc-echo]
+                             [--docs FILE.jsonl] [--out results.json]
+
+Builds precisd and precis-bench (release), the grpc-swift-2 echo peer in its own directory
+(never copied here) and installs redis-server/redis-tools from apt when missing. Then, RUNS
+times over, and interleaved so that every tool sees the same machine:
+
+  precisd       ping 16 B and 3 KB at 1 in flight, 50 in flight on 1 connection, 48 on 4
+                (4 x 12); summarize and extract of the --docs texts at 1 and 16 in flight;
+                server CPU per request from /proc/PID/stat
+  grpc-echo     unary echo of the same payloads at the same concurrency (50 over 4 connections)
+  redis         redis-benchmark PING, SET and GET of 3 KB at -c 50 -P 1 and -c 50 -P 16
+  open loop     precis-bench --rate at half of the closed-loop maximum (ping 3 KB, summarize)
+
+and prints a Markdown table of medians, with each peer as a ratio of Precis in the same run.
+Servers listen on 127.0.0.1 ports PORT..PORT+2 (default 7500) and are stopped by their PID.
+Not part of CI.
+"""
+import argparse
+import json
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def run(cmd, cwd=None, check=True, timeout=None):
+    log("$", " ".join(cmd))
+    return subprocess.run(cmd, cwd=cwd, check=check, timeout=timeout, capture_output=True, text=True)
+
+
+def ensure_apt(packages):
+    missing = [p for p in packages if subprocess.run(["dpkg", "-s", p], capture_output=True).returncode != 0]
+    if not missing:
+        return
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    log("installing", " ".join(missing))
+    subprocess.run(sudo + ["apt-get", "update", "-qq"], check=True)
+    subprocess.run(sudo + ["apt-get", "install", "-y", "-qq"] + missing, check=True,
+                   env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"))
+
+
+def rss_kib(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    return 0
+
+
+class Server:
+    """A server process we started; stopped by its PID only."""
+
+    def __init__(self, cmd, ready=None):
+        log("starting", " ".join(cmd))
+        self.proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        if ready:
+            line = self.proc.stdout.readline()
+            if ready not in line:
+                self.stop()
+                raise RuntimeError(f"{cmd[0]} did not start: {line!r}")
+        time.sleep(0.5)
+        if self.proc.poll() is not None:
+            raise RuntimeError(f"{cmd[0]} exited at once")
+
+    @property
+    def pid(self):
+        return self.proc.pid
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def precis_bench(bench, port, args, seconds, pid=None):
+    cmd = [bench, "--address", f"127.0.0.1:{port}", "--duration", f"{seconds}s", "--warmup", "1s",
+           "--json", "--quiet"] + args
+    if pid:
+        cmd += ["--server-pid", str(pid)]
+    out = run(cmd, timeout=seconds * 4 + 60).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def grpc_bench(binary, port, conns, concurrency, payload, seconds):
+    out = run([binary, "--port", str(port), "--conns", str(conns), "--concurrency", str(concurrency),
+               "--payload", str(payload), "--duration", str(seconds), "--warmup", "1", "--mode", "pb"],
+              timeout=seconds * 4 + 60).stdout
+    for line in reversed(out.strip().splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    raise RuntimeError(f"no JSON from grpc-echo-bench: {out!r}")
+
+
+def redis_bench(port, test, pipeline, requests):
+    out = run(["redis-benchmark", "-h", "127.0.0.1", "-p", str(port), "-c", "50", "-P", str(pipeline),
+               "-n", str(requests), "-d", "3072", "-t", test, "--csv"], timeout=300).stdout
+    rates = {}
+    for line in out.strip().splitlines()[1:]:
+        cells = [c.strip('"') for c in line.split(",")]
+        rates[cells[0]] = float(cells[1])
+    return rates
+
+
+PING_CASES = [
+    # name, payload, connections, depth (precis), grpc conns, grpc concurrency
+    ("ping 16 B, 1 in flight", 16, 1, 1, 1, 1),
+    ("ping 3 KB, 1 in flight", 3072, 1, 1, 1, 1),
+    ("ping 16 B, 50 in flight, 1 conn", 16, 1, 50, 1, 50),
+    ("ping 3 KB, 50 in flight, 1 conn", 3072, 1, 50, 1, 50),
+    ("ping 16 B, 48-50 in flight, 4 conns", 16, 4, 12, 4, 50),
+    ("ping 3 KB, 48-50 in flight, 4 conns", 3072, 4, 12, 4, 50),
+]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--seconds", type=int, default=5)
+    ap.add_argument("--port", type=int, default=7500)
+    ap.add_argument("--grpc-anchor", default=os.path.join(ROOT, "..", "shared", "anchors", "grpc-echo"))
+    ap.add_argument("--docs", default=os.path.join(ROOT, "..", "shared", "eval", "data", "summaries_bbc_300.jsonl"),
+                    help="JSONL of {id, text} documents for summarize and extract")
+    ap.add_argument("--skip-build", action="store_true")
+    ap.add_argument("--out", help="write every run's raw figures here as JSON")
+    args = ap.parse_args()
+
+    ensure_apt(["redis-server", "redis-tools"])
+    if not args.skip_build:
+        run(["swift", "build", "-c", "release", "--product", "precisd"], cwd=ROOT)
+        run(["swift", "build", "-c", "release", "--product", "precis-bench"], cwd=ROOT)
+    precisd = os.path.join(ROOT, ".build", "release", "precisd")
+    bench = os.path.join(ROOT, ".build", "release", "precis-bench")
+    grpc_dir = os.path.abspath(args.grpc_anchor)
+    have_grpc = os.path.isdir(grpc_dir)
+    if have_grpc and not args.skip_build:
+        run(["swift", "build", "-c", "release"], cwd=grpc_dir, timeout=3600)
+    grpc_server = os.path.join(grpc_dir, ".build", "release", "grpc-echo-server")
+    grpc_client = os.path.join(grpc_dir, ".build", "release", "grpc-echo-bench")
+    have_grpc = have_grpc and os.path.exists(grpc_server)
+    have_docs = os.path.exists(args.docs)
+    if not have_grpc:
+        log("no grpc-echo anchor at", grpc_dir, "- skipping gRPC")
+    if not have_docs:
+        log("no documents at", args.docs, "- skipping summarize/extract")
+
+    p_port, g_port, r_port = args.port, args.port + 1, args.port + 2
+    secs = args.seconds
+    runs = []
+    servers = []
+    try:
+        precis = Server([precisd, "--port", str(p_port), "--log-level", "warning"], ready="listening on")
+        servers.append(precis)
+        rss_idle = rss_kib(precis.pid)
+        if have_grpc:
+            servers.append(Server([grpc_server, str(g_port), "3600"]))
+        redis_dir = "/tmp/precis-bench-redis"
+        os.makedirs(redis_dir, exist_ok=True)
+        servers.append(Server(["redis-server", "--port", str(r_port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", redis_dir]))
+        for number in range(1, args.runs + 1):
+            log(f"--- run {number} of {args.runs}")
+            r = {"precis": {}, "grpc": {}, "redis": {}, "open": {}}
+            for name, payload, conns, depth, gconns, gconc in PING_CASES:
+                r["precis"][name] = precis_bench(bench, p_port, ["--op", "ping", "--payload-bytes", str(payload),
+                                                                 "--connections", str(conns), "--depth", str(depth)],
+                                                 secs, precis.pid)
+                if have_grpc:
+                    r["grpc"][name] = grpc_bench(grpc_client, g_port, gconns, gconc, payload, secs)
+            if have_docs:
+                for op in ("summarize", "extract"):
+                    for depth in (1, 16):
+                        r["precis"][f"{op} BBC, {depth} in flight"] = precis_bench(
+                            bench, p_port, ["--op", op, "--input", args.docs, "--connections", "1", "--depth", str(depth)],
+                            secs, precis.pid)
+            r["rss_under_load_kib"] = rss_kib(precis.pid)
+            for pipeline, requests in ((1, 200_000), (16, 2_000_000)):
+                for test in ("ping", "set", "get"):
+                    rates = redis_bench(r_port, test, pipeline, requests)
+                    for key, value in rates.items():
+                        r["redis"][f"{key} -P {pipeline}"] = value
+            # Open loop at half the closed-loop maximum of this run.
+            top = r["precis"]["ping 3 KB, 48-50 in flight, 4 conns"]["throughput"]
+            r["open"]["ping 3 KB"] = precis_bench(bench, p_port, ["--op", "ping", "--payload-bytes", "3072",
+                                                                  "--connections", "4", "--depth", "50",
+                                                                  "--rate", str(int(top / 2))], secs)
+            if have_docs:
+                top = r["precis"]["summarize BBC, 16 in flight"]["throughput"]
+                r["open"]["summarize BBC"] = precis_bench(bench, p_port, ["--op", "summarize", "--input", args.docs,
+                                                                         "--connections", "1", "--depth", "64",
+                                                                         "--rate", str(int(top / 2))], secs)
+            runs.append(r)
+        rss_end = rss_kib(precis.pid)
+    finally:
+        for server in reversed(servers):
+            server.stop()
+
+    report = {"runs": runs, "rss_idle_kib": rss_idle, "rss_end_kib": rss_end}
+    if args.out:
+        with open(args.out, "w") as f:
+            json.dump(report, f, indent=1)
+    print(markdown(runs, rss_idle, rss_end))
+
+
+def med(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+def fmt(value, digits=0):
+    if value is None:
+        return "-"
+    return f"{value:,.{digits}f}"
+
+
+def markdown(runs, rss_idle, rss_end):
+    n = len(runs)
+    lines = [f"Medians of {n} runs; a ratio is Precis ÷ the peer, from the same run (median of the per-run ratios).", ""]
+    lines.append("| work | Precis req/s | p50 / p99 (µs) | server CPU µs/req | client CPU µs/req | grpc-swift-2 req/s | Precis ÷ gRPC |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
+    names = list(runs[0]["precis"].keys())
+    for name in names:
+        p = [r["precis"][name] for r in runs]
+        g = [r["grpc"].get(name) for r in runs]
+        grpc_rps = med([x["rps"] for x in g if x])
+        ratio = med([pp["throughput"] / gg["rps"] for pp, gg in zip(p, g) if gg])
+        lines.append(f"| {name} | {fmt(med([x['throughput'] for x in p]))} | "
+                     f"{fmt(med([x['latencyMicros']['p50'] for x in p]))} / {fmt(med([x['latencyMicros']['p99'] for x in p]))} | "
+                     f"{fmt(med([x['serverCpuMicrosPerRequest'] for x in p]), 2)} | {fmt(med([x['clientCpuMicrosPerRequest'] for x in p]), 2)} | "
+                     f"{fmt(grpc_rps)} | {fmt(ratio, 1) + '×' if ratio else '-'} |")
+    lines += ["", "| redis-benchmark (-c 50, 3 KB values) | req/s | Precis ping 3 KB (4 conns) ÷ Redis |", "|---|---:|---:|"]
+    for key in runs[0]["redis"].keys():
+        rates = [r["redis"][key] for r in runs]
+        ratio = med([r["precis"]["ping 3 KB, 48-50 in flight, 4 conns"]["throughput"] / r["redis"][key] for r in runs])
+        lines.append(f"| {key} | {fmt(med(rates))} | {fmt(ratio, 2)} |")
+    lines += ["", "| open loop at half the closed-loop maximum | rate sent | achieved req/s | p50 µs | p99 µs | p99.9 µs | max µs |",
+              "|---|---:|---:|---:|---:|---:|---:|"]
+    for key in runs[0]["open"].keys():
+        o = [r["open"][key] for r in runs]
+        lines.append(f"| {key} | {fmt(med([x['setup']['rate'] for x in o]))} | {fmt(med([x['throughput'] for x in o]))} | "
+                     f"{fmt(med([x['latencyMicros']['p50'] for x in o]))} | {fmt(med([x['latencyMicros']['p99'] for x in o]))} | "
+                     f"{fmt(med([x['latencyMicros']['p999'] for x in o]))} | {fmt(med([x['latencyMicros']['max'] for x in o]))} |")
+    lines += ["", f"precisd RSS: {rss_idle:,} KiB idle after start, "
+              f"{fmt(med([r['rss_under_load_kib'] for r in runs]))} KiB after each run's load, {rss_end:,} KiB at the end."]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
