@@ -3,8 +3,9 @@
 # precisd alone, on loopback.
 #
 #   scripts/bench-haproxy.sh [--servers 3] [--connections 32] [--depth 8] [--duration 10s]
-#                            [--op ping] [--base-port 7451] [--client bench|ping] [--repeat 3]
+#                            [--op ping] [--input FILE] [--base-port 7451] [--client bench|ping] [--repeat 3]
 #
+# --input is passed to precis-bench for document operations (a text file, JSONL or directory).
 # Builds precisd (and precis-bench) in release, installs haproxy with apt when missing, starts
 # N precisd on BASE_PORT+1..BASE_PORT+N and HAProxy on BASE_PORT, runs
 #   precis-bench --address H:P --op OP --connections C --depth D --duration T --json
@@ -19,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-servers=3 connections=32 depth=8 duration=10s op=ping base_port=7451 client=bench repeat=3
+servers=3 connections=32 depth=8 duration=10s op=ping base_port=7451 client=bench repeat=3 input=""
 while [ $# -gt 0 ]; do
     case $1 in
         --servers) servers=$2; shift 2 ;;
@@ -27,15 +28,17 @@ while [ $# -gt 0 ]; do
         --depth) depth=$2; shift 2 ;;
         --duration) duration=$2; shift 2 ;;
         --op) op=$2; shift 2 ;;
+        --input) input=$2; shift 2 ;;
         --base-port) base_port=$2; shift 2 ;;
         --client) client=$2; shift 2 ;;
         --repeat) repeat=$2; shift 2 ;;
-        -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+        -h|--help) sed -n '2,23p' "$0"; exit 0 ;;
         *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
 case $servers in 1|2|3) ;; *) echo "--servers must be 1, 2 or 3 (deploy/haproxy.cfg lists three)" >&2; exit 2 ;; esac
 [ "$client" = ping ] && [ "$op" != ping ] && { echo "--client ping measures pings only" >&2; exit 2; }
+[ "$op" = ping ] || [ -n "$input" ] || { echo "--op $op needs --input FILE (documents to send)" >&2; exit 2; }
 
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 if ! command -v haproxy >/dev/null; then
@@ -101,7 +104,7 @@ measure() {  # ADDRESS → throughput (requests/s)
     local out
     if [ "$client" = bench ]; then
         out=$("$bin/precis-bench" --address "$1" --op "$op" --connections "$connections" \
-            --depth "$depth" --duration "$duration" --json)
+            --depth "$depth" --duration "$duration" ${input:+--input "$input"} --json)
     else
         local seconds=${duration%s}
         out=$("$bin/precis" ping --address "$1" --connections "$connections" \
