@@ -210,7 +210,16 @@ public func withPrecisClient<T: Sendable>(
     configuration: PrecisClient.Configuration = .defaults,
     _ body: (PrecisClient) async throws -> T
 ) async throws -> T {
-    let client = PrecisClient(host: host, port: port, configuration: configuration)
+    try await withPrecisClient(endpoints: [PrecisClient.Endpoint(host: host, port: port)], configuration: configuration, body)
+}
+
+/// Runs `body` with a client spread over `endpoints` and closes it when `body` returns or throws.
+public func withPrecisClient<T: Sendable>(
+    endpoints: [PrecisClient.Endpoint],
+    configuration: PrecisClient.Configuration = .defaults,
+    _ body: (PrecisClient) async throws -> T
+) async throws -> T {
+    let client = PrecisClient(endpoints: endpoints, configuration: configuration)
     do {
         let result = try await body(client)
         await client.close()

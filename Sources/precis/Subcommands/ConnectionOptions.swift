@@ -76,15 +76,7 @@ struct ConnectionOptions: ParsableArguments {
         configuration.connections = max(connections, endpoints.count)
         configuration.defaultTimeout = timeoutAmount
         configuration.connectTimeout = min(timeoutAmount, .seconds(5))
-        let client = PrecisClient(endpoints: endpoints, configuration: configuration)
-        do {
-            let result = try await body(client)
-            await client.close()
-            return result
-        } catch {
-            await client.close()
-            throw error
-        }
+        return try await withPrecisClient(endpoints: endpoints, configuration: configuration, body)
     }
 }
 
