@@ -111,4 +111,11 @@ struct QuantityNewsTests {
     @Test func timeWordsEndACount() {
         #expect(summary("Sales were 189,000 last year.") == ["189,000|number|189000.0|"])
     }
+
+    @Test func aLoneOrdinalAfterAIsAFraction() {
+        let found = summary("Costs fell by a third, and a fifth of the staff left before the third round of talks in a third city.")
+        #expect(found.contains("third|number|\(1.0 / 3)|"))
+        #expect(found.contains("fifth|number|0.2|"))
+        #expect(found.filter { $0.hasSuffix("|ordinal|3.0|") }.count == 2)
+    }
 }

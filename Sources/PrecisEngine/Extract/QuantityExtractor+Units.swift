@@ -96,6 +96,20 @@ extension QuantityExtractor {
         return before != UInt8(ascii: "s") && before != UInt8(ascii: "u") && before != UInt8(ascii: "i")
     }
 
+    /// Whether the ordinal word at `index` is a fraction on its own: after "a" or "one" and not before a noun
+    /// ("cut by a third", "a fifth of the vote"), where "a third term" stays an ordinal.
+    func isLoneFraction(_ index: Int, limit: Int) -> Bool {
+        guard index > 0, ["a", "one"].contains(context.lowercased(index - 1)) else { return false }
+        guard index + 1 < limit, context.tokens[index + 1].kind == .word else { return true }
+        return Self.fractionFollowers.contains(context.lowercased(index + 1))
+    }
+
+    /// Words after which "a third" is a fraction rather than an ordinal before its noun.
+    static let fractionFollowers: Set<String> = [
+        "of", "and", "or", "but", "although", "though", "while", "as", "in", "on", "by", "to", "from", "than",
+        "since", "after", "before", "last", "this", "next", "over", "at", "with", "so",
+    ]
+
     /// Number words (`two million`, `a dozen`, `twenty-five`), fractions (`two-thirds`) and ordinal words (`third`).
     func words(at index: Int, limit: Int) -> Match? {
         guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 16, mayStartNumber(index) else {
@@ -104,6 +118,9 @@ extension QuantityExtractor {
         let first = context.lowercased(index)
         if let ordinal = Lexicon.ordinalWords[first] {
             if first == "second", index == 0 || context.lowercased(index - 1) != "the" { return nil }
+            if let denominator = Lexicon.fractionWords[first], isLoneFraction(index, limit: limit) {
+                return Match(end: index + 1, kind: .number, value: 1 / denominator)
+            }
             return Match(end: index + 1, kind: .ordinal, value: ordinal)
         }
         if first == "one", index > 0,
