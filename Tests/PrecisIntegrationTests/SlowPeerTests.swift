@@ -12,7 +12,8 @@ import Testing
                 // Half a preface, then nothing. On a loaded machine the timeout may already have closed
                 // the connection before these bytes go out; the outcome checked below is the same.
                 try? await io.send(Array("PREC".utf8))
-                #expect(try await io.readToEnd().isEmpty)
+                let rest = try await io.readToEnd()
+                #expect(rest.isEmpty)
                 #expect(io.closedByPeer)
             }
         }

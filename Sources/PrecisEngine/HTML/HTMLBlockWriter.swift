@@ -26,18 +26,21 @@ struct HTMLBlockWriter {
     private var links: [HTMLLinkRange] = []
     private var kinds: [(kind: ParagraphKind, level: Int)] = []
 
+    /// The finder's tree and counts, held here so that reading them copies nothing.
+    private let tree: HTMLTree
+    private let stats: HTMLStats
+
     init(finder: HTMLContentFinder, title: String?) {
         self.finder = finder
         self.title = title.map(HTMLBlockWriter.comparable)
+        tree = finder.tree
+        stats = finder.stats
     }
 
     mutating func write(_ roots: [Int]) {
         for root in roots { visit(root, depth: 0) }
         flush()
     }
-
-    private var tree: HTMLTree { finder.tree }
-    private var stats: HTMLStats { finder.stats }
 
     private mutating func visit(_ index: Int, depth: Int) {
         let node = tree.nodes[index]

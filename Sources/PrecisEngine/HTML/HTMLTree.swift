@@ -1,5 +1,13 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One node of an ``HTMLTree``: an element or a run of text.
 struct HTMLNode: Sendable {
     var tag: HTMLTag
@@ -68,6 +76,7 @@ struct HTMLTree: Sendable {
                 guard let sax = context.pointee.sax else { return false }
                 sax.pointee = HTMLTreeBuilder.handler
                 context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                builder.context = context
                 htmlCtxtUseOptions(context, options)
                 xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(context)
@@ -92,6 +101,8 @@ private final class HTMLTreeBuilder {
     var skipped = 0
     /// The JSON-LD script whose text is being collected.
     var collecting: Int?
+    /// The parser, for moving it past the content of scripts and styles (see ``skipRawText(_:)``).
+    var context: htmlParserCtxtPtr?
     let maxDepth: Int
 
     init(maxDepth: Int, capacity: Int) {
@@ -137,7 +148,14 @@ private final class HTMLTreeBuilder {
             if Self.isJSONLD(attributes) {
                 append(HTMLNode(tag: .script, parent: parent))
                 collecting = nodes.count - 1
+            } else if let rawName {
+                skipRawText(rawName)
             }
+            return
+        }
+        if tag == .style, let rawName {
+            skipped = 1
+            skipRawText(rawName)
             return
         }
         if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
@@ -188,6 +206,36 @@ private final class HTMLTreeBuilder {
         }
     }
 
+    /// Moves libxml2 to the end of the script or style element it has just started, so that it does not read
+    /// the content character by character only for it to be dropped here: scripts and styles are often half of
+    /// a page's bytes.
+    ///
+    /// libxml2 reads a script's or style's content as raw text that ends at the first `</` followed by the
+    /// element's name in any case (in recovery mode); this finds the same place with `memchr`. When the start
+    /// tag's callback runs, the input stands on the tag's closing `>`; the parser is moved to the last byte
+    /// before the end tag and that byte (content that is skipped anyway) becomes the `>`, so libxml2 goes on
+    /// as after an empty element. Nothing moves when the input does not stand on `>` (a `<script/>`, another
+    /// libxml2 version's order of events) or when the element never ends (libxml2 then reads on to the end).
+    private func skipRawText(_ name: UnsafePointer<xmlChar>) {
+        guard let input = context?.pointee.input, let start = input.pointee.cur, let end = input.pointee.end,
+            start < end, start.pointee == UInt8(ascii: ">")
+        else { return }
+        let nameLength = Int(xmlStrlen(name))
+        var position = start + 1
+        while end - position >= 2 + nameLength {
+            guard let found = memchr(position, 0x3C, end - position) else { return }
+            let less = UnsafePointer(found.assumingMemoryBound(to: xmlChar.self))
+            guard end - less >= 2 + nameLength else { return }
+            if less[1] == UInt8(ascii: "/"), xmlStrncasecmp(less + 2, name, Int32(nameLength)) == 0 {
+                guard less - 1 > start else { return }  // empty content: nothing to skip
+                UnsafeMutablePointer(mutating: less - 1).pointee = UInt8(ascii: ">")
+                input.pointee.cur = less - 1
+                return
+            }
+            position = less + 1
+        }
+    }
+
     private func element(
         _ tag: HTMLTag,
         parent: Int,
@@ -214,14 +262,35 @@ private final class HTMLTreeBuilder {
         return node
     }
 
+    /// Whether a script's `type` attribute says JSON-LD (`application/ld+json`), compared byte by byte: most
+    /// pages have dozens of scripts.
     private static func isJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         guard var pair = attributes else { return false }
         while let rawName = pair.pointee {
             let value = pair.successor().pointee
             pair += 2
-            if String(cString: rawName).lowercased() == "type", let value {
-                return String(cString: value).lowercased().contains("ld+json")
+            guard PackedName(rawName) == typeName else { continue }
+            guard let value else { return false }
+            return contains(value, jsonLD)
+        }
+        return false
+    }
+
+    private static let typeName = PackedName(Array("type".utf8))!
+    private static let jsonLD = Array("ld+json".utf8)
+
+    /// Whether the NUL-terminated `text`, ASCII-lowercased, contains `needle` (lowercase).
+    private static func contains(_ text: UnsafePointer<xmlChar>, _ needle: [UInt8]) -> Bool {
+        var start = text
+        while start.pointee != 0 {
+            var offset = 0
+            while offset < needle.count {
+                let byte = start[offset]
+                guard byte != 0, (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == needle[offset] else { break }
+                offset += 1
             }
+            if offset == needle.count { return true }
+            start += 1
         }
         return false
     }

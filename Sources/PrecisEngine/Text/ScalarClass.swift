@@ -36,6 +36,9 @@ enum ScalarClass: UInt8, Sendable {
             return .ideograph
         }
         if (0xAC00...0xD7A3).contains(value) { return .letter }
+        // dashes, curly quotes, bullets and the ellipsis (all general category P*), common in news text
+        if value >= 0x2010 && value <= 0x2027 { return .punctuation }
+        if value == 0xA0 { return .space }
         let properties = scalar.properties
         if properties.isWhitespace { return .space }
         if properties.isEmojiPresentation || properties.isEmojiModifier || (0x1F1E6...0x1F1FF).contains(value) {
