@@ -12,7 +12,10 @@ internal import CLibXML2
 struct HTMLNode: Sendable {
     var tag: HTMLTag
     var parent: Int
-    var children: [Int] = []
+    /// The first and last child and the next sibling, or -1: links instead of an array of children per element.
+    var firstChild = -1
+    var lastChild = -1
+    var nextSibling = -1
     /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
     var text: String = ""
     /// `class` and `id`, ASCII-lowercased and joined by a space.
@@ -37,6 +40,27 @@ struct HTMLNode: Sendable {
 /// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
+
+    /// The children of the node at `index`, in document order.
+    func children(of index: Int) -> HTMLChildren {
+        HTMLChildren(nodes: nodes, first: nodes[index].firstChild)
+    }
+
+    /// Appends the text inside the node at `index` (itself included) to `out` in document order, leaving out the
+    /// elements for which `skip` is true with everything inside them.
+    func collectText(_ index: Int, into out: inout String, skipping skip: (HTMLTag) -> Bool) {
+        let tag = nodes[index].tag
+        if tag == .text {
+            out += nodes[index].text
+            return
+        }
+        guard !skip(tag) else { return }
+        var child = nodes[index].firstChild
+        while child >= 0 {
+            collectText(child, into: &out, skipping: skip)
+            child = nodes[child].nextSibling
+        }
+    }
 
     /// libxml2 must be initialised once before threads use it; a `static let` runs its initialiser exactly
     /// once, however many threads reach it first.
@@ -88,6 +112,25 @@ struct HTMLTree: Sendable {
     }
 }
 
+/// The children of one ``HTMLTree`` node, followed by their sibling links.
+struct HTMLChildren: Sequence {
+    let nodes: [HTMLNode]
+    let first: Int
+
+    func makeIterator() -> Iterator { Iterator(nodes: nodes, upcoming: first) }
+
+    struct Iterator: IteratorProtocol {
+        let nodes: [HTMLNode]
+        var upcoming: Int
+
+        mutating func next() -> Int? {
+            guard upcoming >= 0 else { return nil }
+            defer { upcoming = nodes[upcoming].nextSibling }
+            return upcoming
+        }
+    }
+}
+
 /// Receives libxml2's SAX events for one page and builds the ``HTMLTree``'s nodes.
 ///
 /// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``.
@@ -132,7 +175,10 @@ private final class HTMLTreeBuilder {
     }
 
     private func append(_ node: HTMLNode) {
-        nodes[node.parent].children.append(nodes.count)
+        let index = nodes.count
+        let last = nodes[node.parent].lastChild
+        if last >= 0 { nodes[last].nextSibling = index } else { nodes[node.parent].firstChild = index }
+        nodes[node.parent].lastChild = index
         nodes.append(node)
     }
 
@@ -199,7 +245,8 @@ private final class HTMLTreeBuilder {
             return
         }
         let parent = stack[stack.count - 1]
-        if let last = nodes[parent].children.last, nodes[last].tag == .text {
+        let last = nodes[parent].lastChild
+        if last >= 0, nodes[last].tag == .text {
             nodes[last].text += String(decoding: buffer, as: UTF8.self)
         } else {
             append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
