@@ -206,6 +206,7 @@ private final class HTMLTreeBuilder {
         }
         if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
             skipped = 1
+            if tag == .svg { skipSVG() }
             return
         }
         if excess > 0 {
@@ -282,6 +283,56 @@ private final class HTMLTreeBuilder {
             position = less + 1
         }
     }
+
+    /// Moves libxml2 to the end of the `<svg>` it has just started when what lies before the first `</svg`
+    /// is plain SVG markup that libxml2 would only turn into elements dropped here: icons are a tenth of many
+    /// pages' markup, most of it path data in attributes. It stays where it is (and libxml2 reads the content
+    /// as usual) when the content holds anything libxml2 treats specially — an element libxml2 knows from HTML
+    /// (one might close an element outside the `<svg>`; `<title>`, an icon's name, is the exception), another
+    /// `<svg>`, a comment, CDATA or a processing instruction — so the tree is the one libxml2 would build.
+    private func skipSVG() {
+        guard let input = context?.pointee.input, let start = input.pointee.cur, let end = input.pointee.end,
+            start < end, start.pointee == UInt8(ascii: ">")
+        else { return }
+        var position = start + 1
+        var tagName = [xmlChar](repeating: 0, count: 33)
+        while position < end {
+            guard let found = memchr(position, 0x3C, end - position) else { return }
+            let less = UnsafePointer(found.assumingMemoryBound(to: xmlChar.self))
+            guard end - less >= 2 else { return }
+            var cursor = less + 1
+            let isEnd = cursor.pointee == UInt8(ascii: "/")
+            if isEnd { cursor += 1 }
+            guard cursor.pointee.isASCIIAlphanumeric else {
+                if cursor.pointee == UInt8(ascii: "!") || cursor.pointee == UInt8(ascii: "?") { return }
+                position = less + 1  // a lone `<` is text
+                continue
+            }
+            var length = 0
+            while cursor < end, length < 32,
+                cursor.pointee.isASCIIAlphanumeric || cursor.pointee == UInt8(ascii: "-") || cursor.pointee == UInt8(ascii: ":")
+            {
+                let byte = cursor.pointee
+                tagName[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                length += 1
+                cursor += 1
+            }
+            tagName[length] = 0
+            let isSVG = length == 3 && tagName[0] == UInt8(ascii: "s") && tagName[1] == UInt8(ascii: "v")
+                && tagName[2] == UInt8(ascii: "g")
+            if isSVG {
+                guard isEnd, less - 1 > start else { return }  // a nested <svg>, or nothing to skip
+                UnsafeMutablePointer(mutating: less - 1).pointee = UInt8(ascii: ">")
+                input.pointee.cur = less - 1
+                return
+            }
+            let isKnown = tagName.withUnsafeBufferPointer { htmlTagLookup($0.baseAddress!) != nil }
+            if isKnown, !(length == 5 && tagName.starts(with: Self.title)) { return }
+            position = cursor
+        }
+    }
+
+    private static let title = Array("title".utf8)
 
     private func element(
         _ tag: HTMLTag,
