@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# HTML article extraction: Precis's engine (parse with format html: libxml2 + article finding + the text
-# pipeline) beside trafilatura on the same pages in one run, in pages per CPU second (each on one core), then
-# the article F1 of both with the benchmark's own scorer, then a 10 MB page and a 100,000-deep page.
+# HTML article extraction: Precis's engine (from each page's bytes: decoding, then parse with format html:
+# libxml2 + article finding + the text pipeline) beside trafilatura on the same pages in one run, in pages per
+# CPU second (each on one core), then the article F1 of both with the benchmark's own scorer, then a 10 MB page
+# and a 100,000-deep page.
 #
 #   scripts/bench-html.sh [PAGES_DIR]
 #

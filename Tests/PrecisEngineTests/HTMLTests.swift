@@ -121,6 +121,49 @@ struct HTMLTests {
         #expect(paragraphs.contains(HTMLFixtures.story[3]))
     }
 
+    @Test func scriptsAndStylesEndWhereTheirEndTagIs() throws {
+        let paragraph = "The ferry timetable changes on Sunday, with an extra crossing at dawn, a later one at night, "
+            + "and a shuttle bus from the station that waits for every boat, the operator said on Friday."
+        let page = """
+            <html><body><article>
+            <script>var a = "<p>SCRIPT LEAK</p>"; if (a < b && b > c) { document.write("</div><p>LEAK</p>"); }</SCRIPT>
+            <p>\(paragraph)</p>
+            <style>p::after { content: "STYLE LEAK </p>"; }</Style >
+            <script></script><script/><style></style>
+            <p>\(paragraph.replacing("Sunday", with: "Monday"))</p>
+            <script type="text/javascript">var tail = "SCRIPT LEAK at the end, never closed";
+            """
+        let document = try html(page)
+        let paragraphs = body(document)
+        #expect(paragraphs.contains(paragraph))
+        #expect(paragraphs.contains(paragraph.replacing("Sunday", with: "Monday")))
+        #expect(!document.text.contains("LEAK"))
+    }
+
+    @Test func svgIconsAreLeftOutAndAnUnclosedOneDoesNotSwallowTheArticle() throws {
+        let first = "The library opens its new reading room on the first of May, with long tables, lamps and a "
+            + "children's corner that the architects drew with the pupils of the school next door."
+        let second = "Opening hours stay the same for now, but the council wants late evenings on Thursdays from "
+            + "September if enough volunteers come forward to staff the desk, a spokeswoman said."
+        let page = """
+            <html><body><article>
+            <p><a href="/share"><SVG viewBox="0 0 24 24"><title>ICON LEAK</title><g><path d="M0 0L24 24Z"/></g></svg></a>\(first)</p>
+            <p>Readers asked for it in a survey last year, and more than four hundred of them answered, most of \
+            them asking for quiet, light and a place to work.</p>
+            <div><svg><path d="M1 1"><text>SVG TEXT LEAK</text></div>
+            <p>\(second)</p>
+            <p>The old hall, which dates from 1911, will keep its stacks, its clock and its creaking stairs, while \
+            the new room opens onto the garden behind it.</p>
+            <footer>Drawings by the pupils</svg></footer>
+            </article></body></html>
+            """
+        let document = try html(page)
+        let paragraphs = body(document)
+        #expect(paragraphs.contains(first))
+        #expect(paragraphs.contains(second))
+        #expect(!document.text.contains("LEAK"))
+    }
+
     @Test func aLyingMetaCharsetDoesNotChangeTheText() throws {
         let page = HTMLFixtures.brokenPage.replacing("<html>", with: "<html><head><meta charset=\"iso-8859-1\"></head>")
         let document = try html(page)

@@ -26,9 +26,15 @@ struct HTMLBlockWriter {
     private var links: [HTMLLinkRange] = []
     private var kinds: [(kind: ParagraphKind, level: Int)] = []
 
+    /// The finder's tree and counts, held here so that reading them copies nothing.
+    private let tree: HTMLTree
+    private let stats: HTMLStats
+
     init(finder: HTMLContentFinder, title: String?) {
         self.finder = finder
         self.title = title.map(HTMLBlockWriter.comparable)
+        tree = finder.tree
+        stats = finder.stats
     }
 
     mutating func write(_ roots: [Int]) {
@@ -36,30 +42,31 @@ struct HTMLBlockWriter {
         flush()
     }
 
-    private var tree: HTMLTree { finder.tree }
-    private var stats: HTMLStats { finder.stats }
-
     private mutating func visit(_ index: Int, depth: Int) {
-        let node = tree.nodes[index]
-        if node.tag == .text {
-            append(node.text)
+        let tag = tree.nodes[index].tag  // fields are read one by one: copying a node costs four retains
+        if tag == .text {
+            append(tree.nodes[index].text)
             return
         }
         // the chosen containers themselves are the article; only what is inside them is cleaned
-        guard !finder.isLeftOut(index), !node.tag.isNeverText, depth == 0 || keeps(index) else { return }
-        let kind = blockKind(node.tag)
-        if node.tag == .br || node.tag == .hr {
+        guard !finder.isLeftOut(index), !tag.isNeverText, depth == 0 || keeps(index) else { return }
+        let kind = blockKind(tag)
+        if tag == .br || tag == .hr {
             flush()
             return
         }
-        if node.tag.isBlock { flush() }
+        if tag.isBlock { flush() }
         if let kind { kinds.append(kind) }
         let linkStart = buffer.count + (pendingSpace && !buffer.isEmpty ? 1 : 0)
-        for child in node.children { visit(child, depth: depth + 1) }
-        if node.tag == .a, let href = node.attribute("href"), buffer.count > linkStart {
+        var child = tree.nodes[index].firstChild
+        while child >= 0 {
+            visit(child, depth: depth + 1)
+            child = tree.nodes[child].nextSibling
+        }
+        if tag == .a, let href = tree.nodes[index].attribute("href"), buffer.count > linkStart {
             links.append(HTMLLinkRange(range: linkStart..<buffer.count, href: href))
         }
-        if node.tag.isBlock { flush() }
+        if tag.isBlock { flush() }
         if kind != nil { kinds.removeLast() }
     }
 
@@ -76,11 +83,12 @@ struct HTMLBlockWriter {
 
     /// Whether an element inside the article is kept (readability's conditional clean, simplified).
     private func keeps(_ index: Int) -> Bool {
-        let node = tree.nodes[index]
+        let tag = tree.nodes[index].tag
+        let classID = tree.nodes[index].classID
         let length = stats.textLength[index]
         let density = stats.linkDensity(index)
-        let weight = HTMLHints.weight(node.classID)
-        switch node.tag {
+        let weight = HTMLHints.weight(classID)
+        switch tag {
         case .h1, .h2, .h3, .h4, .h5, .h6:
             if weight < 0 || density > 0.33 { return false }
             if let title, Self.comparable(text(of: index)) == title { return false }
@@ -92,12 +100,12 @@ struct HTMLBlockWriter {
             if density > 0.5 || (weight < 0 && density > 0.2) { return false }
             return true
         case .table, .div, .section, .figure, .header, .footer, .aside:
-            if HTMLHints.embed.occurs(in: node.classID) { return true }  // an embedded post: its links are its content
+            if HTMLHints.embed.occurs(in: classID) { return true }  // an embedded post: its links are its content
             if weight < 0 && stats.commas[index] < 10 { return false }
             guard stats.commas[index] < 10 else { return true }
             let paragraphs = stats.paragraphs[index]
             let images = stats.images[index]
-            if node.tag != .figure, images > 1, Double(paragraphs) / Double(images) < 0.5, length < 100 * images { return false }
+            if tag != .figure, images > 1, Double(paragraphs) / Double(images) < 0.5, length < 100 * images { return false }
             if stats.listItems[index] - 100 > paragraphs { return false }
             if stats.inputs[index] > paragraphs / 3 + 1 { return false }
             if length < 25, images == 0 || images > 2, density > 0 { return false }
@@ -154,11 +162,7 @@ struct HTMLBlockWriter {
 
     private func text(of index: Int) -> String {
         var out = ""
-        var stack = [index]
-        while let current = stack.popLast() {
-            let node = tree.nodes[current]
-            if node.tag == .text { out += node.text } else { stack.append(contentsOf: node.children.reversed()) }
-        }
+        tree.collectText(index, into: &out, skipping: { _ in false })
         return out
     }
 

@@ -121,7 +121,7 @@ struct HTMLContentFinder {
         while true {
             let parent = nodes[chosen].parent
             guard parent > 0, nodes[parent].tag != .body, !isLeftOut(parent) else { break }
-            let elements = nodes[parent].children.filter { nodes[$0].tag != .text }
+            let elements = tree.children(of: parent).filter { nodes[$0].tag != .text }
             let parentText = stats.textLength[parent]
             if elements.count == 1 || parentText <= stats.textLength[chosen] + 20 {
                 chosen = parent
@@ -138,7 +138,7 @@ struct HTMLContentFinder {
         guard parent >= 0 else { return [best] }
         let threshold = max(10, score[best] * 0.2)
         var roots: [Int] = []
-        for sibling in nodes[parent].children where !isLeftOut(sibling) {
+        for sibling in tree.children(of: parent) where !isLeftOut(sibling) {
             if sibling == best {
                 roots.append(sibling)
                 continue

@@ -153,15 +153,7 @@ struct HTMLMetadata: Sendable {
     /// The text inside an element, whitespace not yet normalised.
     static func text(_ tree: HTMLTree, _ index: Int) -> String {
         var out = ""
-        var stack = [index]
-        while let current = stack.popLast() {
-            let node = tree.nodes[current]
-            if node.tag == .text {
-                out += node.text
-            } else if !node.tag.isNeverText || node.tag == .title {
-                stack.append(contentsOf: node.children.reversed())
-            }
-        }
+        tree.collectText(index, into: &out, skipping: { $0.isNeverText && $0 != .title })
         return out
     }
 

@@ -47,38 +47,38 @@ struct HTMLStats: Sendable {
                     if tag.isBlock && tag != .br && tag != .hr { hasBlockChild[parent] = true }
                 }
             }
-        }
-        for index in stride(from: count - 1, through: 0, by: -1) {
-            let tag = tree.nodes[index].tag
-            switch tag {
-            case .text:
-                let (length, commaCount) = Self.measure(tree.nodes[index].text)
-                textLength[index] = length
-                commas[index] = commaCount
-                if insideLink[index] { linkLength[index] = length }
-            case .p: paragraphs[index] += 1
-            case .div, .section where !hasBlockChild[index] && textLength[index] >= 25:
-                paragraphs[index] += 1  // a text-only container reads as a paragraph
-            case .li: listItems[index] += 1
-            case .img, .picture: images[index] += 1
-            case .input, .select, .textarea: inputs[index] += 1
-            case .iframe, .embed, .object, .video: embeds[index] += 1
-            default: break
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                let tag = nodes[index].tag
+                switch tag {
+                case .text:
+                    let (length, commaCount) = Self.measure(nodes[index].text)
+                    textLength[index] = length
+                    commas[index] = commaCount
+                    if insideLink[index] { linkLength[index] = length }
+                case .p: paragraphs[index] += 1
+                case .div, .section where !hasBlockChild[index] && textLength[index] >= 25:
+                    paragraphs[index] += 1  // a text-only container reads as a paragraph
+                case .li: listItems[index] += 1
+                case .img, .picture: images[index] += 1
+                case .input, .select, .textarea: inputs[index] += 1
+                case .iframe, .embed, .object, .video: embeds[index] += 1
+                default: break
+                }
+                let parent = nodes[index].parent
+                guard parent >= 0, !(removed[index] && !removed[parent]) else { continue }
+                if !tag.isBlock {
+                    inlineLength[parent] += textLength[index]
+                    inlineCommas[parent] += commas[index]
+                }
+                textLength[parent] += textLength[index]
+                linkLength[parent] += linkLength[index]
+                commas[parent] += commas[index]
+                paragraphs[parent] += paragraphs[index]
+                listItems[parent] += listItems[index]
+                images[parent] += images[index]
+                inputs[parent] += inputs[index]
+                embeds[parent] += embeds[index]
             }
-            let parent = tree.nodes[index].parent
-            guard parent >= 0, !(removed[index] && !removed[parent]) else { continue }
-            if !tag.isBlock {
-                inlineLength[parent] += textLength[index]
-                inlineCommas[parent] += commas[index]
-            }
-            textLength[parent] += textLength[index]
-            linkLength[parent] += linkLength[index]
-            commas[parent] += commas[index]
-            paragraphs[parent] += paragraphs[index]
-            listItems[parent] += listItems[index]
-            images[parent] += images[index]
-            inputs[parent] += inputs[index]
-            embeds[parent] += embeds[index]
         }
     }
 

@@ -1,10 +1,21 @@
 internal import CLibXML2
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// One node of an ``HTMLTree``: an element or a run of text.
 struct HTMLNode: Sendable {
     var tag: HTMLTag
     var parent: Int
-    var children: [Int] = []
+    /// The first and last child and the next sibling, or -1: links instead of an array of children per element.
+    var firstChild = -1
+    var lastChild = -1
+    var nextSibling = -1
     /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
     var text: String = ""
     /// `class` and `id`, ASCII-lowercased and joined by a space.
@@ -29,6 +40,27 @@ struct HTMLNode: Sendable {
 /// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
+
+    /// The children of the node at `index`, in document order.
+    func children(of index: Int) -> HTMLChildren {
+        HTMLChildren(nodes: nodes, first: nodes[index].firstChild)
+    }
+
+    /// Appends the text inside the node at `index` (itself included) to `out` in document order, leaving out the
+    /// elements for which `skip` is true with everything inside them.
+    func collectText(_ index: Int, into out: inout String, skipping skip: (HTMLTag) -> Bool) {
+        let tag = nodes[index].tag
+        if tag == .text {
+            out += nodes[index].text
+            return
+        }
+        guard !skip(tag) else { return }
+        var child = nodes[index].firstChild
+        while child >= 0 {
+            collectText(child, into: &out, skipping: skip)
+            child = nodes[child].nextSibling
+        }
+    }
 
     /// libxml2 must be initialised once before threads use it; a `static let` runs its initialiser exactly
     /// once, however many threads reach it first.
@@ -68,6 +100,7 @@ struct HTMLTree: Sendable {
                 guard let sax = context.pointee.sax else { return false }
                 sax.pointee = HTMLTreeBuilder.handler
                 context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                builder.context = context
                 htmlCtxtUseOptions(context, options)
                 xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
                 _ = htmlParseDocument(context)
@@ -76,6 +109,25 @@ struct HTMLTree: Sendable {
         }
         guard parsed else { throw EngineError(message: "the HTML parser could not read the page") }
         nodes = withExtendedLifetime(builder) { builder.nodes }
+    }
+}
+
+/// The children of one ``HTMLTree`` node, followed by their sibling links.
+struct HTMLChildren: Sequence {
+    let nodes: [HTMLNode]
+    let first: Int
+
+    func makeIterator() -> Iterator { Iterator(nodes: nodes, upcoming: first) }
+
+    struct Iterator: IteratorProtocol {
+        let nodes: [HTMLNode]
+        var upcoming: Int
+
+        mutating func next() -> Int? {
+            guard upcoming >= 0 else { return nil }
+            defer { upcoming = nodes[upcoming].nextSibling }
+            return upcoming
+        }
     }
 }
 
@@ -92,6 +144,8 @@ private final class HTMLTreeBuilder {
     var skipped = 0
     /// The JSON-LD script whose text is being collected.
     var collecting: Int?
+    /// The parser, for moving it past the content of scripts and styles (see ``skipRawText(_:)``).
+    var context: htmlParserCtxtPtr?
     let maxDepth: Int
 
     init(maxDepth: Int, capacity: Int) {
@@ -121,7 +175,10 @@ private final class HTMLTreeBuilder {
     }
 
     private func append(_ node: HTMLNode) {
-        nodes[node.parent].children.append(nodes.count)
+        let index = nodes.count
+        let last = nodes[node.parent].lastChild
+        if last >= 0 { nodes[last].nextSibling = index } else { nodes[node.parent].firstChild = index }
+        nodes[node.parent].lastChild = index
         nodes.append(node)
     }
 
@@ -137,11 +194,19 @@ private final class HTMLTreeBuilder {
             if Self.isJSONLD(attributes) {
                 append(HTMLNode(tag: .script, parent: parent))
                 collecting = nodes.count - 1
+            } else if let rawName {
+                skipRawText(rawName)
             }
+            return
+        }
+        if tag == .style, let rawName {
+            skipped = 1
+            skipRawText(rawName)
             return
         }
         if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
             skipped = 1
+            if tag == .svg { skipSVG() }
             return
         }
         if excess > 0 {
@@ -181,12 +246,93 @@ private final class HTMLTreeBuilder {
             return
         }
         let parent = stack[stack.count - 1]
-        if let last = nodes[parent].children.last, nodes[last].tag == .text {
+        let last = nodes[parent].lastChild
+        if last >= 0, nodes[last].tag == .text {
             nodes[last].text += String(decoding: buffer, as: UTF8.self)
         } else {
             append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
         }
     }
+
+    /// Moves libxml2 to the end of the script or style element it has just started, so that it does not read
+    /// the content character by character only for it to be dropped here: scripts and styles are often half of
+    /// a page's bytes.
+    ///
+    /// libxml2 reads a script's or style's content as raw text that ends at the first `</` followed by the
+    /// element's name in any case (in recovery mode); this finds the same place with `memchr`. When the start
+    /// tag's callback runs, the input stands on the tag's closing `>`; the parser is moved to the last byte
+    /// before the end tag and that byte (content that is skipped anyway) becomes the `>`, so libxml2 goes on
+    /// as after an empty element. Nothing moves when the input does not stand on `>` (a `<script/>`, another
+    /// libxml2 version's order of events) or when the element never ends (libxml2 then reads on to the end).
+    private func skipRawText(_ name: UnsafePointer<xmlChar>) {
+        guard let input = context?.pointee.input, let start = input.pointee.cur, let end = input.pointee.end,
+            start < end, start.pointee == UInt8(ascii: ">")
+        else { return }
+        let nameLength = Int(xmlStrlen(name))
+        var position = start + 1
+        while end - position >= 2 + nameLength {
+            guard let found = memchr(position, 0x3C, end - position) else { return }
+            let less = UnsafePointer(found.assumingMemoryBound(to: xmlChar.self))
+            guard end - less >= 2 + nameLength else { return }
+            if less[1] == UInt8(ascii: "/"), xmlStrncasecmp(less + 2, name, Int32(nameLength)) == 0 {
+                guard less - 1 > start else { return }  // empty content: nothing to skip
+                UnsafeMutablePointer(mutating: less - 1).pointee = UInt8(ascii: ">")
+                input.pointee.cur = less - 1
+                return
+            }
+            position = less + 1
+        }
+    }
+
+    /// Moves libxml2 to the end of the `<svg>` it has just started when what lies before the first `</svg`
+    /// is plain SVG markup that libxml2 would only turn into elements dropped here: icons are a tenth of many
+    /// pages' markup, most of it path data in attributes. It stays where it is (and libxml2 reads the content
+    /// as usual) when the content holds anything libxml2 treats specially — an element libxml2 knows from HTML
+    /// (one might close an element outside the `<svg>`; `<title>`, an icon's name, is the exception), another
+    /// `<svg>`, a comment, CDATA or a processing instruction — so the tree is the one libxml2 would build.
+    private func skipSVG() {
+        guard let input = context?.pointee.input, let start = input.pointee.cur, let end = input.pointee.end,
+            start < end, start.pointee == UInt8(ascii: ">")
+        else { return }
+        var position = start + 1
+        var tagName = [xmlChar](repeating: 0, count: 33)
+        while position < end {
+            guard let found = memchr(position, 0x3C, end - position) else { return }
+            let less = UnsafePointer(found.assumingMemoryBound(to: xmlChar.self))
+            guard end - less >= 2 else { return }
+            var cursor = less + 1
+            let isEnd = cursor.pointee == UInt8(ascii: "/")
+            if isEnd { cursor += 1 }
+            guard cursor.pointee.isASCIIAlphanumeric else {
+                if cursor.pointee == UInt8(ascii: "!") || cursor.pointee == UInt8(ascii: "?") { return }
+                position = less + 1  // a lone `<` is text
+                continue
+            }
+            var length = 0
+            while cursor < end, length < 32,
+                cursor.pointee.isASCIIAlphanumeric || cursor.pointee == UInt8(ascii: "-") || cursor.pointee == UInt8(ascii: ":")
+            {
+                let byte = cursor.pointee
+                tagName[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                length += 1
+                cursor += 1
+            }
+            tagName[length] = 0
+            let isSVG = length == 3 && tagName[0] == UInt8(ascii: "s") && tagName[1] == UInt8(ascii: "v")
+                && tagName[2] == UInt8(ascii: "g")
+            if isSVG {
+                guard isEnd, less - 1 > start else { return }  // a nested <svg>, or nothing to skip
+                UnsafeMutablePointer(mutating: less - 1).pointee = UInt8(ascii: ">")
+                input.pointee.cur = less - 1
+                return
+            }
+            let isKnown = tagName.withUnsafeBufferPointer { htmlTagLookup($0.baseAddress!) != nil }
+            if isKnown, !(length == 5 && tagName.starts(with: Self.title)) { return }
+            position = cursor
+        }
+    }
+
+    private static let title = Array("title".utf8)
 
     private func element(
         _ tag: HTMLTag,
@@ -214,14 +360,35 @@ private final class HTMLTreeBuilder {
         return node
     }
 
+    /// Whether a script's `type` attribute says JSON-LD (`application/ld+json`), compared byte by byte: most
+    /// pages have dozens of scripts.
     private static func isJSONLD(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) -> Bool {
         guard var pair = attributes else { return false }
         while let rawName = pair.pointee {
             let value = pair.successor().pointee
             pair += 2
-            if String(cString: rawName).lowercased() == "type", let value {
-                return String(cString: value).lowercased().contains("ld+json")
+            guard PackedName(rawName) == typeName else { continue }
+            guard let value else { return false }
+            return contains(value, jsonLD)
+        }
+        return false
+    }
+
+    private static let typeName = PackedName(Array("type".utf8))!
+    private static let jsonLD = Array("ld+json".utf8)
+
+    /// Whether the NUL-terminated `text`, ASCII-lowercased, contains `needle` (lowercase).
+    private static func contains(_ text: UnsafePointer<xmlChar>, _ needle: [UInt8]) -> Bool {
+        var start = text
+        while start.pointee != 0 {
+            var offset = 0
+            while offset < needle.count {
+                let byte = start[offset]
+                guard byte != 0, (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) == needle[offset] else { break }
+                offset += 1
             }
+            if offset == needle.count { return true }
+            start += 1
         }
         return false
     }

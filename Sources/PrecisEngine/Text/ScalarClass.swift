@@ -24,8 +24,23 @@ enum ScalarClass: UInt8, Sendable {
         }
     }
 
-    /// Classifies a scalar, with fast paths for common scripts.
+    /// Classifies a scalar: ASCII by a switch, the rest of the Basic Multilingual Plane from ``bmp``.
     static func of(_ scalar: Unicode.Scalar) -> ScalarClass {
+        let value = scalar.value
+        if value < 0x80 { return ascii(UInt8(value)) }
+        if value < 0x10000 { return bmp[Int(value)] }
+        return classified(scalar)
+    }
+
+    /// The class of every scalar below U+10000, worked out once (about a millisecond): Unicode property
+    /// lookups cost far more than a table read, and text in Cyrillic, Greek, Arabic or with curly quotes and
+    /// dashes would otherwise look them up for every character.
+    private static let bmp: [ScalarClass] = (0..<0x10000).map { value in
+        Unicode.Scalar(UInt32(value)).map(classified) ?? .other  // surrogates are never scalars
+    }
+
+    /// Classifies a scalar from its Unicode properties, with fast paths for common scripts.
+    private static func classified(_ scalar: Unicode.Scalar) -> ScalarClass {
         let value = scalar.value
         if value < 0x80 { return ascii(UInt8(value)) }
         if value >= 0xC0 && value <= 0x24F && value != 0xD7 && value != 0xF7 { return .letter }
