@@ -36,18 +36,7 @@ PY
 echo "== a 10 MB document (parse + summarize; at most 400 candidate sentences reach the O(n²) graph)"
 big=$(mktemp --suffix=.jsonl)
 trap 'rm -f "$big"' EXIT
-python3 - "$big" <<'PY'
-import json, random, sys
-random.seed(7)
-words = [f"w{i}" for i in range(40000)] + ["the", "river", "council", "bridge", "said"] * 200
-paragraphs, size = [], 0
-while size < 10_000_000:
-    p = " ".join(" ".join(random.choice(words) for _ in range(random.randint(6, 30))).capitalize() + "."
-                 for _ in range(5))
-    paragraphs.append(p)
-    size += len(p) + 2
-json.dump({"id": "10MB", "text": "\n\n".join(paragraphs)}, open(sys.argv[1], "w"))
-PY
+python3 "$root/scripts/bench/make_big_document.py" "$big"
 for algorithm in default lexrank lead; do
     out=$( { /usr/bin/time -f "rss=%M" "$tool" time-summarize "$big" --repeat 1 --algorithm "$algorithm"; } 2>&1 )
     python3 - "$out" <<'PY'
