@@ -8,6 +8,9 @@ public struct BenchPlan: Sendable {
     public var connections: Int
     /// Requests in flight on each connection (closed loop), or at most in flight (open loop).
     public var depth: Int
+    /// Closed loop only: each worker sends this many requests at a time in one write and waits
+    /// for all of them (as redis-benchmark's -P does); `depth / batch` workers per connection.
+    public var batch: Int
     public var workload: Workload
     /// Stop after this long of measuring, or after `requests` measured requests.
     public var duration: TimeAmount?
@@ -26,6 +29,7 @@ public struct BenchPlan: Sendable {
         endpoints: [PrecisClient.Endpoint],
         connections: Int,
         depth: Int,
+        batch: Int = 1,
         workload: Workload,
         duration: TimeAmount?,
         requests: Int?,
@@ -38,6 +42,7 @@ public struct BenchPlan: Sendable {
         self.endpoints = endpoints
         self.connections = connections
         self.depth = depth
+        self.batch = batch
         self.workload = workload
         self.duration = duration
         self.requests = requests
@@ -54,6 +59,7 @@ public struct BenchPlan: Sendable {
             addresses: endpoints.map(\.description),
             connections: connections,
             depth: depth,
+            batch: batch,
             rate: rate,
             payloadBytes: workload.mix.weights.contains { $0.operation == .ping } ? workload.payloadBytes : 0,
             documents: workload.mix.needsDocuments ? workload.documentCount : 0

@@ -36,6 +36,7 @@ extension BenchReport {
         w.endArray()
         w.key("connections"); w.raw(String(setup.connections))
         w.key("depth"); w.raw(String(setup.depth))
+        w.key("batch"); w.raw(String(setup.batch))
         w.key("rate"); w.raw(setup.rate.map { Self.number($0, places: 1) } ?? "null")
         w.key("payloadBytes"); w.raw(String(setup.payloadBytes))
         w.key("documents"); w.raw(String(setup.documents))

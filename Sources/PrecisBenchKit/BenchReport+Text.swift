@@ -6,7 +6,8 @@ extension BenchReport {
         if setup.operation.contains("ping") { operation += " (\(Formatting.bytes(Double(setup.payloadBytes))) payload)" }
         if setup.documents > 0 { operation += " over \(setup.documents) document\(setup.documents == 1 ? "" : "s")" }
         parts.append(operation)
-        parts.append("\(setup.connections) connection\(setup.connections == 1 ? "" : "s") × \(setup.depth) in flight")
+        parts.append("\(setup.connections) connection\(setup.connections == 1 ? "" : "s") × \(setup.depth) in flight"
+            + (setup.batch > 1 ? " (batches of \(setup.batch))" : ""))
         if let rate = setup.rate { parts.append("open loop at \(Formatting.count(Int(rate))) req/s") }
         return parts.joined(separator: ", ")
     }

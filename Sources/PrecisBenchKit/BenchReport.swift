@@ -34,16 +34,19 @@ public struct BenchReport: Sendable {
         public var addresses: [String]
         public var connections: Int
         public var depth: Int
+        /// Requests sent together in one write (`PrecisClient.callBatch`); 1 sends each alone.
+        public var batch: Int
         /// Requests per second of an open-loop run; nil for a closed loop.
         public var rate: Double?
         public var payloadBytes: Int
         public var documents: Int
 
-        public init(operation: String, addresses: [String], connections: Int, depth: Int, rate: Double? = nil, payloadBytes: Int = 0, documents: Int = 0) {
+        public init(operation: String, addresses: [String], connections: Int, depth: Int, batch: Int = 1, rate: Double? = nil, payloadBytes: Int = 0, documents: Int = 0) {
             self.operation = operation
             self.addresses = addresses
             self.connections = connections
             self.depth = depth
+            self.batch = batch
             self.rate = rate
             self.payloadBytes = payloadBytes
             self.documents = documents

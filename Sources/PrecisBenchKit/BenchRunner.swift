@@ -7,7 +7,8 @@ import Synchronization
 
 /// Runs a plan: `connections` clients of one connection each, `depth` workers on each, every
 /// worker sending one request at a time through PrecisClient (so the client library's own
-/// pipelining is what is measured).
+/// pipelining is what is measured) — or, with `batch` > 1, `depth / batch` workers on each,
+/// every worker sending `batch` requests at a time through `PrecisClient.callBatch`.
 public enum BenchRunner {
     public static func run(_ plan: BenchPlan) async throws -> BenchResult {
         let clients = (0..<plan.connections).map { index in
@@ -40,8 +41,14 @@ public enum BenchRunner {
         let startUsage = Task { await run.sampleAtMeasurementStart() }
         let statistics = await withTaskGroup(of: BenchStatistics.self) { group in
             for client in clients {
-                for _ in 0..<plan.depth {
-                    group.addTask { await run.work(client: client) }
+                if plan.batch > 1 {
+                    for _ in 0..<max(1, plan.depth / plan.batch) {
+                        group.addTask { await run.workInBatches(client: client) }
+                    }
+                } else {
+                    for _ in 0..<plan.depth {
+                        group.addTask { await run.work(client: client) }
+                    }
                 }
             }
             var total = BenchStatistics()
@@ -143,6 +150,40 @@ final class RunState: Sendable {
                 // Nothing to measure against; don't spin.
                 try? await Task.sleep(nanoseconds: 10_000_000)
             }
+        }
+        return statistics
+    }
+
+    /// One batch worker (closed loop): `plan.batch` requests in one write, then the next batch
+    /// once all are answered. Each request's latency runs from the batch's send to its own answer.
+    func workInBatches(client: PrecisClient) async -> BenchStatistics {
+        var statistics = BenchStatistics()
+        while true {
+            let first = next.add(plan.batch, ordering: .relaxed).oldValue
+            let sentAt = Self.now()
+            if let stopAt, sentAt >= stopAt { break }
+            let measured = sentAt >= measureFrom
+            var count = plan.batch
+            if measured, let limit = plan.requests {
+                let issued = measuredIssued.add(plan.batch, ordering: .relaxed).oldValue
+                if issued >= limit { break }
+                count = min(count, limit - issued)
+            }
+            let operations = (0..<count).map { plan.workload.request(at: first + $0) }
+            let answers = await client.callBatch(operations)
+            var connectFailure = false
+            let record = { (statistics: inout BenchStatistics) in
+                for answer in answers {
+                    let latency = max(0, Int64(answer.receivedAt.uptimeNanoseconds) - sentAt)
+                    Self.record(answer.result, latency: latency, into: &statistics)
+                }
+            }
+            if measured { record(&statistics) }
+            if showsProgress { interval.withLock { record(&$0) } }
+            for answer in answers {
+                if case .failure(let error) = answer.result, error.isConnectFailure { connectFailure = true }
+            }
+            if connectFailure { try? await Task.sleep(nanoseconds: 10_000_000) }
         }
         return statistics
     }

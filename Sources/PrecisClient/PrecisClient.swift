@@ -83,6 +83,44 @@ public final class PrecisClient: Sendable {
         }
     }
 
+    /// Sends many requests at once over one connection, in one write, and returns every answer
+    /// in the order of `operations` (a status other than OK is a failure, one call at a time:
+    /// the others are unaffected). Cheaper per call than `call` for bulk work: one hop to the
+    /// connection's event loop and one wake-up for the whole batch. Calls that lose their
+    /// connection are retried together on another one, as `call` does.
+    ///
+    /// - Parameter timeout: the deadline of each call, counted from when the batch is sent.
+    public func callBatch(_ operations: [Request.Operation], timeout: TimeAmount? = nil) async -> [BatchAnswer] {
+        let timeout = timeout ?? configuration.defaultTimeout
+        var answers: [BatchAnswer?] = Array(repeating: nil, count: operations.count)
+        var remaining = Array(operations.indices)
+        let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
+        for attempt in 1...attempts where !remaining.isEmpty {
+            let connection: ClientConnection
+            do throws(PrecisError) {
+                connection = try await self.connection()
+            } catch {
+                for index in remaining { answers[index] = BatchAnswer(result: .failure(error), receivedAt: .now()) }
+                if error.code == .unavailable && attempt < attempts { continue }
+                break
+            }
+            let received = await connection.callBatch(remaining.map { Request(operation: operations[$0]) }, timeout: timeout)
+            var retry: [Int] = []
+            for (position, index) in remaining.enumerated() {
+                var answer = received[position]
+                if case .success(let response) = answer.result, let status = response.status, status.code != .ok {
+                    answer.result = .failure(PrecisError(status))
+                }
+                if case .failure(let error) = answer.result, error.code == .unavailable, attempt < attempts {
+                    retry.append(index)
+                }
+                answers[index] = answer
+            }
+            remaining = retry
+        }
+        return answers.map { $0! }
+    }
+
     /// Closes every connection; calls in flight fail with UNAVAILABLE, later calls too.
     public func close() async {
         closed.store(true, ordering: .relaxed)

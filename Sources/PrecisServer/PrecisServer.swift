@@ -139,13 +139,8 @@ public final class PrecisServer: Service, Sendable {
             logger.warning("connection over the limit of \(configuration.maxConnections); refusing it")
         }
         let sync = channel.pipeline.syncOperations
-        let byteCounts = ConnectionByteCounts()
         try sync.addHandler(IdleStateHandler(readTimeout: configuration.idleTimeout))
-        try sync.addHandler(InboundByteCounter(counts: byteCounts, received: metrics.bytesReceived))
-        try sync.addHandler(ByteToMessageHandler(PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)))
-        try sync.addHandler(
-            ServerConnectionHandler(router: router, pool: pool, byteCounts: byteCounts, overCapacity: overCapacity, logger: logger)
-        )
+        try sync.addHandler(ServerConnectionHandler(router: router, pool: pool, overCapacity: overCapacity, logger: logger))
         if draining { channel.close(promise: nil) }
     }
 

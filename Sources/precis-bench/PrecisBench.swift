@@ -47,6 +47,9 @@ struct PrecisBench: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Requests in flight on each connection.")
     var depth: Int = 1
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Closed loop: send requests in batches of this many, one write each, waiting for the whole batch before the next (like redis-benchmark -P). --depth must be a multiple; 1 sends each request on its own.", valueName: "n"))
+    var batch: Int = 1
+
     @Option(name: .long, help: ArgumentHelp("ping, parse, summarize, extract, analyze, mix, or mix=OP:WEIGHT,... (e.g. mix=ping:1,summarize:3).", valueName: "op"))
     var op: String = "ping"
 
@@ -89,6 +92,8 @@ struct PrecisBench: AsyncParsableCommand {
     func validate() throws {
         guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be between 1 and 10000") }
         guard (1...10_000).contains(depth) else { throw ValidationError("--depth must be between 1 and 10000") }
+        guard (1...depth).contains(batch), depth % batch == 0 else { throw ValidationError("--batch must divide --depth (got --batch \(batch), --depth \(depth))") }
+        if batch > 1 && rate != nil { throw ValidationError("--batch is for the closed loop; an open loop (--rate) sends each request on its own schedule") }
         guard connections * depth <= 100_000 else { throw ValidationError("--connections × --depth must be at most 100000") }
         guard (0...(16 << 20)).contains(payloadBytes) else { throw ValidationError("--payload-bytes must be between 0 and 16777216") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
@@ -127,6 +132,7 @@ struct PrecisBench: AsyncParsableCommand {
             endpoints: endpoints,
             connections: connections,
             depth: depth,
+            batch: batch,
             workload: workload,
             duration: requests == nil ? TimeAmount(parsing: duration) : nil,
             requests: requests,

@@ -13,15 +13,18 @@ final class ClientConnectionState: Sendable {
     func markUnusable() { usable.store(false, ordering: .relaxed) }
 }
 
-/// One open connection: calls are written to it from any thread, pipelined, and matched to
-/// their answers by id in `ClientConnectionHandler`.
+/// One open connection: calls are encoded on the calling thread, handed to the handler on the
+/// connection's event loop (one hop per call or per batch), pipelined, and matched to their
+/// answers by id in `ClientConnectionHandler`.
 final class ClientConnection: Sendable {
     let channel: any Channel
     let state: ClientConnectionState
+    private let handler: NIOLoopBound<ClientConnectionHandler>
     private let nextID = Atomic<UInt64>(1)
 
-    init(channel: any Channel, state: ClientConnectionState) {
+    private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>, state: ClientConnectionState) {
         self.channel = channel
+        self.handler = handler
         self.state = state
     }
 
@@ -44,47 +47,99 @@ final class ClientConnection: Sendable {
                 }
             }
             .connect(host: endpoint.host, port: endpoint.port)
-            .map { ClientConnection(channel: $0, state: state) }
+            .flatMapThrowing { channel in
+                let handler = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
+                return ClientConnection(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop), state: state)
+            }
     }
 
     /// Sends `request` (its id is set here) and waits for the answer.
     func call(_ request: Request, timeout: TimeAmount?) async throws(PrecisError) -> Response {
+        guard !Task.isCancelled else { throw Self.cancelled }
         var request = request
         let id = nextID.add(1, ordering: .relaxed).oldValue
         request.id = id
-        if let timeout {
-            request.timeoutMs = UInt32(clamping: max(1, timeout.nanoseconds / 1_000_000))
-        }
+        if let timeout { request.timeoutMs = Self.milliseconds(timeout) }
         var frame = channel.allocator.buffer(capacity: 256)
         do {
             try frame.writeFrame(request)
         } catch {
             throw PrecisError(code: error.code, message: error.message)
         }
-        let promise = channel.eventLoop.makePromise(of: Response.self)
-        // A write to a channel that has closed never reaches the handler: fail the call then
-        // (completing a promise twice is a no-op, so a later answer or failure is harmless).
-        let written = channel.eventLoop.makePromise(of: Void.self)
-        written.futureResult.whenFailure { error in
-            promise.fail(PrecisError(code: .unavailable, message: "connection to the server was lost: \(error)"))
-        }
-        channel.write(OutboundCall(id: id, frame: frame, timeout: timeout, promise: promise), promise: written)
-        let channel = self.channel
-        do {
-            return try await withTaskCancellationHandler {
-                try await promise.futureResult.get()
-            } onCancel: {
-                channel.triggerUserOutboundEvent(CancelCall(id: id), promise: nil)
+        let result = await withTaskCancellationHandler {
+            await withUnsafeContinuation { continuation in
+                submit(OutboundCalls(ids: [id], frames: frame, timeout: timeout, waiters: .single(continuation)))
             }
-        } catch let error as PrecisError {
-            throw error
-        } catch {
-            // The write itself failed: the channel was closed under us.
-            throw PrecisError(code: .unavailable, message: "connection to the server was lost: \(error)")
+        } onCancel: {
+            self.cancel([id])
+        }
+        return try result.get()
+    }
+
+    /// Sends every request in one write and waits for all the answers, in the order of
+    /// `requests`. A request that cannot be encoded fails alone (INVALID_ARGUMENT) and is not sent.
+    func callBatch(_ requests: [Request], timeout: TimeAmount?) async -> [BatchAnswer] {
+        if Task.isCancelled {
+            return requests.map { _ in BatchAnswer(result: .failure(Self.cancelled), receivedAt: .now()) }
+        }
+        var answers: [BatchAnswer?] = Array(repeating: nil, count: requests.count)
+        var sent: [Int] = []
+        var ids: [UInt64] = []
+        sent.reserveCapacity(requests.count)
+        ids.reserveCapacity(requests.count)
+        let firstID = nextID.add(UInt64(requests.count), ordering: .relaxed).oldValue
+        var frames = channel.allocator.buffer(capacity: 256 * requests.count)
+        for (index, request) in requests.enumerated() {
+            var request = request
+            request.id = firstID + UInt64(index)
+            if let timeout { request.timeoutMs = Self.milliseconds(timeout) }
+            let mark = frames.writerIndex
+            do throws(WireError) {
+                try frames.writeFrame(request)
+                sent.append(index)
+                ids.append(request.id)
+            } catch {
+                frames.moveWriterIndex(to: mark)
+                answers[index] = BatchAnswer(result: .failure(PrecisError(code: error.code, message: error.message)), receivedAt: .now())
+            }
+        }
+        let sentIDs = ids
+        let received = await withTaskCancellationHandler {
+            await withUnsafeContinuation { continuation in
+                let collector = BatchCollector(count: sentIDs.count, continuation: continuation)
+                guard !sentIDs.isEmpty else { return }
+                submit(OutboundCalls(ids: sentIDs, frames: frames, timeout: timeout, waiters: .batch(collector)))
+            }
+        } onCancel: {
+            self.cancel(sentIDs)
+        }
+        for (position, index) in sent.enumerated() { answers[index] = received[position] }
+        return answers.map { $0! }
+    }
+
+    private func submit(_ calls: OutboundCalls) {
+        let handler = self.handler
+        if channel.eventLoop.inEventLoop {
+            handler.value.send(calls)
+        } else {
+            channel.eventLoop.execute { handler.value.send(calls) }
+        }
+    }
+
+    private func cancel(_ ids: [UInt64]) {
+        let handler = self.handler
+        channel.eventLoop.execute {
+            for id in ids { handler.value.cancel(id) }
         }
     }
 
     func close() async {
         try? await channel.close()
+    }
+
+    private static let cancelled = PrecisError(code: .cancelled, message: "the call was cancelled")
+
+    private static func milliseconds(_ timeout: TimeAmount) -> UInt32 {
+        UInt32(clamping: max(1, timeout.nanoseconds / 1_000_000))
     }
 }
