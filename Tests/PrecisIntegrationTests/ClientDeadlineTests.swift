@@ -64,4 +64,41 @@ private final class SilentPeer: ChannelInboundHandler, Sendable {
         await client.close()
         try await server.close()
     }
+
+    @Test func cancellingTheTaskEndsItsCallsAtOnce() async throws {
+        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(SilentPeer()) }
+            }
+            .bind(host: "127.0.0.1", port: 0)
+            .get()
+        let port = try #require(server.localAddress?.port)
+        let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
+        let started = ContinuousClock.now
+        let single = Task { () -> StatusCode? in
+            do throws(PrecisError) {
+                _ = try await client.ping(timeout: .seconds(30))
+                return nil
+            } catch {
+                return error.code
+            }
+        }
+        let batch = Task { await client.callBatch([.ping(PingRequest()), .info(InfoRequest())], timeout: .seconds(30)) }
+        try await Task.sleep(for: .milliseconds(200))
+        single.cancel()
+        batch.cancel()
+        #expect(await single.value == .cancelled)
+        let answers = await batch.value
+        #expect(answers.count == 2)
+        for answer in answers {
+            guard case .failure(let error) = answer.result else {
+                Issue.record("a silent peer answered")
+                continue
+            }
+            #expect(error.code == .cancelled)
+        }
+        #expect(ContinuousClock.now - started < .seconds(10))
+        await client.close()
+        try await server.close()
+    }
 }
