@@ -92,33 +92,35 @@ public final class PrecisClient: Sendable {
     /// - Parameter timeout: the deadline of each call, counted from when the batch is sent.
     public func callBatch(_ operations: [Request.Operation], timeout: TimeAmount? = nil) async -> [BatchAnswer] {
         let timeout = timeout ?? configuration.defaultTimeout
-        var answers: [BatchAnswer?] = Array(repeating: nil, count: operations.count)
+        // Filled by the first attempt; later attempts overwrite the calls they retry.
+        var answers: [BatchAnswer] = []
         var remaining = Array(operations.indices)
         let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
         for attempt in 1...attempts where !remaining.isEmpty {
-            let connection: ClientConnection
+            var received: [BatchAnswer]
             do throws(PrecisError) {
-                connection = try await self.connection()
+                let connection = try await self.connection()
+                received = await connection.callBatch(remaining.map { Request(operation: operations[$0]) }, timeout: timeout)
             } catch {
-                for index in remaining { answers[index] = BatchAnswer(result: .failure(error), receivedAt: .now()) }
-                if error.code == .unavailable && attempt < attempts { continue }
-                break
+                received = remaining.map { _ in BatchAnswer(result: .failure(error), receivedAt: .now()) }
             }
-            let received = await connection.callBatch(remaining.map { Request(operation: operations[$0]) }, timeout: timeout)
             var retry: [Int] = []
-            for (position, index) in remaining.enumerated() {
-                var answer = received[position]
-                if case .success(let response) = answer.result, let status = response.status, status.code != .ok {
-                    answer.result = .failure(PrecisError(status))
+            for position in received.indices {
+                if case .success(let response) = received[position].result, let status = response.status, status.code != .ok {
+                    received[position].result = .failure(PrecisError(status))
                 }
-                if case .failure(let error) = answer.result, error.code == .unavailable, attempt < attempts {
-                    retry.append(index)
+                if case .failure(let error) = received[position].result, error.code == .unavailable, attempt < attempts {
+                    retry.append(remaining[position])
                 }
-                answers[index] = answer
+            }
+            if answers.isEmpty {
+                answers = received
+            } else {
+                for (position, index) in remaining.enumerated() { answers[index] = received[position] }
             }
             remaining = retry
         }
-        return answers.map { $0! }
+        return answers
     }
 
     /// Closes every connection; calls in flight fail with UNAVAILABLE, later calls too.

@@ -113,6 +113,7 @@ final class ClientConnection: Sendable {
         } onCancel: {
             self.cancel(sentIDs)
         }
+        if sent.count == requests.count { return received }
         for (position, index) in sent.enumerated() { answers[index] = received[position] }
         return answers.map { $0! }
     }

@@ -90,10 +90,10 @@ public struct Request: Sendable, Hashable {
     public enum Operation: Sendable, Hashable {
         case ping(PingRequest)
         case info(InfoRequest)
-        case parse(ParseRequest)
-        case summarize(SummarizeRequest)
-        case extract(ExtractRequest)
-        case analyze(AnalyzeRequest)
+        indirect case parse(ParseRequest)
+        indirect case summarize(SummarizeRequest)
+        indirect case extract(ExtractRequest)
+        indirect case analyze(AnalyzeRequest)
     }
 }
 
@@ -117,11 +117,11 @@ public struct Response: Sendable, Hashable {
 
     public enum Body: Sendable, Hashable {
         case ping(PingResponse)
-        case info(InfoResponse)
-        case parse(ParseResponse)
-        case summarize(SummarizeResponse)
-        case extract(ExtractResponse)
-        case analyze(AnalyzeResponse)
+        indirect case info(InfoResponse)
+        indirect case parse(ParseResponse)
+        indirect case summarize(SummarizeResponse)
+        indirect case extract(ExtractResponse)
+        indirect case analyze(AnalyzeResponse)
         case goAway(GoAway)
     }
 }
