@@ -86,12 +86,14 @@ struct HTMLTree: Sendable {
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 | XML_PARSE_HUGE.rawValue
         )
-        var utf8 = Array(html.utf8)
-        if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
-        guard utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
-        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: utf8.count / 40)
-        let parsed: Bool = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
+        var html = html.isEmpty ? "<html></html>" : html
+        html.makeContiguousUTF8()
+        guard html.utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
+        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: html.utf8.count / 40)
+        // libxml2 reads from its own copy of the bytes (which the builder may rewrite ahead of it), not this one
+        let parsed: Bool? = html.utf8.withContiguousStorageIfAvailable { buffer in
+            builder.compacting = HTMLTagCompactor.canCompact(buffer)
+            return buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
                 guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(buffer.count)) else { return false }
                 defer {
                     if let document = context.pointee.myDoc { xmlFreeDoc(document) }
@@ -107,7 +109,7 @@ struct HTMLTree: Sendable {
                 return true
             }
         }
-        guard parsed else { throw EngineError(message: "the HTML parser could not read the page") }
+        guard parsed == true else { throw EngineError(message: "the HTML parser could not read the page") }
         nodes = withExtendedLifetime(builder) { builder.nodes }
     }
 }
@@ -133,19 +135,27 @@ struct HTMLChildren: Sequence {
 
 /// Receives libxml2's SAX events for one page and builds the ``HTMLTree``'s nodes.
 ///
-/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``.
+/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``, one callback at a
+/// time: no access to its properties can overlap another, so they are not checked at run time for exclusive
+/// access (a check per property access, on every SAX event).
 private final class HTMLTreeBuilder {
-    var nodes: [HTMLNode]
+    @exclusivity(unchecked) var nodes: [HTMLNode]
     /// Kept ancestors of the current position.
-    var stack: [Int] = [0]
+    @exclusivity(unchecked) var stack: [Int] = [0]
     /// Open elements below the deepest kept ancestor.
-    var excess = 0
+    @exclusivity(unchecked) var excess = 0
     /// Open elements inside one whose content is never text (a script, a style …).
-    var skipped = 0
+    @exclusivity(unchecked) var skipped = 0
     /// The JSON-LD script whose text is being collected.
-    var collecting: Int?
+    @exclusivity(unchecked) var collecting: Int?
+    /// Whether the skipped element is a script or a style, whose content libxml2 reads as raw text.
+    @exclusivity(unchecked) var raw = false
+    /// Whether start tags ahead of the parser may be rewritten without the attributes never read (see
+    /// ``compactNext(at:)``).
+    @exclusivity(unchecked) var compacting = false
+    @exclusivity(unchecked) var compactor = HTMLTagCompactor()
     /// The parser, for moving it past the content of scripts and styles (see ``skipRawText(_:)``).
-    var context: htmlParserCtxtPtr?
+    @exclusivity(unchecked) var context: htmlParserCtxtPtr?
     let maxDepth: Int
 
     init(maxDepth: Int, capacity: Int) {
@@ -191,6 +201,7 @@ private final class HTMLTreeBuilder {
         let parent = stack[stack.count - 1]
         if tag == .script {
             skipped = 1
+            raw = true
             if Self.isJSONLD(attributes) {
                 append(HTMLNode(tag: .script, parent: parent))
                 collecting = nodes.count - 1
@@ -201,12 +212,14 @@ private final class HTMLTreeBuilder {
         }
         if tag == .style, let rawName {
             skipped = 1
+            raw = true
             skipRawText(rawName)
             return
         }
         if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
             skipped = 1
             if tag == .svg { skipSVG() }
+            compactAfterStart()
             return
         }
         if excess > 0 {
@@ -220,22 +233,57 @@ private final class HTMLTreeBuilder {
             append(HTMLNode(tag: .div, parent: parent))
             stack.append(nodes.count - 1)
             excess = 1
+            compactAfterStart()
             return
         }
         append(element(tag, parent: parent, attributes))
         stack.append(nodes.count - 1)
+        compactAfterStart()
     }
 
     func end() {
         if skipped > 0 {
             skipped -= 1
-            if skipped == 0 { collecting = nil }
+            if skipped == 0 {
+                collecting = nil
+                raw = false
+            }
         } else if excess > 0 {
             excess -= 1
             if excess == 0 { stack.removeLast() }  // the container of the flattened elements
         } else if stack.count > 1 {
             stack.removeLast()
         }
+        // after an end tag (or an empty element) the input stands just past its `>`
+        guard compacting, !raw, let input = context?.pointee.input, let cur = input.pointee.cur,
+            let base = input.pointee.base, cur > base, cur[-1] == UInt8(ascii: ">")
+        else { return }
+        compactNext(at: cur)
+    }
+
+    /// Rewrites the start tag that comes right after the one whose start callback is running. The input then
+    /// stands on that tag's `>` (still to be read); when the next tag follows at once, the `>` is written again
+    /// right before the shortened tag and the parser moved to it, so libxml2 goes on as if nothing lay between.
+    private func compactAfterStart() {
+        guard compacting, !raw, let input = context?.pointee.input, let cur = input.pointee.cur,
+            let end = input.pointee.end, end - cur > 2, cur.pointee == UInt8(ascii: ">"), cur[1] == UInt8(ascii: "<")
+        else { return }
+        let mutable = UnsafeMutablePointer(mutating: cur)
+        guard let moved = compactor.compact(mutable + 1, end: UnsafeMutablePointer(mutating: end)) else { return }
+        moved[-1] = UInt8(ascii: ">")
+        input.pointee.cur = UnsafePointer(moved - 1)
+    }
+
+    /// Rewrites the start tag at `cur` (the parser's position, where it reads next) when it has attributes the
+    /// extractor never reads (``HTMLTagCompactor``), and moves the parser to its new start.
+    private func compactNext(at cur: UnsafePointer<xmlChar>) {
+        guard let input = context?.pointee.input, let end = input.pointee.end, end - cur > 2,
+            cur.pointee == UInt8(ascii: "<")
+        else { return }
+        guard let moved = compactor.compact(UnsafeMutablePointer(mutating: cur), end: UnsafeMutablePointer(mutating: end)) else {
+            return
+        }
+        input.pointee.cur = UnsafePointer(moved)
     }
 
     func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
@@ -243,15 +291,18 @@ private final class HTMLTreeBuilder {
         let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
         if skipped > 0 {
             if let collecting { nodes[collecting].text += String(decoding: buffer, as: UTF8.self) }
-            return
-        }
-        let parent = stack[stack.count - 1]
-        let last = nodes[parent].lastChild
-        if last >= 0, nodes[last].tag == .text {
-            nodes[last].text += String(decoding: buffer, as: UTF8.self)
         } else {
-            append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+            let parent = stack[stack.count - 1]
+            let last = nodes[parent].lastChild
+            if last >= 0, nodes[last].tag == .text {
+                nodes[last].text += String(decoding: buffer, as: UTF8.self)
+            } else {
+                append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+            }
         }
+        // text ends where a tag begins: the input then stands on its `<`
+        guard compacting, !raw, let cur = context?.pointee.input.pointee.cur else { return }
+        compactNext(at: cur)
     }
 
     /// Moves libxml2 to the end of the script or style element it has just started, so that it does not read
