@@ -45,7 +45,7 @@ struct HTMLBlockWriter {
     private mutating func visit(_ index: Int, depth: Int) {
         let tag = tree.nodes[index].tag  // fields are read one by one: copying a node costs four retains
         if tag == .text {
-            append(tree.nodes[index].text)
+            append(tree.textBytes(index))
             return
         }
         // the chosen containers themselves are the article; only what is inside them is cleaned
@@ -63,7 +63,7 @@ struct HTMLBlockWriter {
             visit(child, depth: depth + 1)
             child = tree.nodes[child].nextSibling
         }
-        if tag == .a, let href = tree.nodes[index].attribute("href"), buffer.count > linkStart {
+        if tag == .a, buffer.count > linkStart, let href = tree.attribute(index, "href") {
             links.append(HTMLLinkRange(range: linkStart..<buffer.count, href: href))
         }
         if tag.isBlock { flush() }
@@ -84,7 +84,7 @@ struct HTMLBlockWriter {
     /// Whether an element inside the article is kept (readability's conditional clean, simplified).
     private func keeps(_ index: Int) -> Bool {
         let tag = tree.nodes[index].tag
-        let classID = tree.nodes[index].classID
+        let classID = tree.classID(index)
         let length = stats.textLength[index]
         let density = stats.linkDensity(index)
         let weight = HTMLHints.weight(classID)
@@ -118,9 +118,9 @@ struct HTMLBlockWriter {
         }
     }
 
-    private mutating func append(_ text: String) {
+    private mutating func append(_ text: ArraySlice<UInt8>) {
         var afterC2 = false
-        for byte in text.utf8 {
+        for byte in text {
             var isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
             if afterC2 {
                 afterC2 = false

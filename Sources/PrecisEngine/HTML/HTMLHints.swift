@@ -53,7 +53,7 @@ enum HTMLHints {
 
     /// Whether an element so named is page furniture. A name that also says "content", "article", "body" …
     /// counts as furniture only for the strongest words (comments, sharing, related stories, cookie banners).
-    static func isFurniture(_ classID: [UInt8]) -> Bool {
+    static func isFurniture(_ classID: ArraySlice<UInt8>) -> Bool {
         guard !classID.isEmpty else { return false }
         // an embedded post or video inside the article is part of it
         if embed.occurs(in: classID) { return false }
@@ -62,7 +62,7 @@ enum HTMLHints {
     }
 
     /// +25 for article-like names, -25 for furniture-like names (both may apply).
-    static func weight(_ classID: [UInt8]) -> Double {
+    static func weight(_ classID: ArraySlice<UInt8>) -> Double {
         guard !classID.isEmpty else { return 0 }
         var weight = 0.0
         let isEmbed = embed.occurs(in: classID)  // an embedded post is content, whatever else its name says
@@ -85,30 +85,34 @@ struct ByteWords: Sendable {
     }
 
     /// Whether any word occurs anywhere in `name`.
-    func occurs(in name: [UInt8]) -> Bool {
-        for start in name.indices where name[start] < 128 {
-            for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
+    func occurs(in name: ArraySlice<UInt8>) -> Bool {
+        name.withUnsafeBufferPointer { name in
+            for start in name.indices where name[start] < 128 {
+                for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether any word is a whole word of `name` (words are separated by anything but letters and digits).
-    func isWord(in name: [UInt8]) -> Bool {
-        var start = 0
-        while start < name.count {
-            var end = start
-            while end < name.count, name[end].isASCIIAlphanumeric { end += 1 }
-            if end > start, name[start] < 128 {
-                for word in buckets[Int(name[start])] where word.count == end - start && matches(word, name, at: start) {
-                    return true
+    func isWord(in name: ArraySlice<UInt8>) -> Bool {
+        name.withUnsafeBufferPointer { name in
+            var start = 0
+            while start < name.count {
+                var end = start
+                while end < name.count, name[end].isASCIIAlphanumeric { end += 1 }
+                if end > start, name[start] < 128 {
+                    for word in buckets[Int(name[start])] where word.count == end - start && matches(word, name, at: start) {
+                        return true
+                    }
                 }
+                start = end + 1
             }
-            start = end + 1
+            return false
         }
-        return false
     }
 
-    private func matches(_ word: [UInt8], _ name: [UInt8], at start: Int) -> Bool {
+    private func matches(_ word: [UInt8], _ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + word.count <= name.count else { return false }
         for offset in word.indices where word[offset] != name[start + offset] { return false }
         return true

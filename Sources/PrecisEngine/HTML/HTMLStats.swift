@@ -43,7 +43,7 @@ struct HTMLStats: Sendable {
                 let tag = nodes[index].tag
                 if parent >= 0 {
                     insideLink[index] = insideLink[parent] || tag == .a
-                    removed[index] = removed[parent] || Self.isHidden(nodes[index])
+                    removed[index] = removed[parent] || Self.isHidden(tree, index)
                     if tag.isBlock && tag != .br && tag != .hr { hasBlockChild[parent] = true }
                 }
             }
@@ -51,7 +51,7 @@ struct HTMLStats: Sendable {
                 let tag = nodes[index].tag
                 switch tag {
                 case .text:
-                    let (length, commaCount) = Self.measure(nodes[index].text)
+                    let (length, commaCount) = Self.measure(tree.textBytes(index))
                     textLength[index] = length
                     commas[index] = commaCount
                     if insideLink[index] { linkLength[index] = length }
@@ -87,14 +87,15 @@ struct HTMLStats: Sendable {
     }
 
     /// Elements that are never shown or that are navigation by their tag or role.
-    static func isHidden(_ node: borrowing HTMLNode) -> Bool {
+    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
+        let node = tree.nodes[index]
         switch node.tag {
         case .nav, .aside, .menu, .dialog: return true
         case .text: return false
         default: break
         }
-        if node.attributes.isEmpty { return false }
-        for attribute in node.attributes {
+        if !node.hasAttributes { return false }
+        for attribute in tree.attributePairs(index) {
             switch attribute.name {
             case "hidden": return true
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
@@ -108,7 +109,7 @@ struct HTMLStats: Sendable {
             case "style":
                 var style: [UInt8] = []
                 for byte in attribute.value.utf8 where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-                if hiddenStyles.occurs(in: style) { return true }
+                if hiddenStyles.occurs(in: style[...]) { return true }
             default: break
             }
         }
@@ -117,11 +118,11 @@ struct HTMLStats: Sendable {
 
     static let hiddenStyles = ByteWords(["display:none", "visibility:hidden"])
 
-    static func measure(_ text: String) -> (length: Int, commas: Int) {
+    static func measure(_ text: ArraySlice<UInt8>) -> (length: Int, commas: Int) {
         var length = 0
         var commas = 0
         var inSpace = true
-        for byte in text.utf8 {
+        for byte in text {
             let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
             if isSpace {
                 if !inSpace { length += 1 }

@@ -8,7 +8,9 @@ internal import CLibXML2
     import Darwin
 #endif
 
-/// One node of an ``HTMLTree``: an element or a run of text.
+/// One node of an ``HTMLTree``: an element or a run of text. Plain numbers only, so that nodes are copied,
+/// stored and freed without reference counting: their text, `class`/`id` and attributes are ranges of arrays
+/// the tree holds once for the whole page.
 struct HTMLNode: Sendable {
     var tag: HTMLTag
     var parent: Int
@@ -16,17 +18,32 @@ struct HTMLNode: Sendable {
     var firstChild = -1
     var lastChild = -1
     var nextSibling = -1
-    /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
-    var text: String = ""
-    /// `class` and `id`, ASCII-lowercased and joined by a space.
-    var classID: [UInt8] = []
-    /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``), names lowercased.
-    var attributes: [(name: String, value: String)] = []
+    /// The text of a text node (entities decoded by libxml2) or the raw content of a JSON-LD script: a range of
+    /// ``HTMLTree/bytes``.
+    var textStart: Int32 = 0
+    var textEnd: Int32 = 0
+    /// `class` and `id`, ASCII-lowercased and joined by a space: a range of ``HTMLTree/bytes``.
+    var classStart: Int32 = 0
+    var classEnd: Int32 = 0
+    /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``): a range of ``HTMLTree/attributes``.
+    var attributeStart: Int32 = 0
+    var attributeEnd: Int32 = 0
 
-    func attribute(_ name: String) -> String? {
-        for attribute in attributes where attribute.name == name { return attribute.value }
-        return nil
+    init(tag: HTMLTag, parent: Int) {
+        self.tag = tag
+        self.parent = parent
     }
+
+    var hasAttributes: Bool { attributeEnd > attributeStart }
+    var hasClassID: Bool { classEnd > classStart }
+}
+
+/// One kept attribute: its name (an index of ``HTMLTree/keptAttributes``) and its value, a range of
+/// ``HTMLTree/bytes``.
+struct HTMLAttribute: Sendable {
+    var name: Int32
+    var start: Int32
+    var end: Int32
 }
 
 /// A page read by libxml2's HTML parser into Swift values, in document order (a parent comes before its
@@ -40,6 +57,44 @@ struct HTMLNode: Sendable {
 /// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
+    /// The bytes of every node's text, `class`/`id` and attribute values, one after another.
+    var bytes: [UInt8]
+    var attributes: [HTMLAttribute]
+
+    /// The text of the node at `index` (a text node or a JSON-LD script), UTF-8.
+    func textBytes(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
+    }
+
+    func text(_ index: Int) -> String {
+        String(decoding: textBytes(index), as: UTF8.self)
+    }
+
+    /// `class` and `id` of the node at `index`, ASCII-lowercased and joined by a space.
+    func classID(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[Int(nodes[index].classStart)..<Int(nodes[index].classEnd)]
+    }
+
+    /// The value of the node's attribute `name` (one of ``keptAttributes``), if it has it.
+    func attribute(_ index: Int, _ name: String) -> String? {
+        var position = Int(nodes[index].attributeStart)
+        let end = Int(nodes[index].attributeEnd)
+        while position < end {
+            let attribute = attributes[position]
+            if Self.keptAttributes[Int(attribute.name)] == name {
+                return String(decoding: bytes[Int(attribute.start)..<Int(attribute.end)], as: UTF8.self)
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The node's kept attributes as names and values.
+    func attributePairs(_ index: Int) -> [(name: String, value: String)] {
+        attributes[Int(nodes[index].attributeStart)..<Int(nodes[index].attributeEnd)].map {
+            (Self.keptAttributes[Int($0.name)], String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self))
+        }
+    }
 
     /// The children of the node at `index`, in document order.
     func children(of index: Int) -> HTMLChildren {
@@ -51,7 +106,7 @@ struct HTMLTree: Sendable {
     func collectText(_ index: Int, into out: inout String, skipping skip: (HTMLTag) -> Bool) {
         let tag = nodes[index].tag
         if tag == .text {
-            out += nodes[index].text
+            out += text(index)
             return
         }
         guard !skip(tag) else { return }
@@ -70,10 +125,11 @@ struct HTMLTree: Sendable {
         "href", "rel", "itemprop", "property", "name", "content", "datetime", "lang", "charset", "http-equiv",
         "type", "role", "hidden", "aria-hidden", "style", "itemtype",
     ]
-    /// ``keptAttributes`` by packed name; `class` and `id` map to nil names (they make ``HTMLNode/classID``).
+    /// The index in ``keptAttributes`` by packed name; `class` and `id` map to -1 (they make
+    /// ``HTMLTree/classID(_:)``).
     static let attributeTable = PackedTable(
-        keptAttributes.map { (PackedName(Array($0.utf8))!, Optional($0)) }
-            + [(PackedName(Array("class".utf8))!, nil), (PackedName(Array("id".utf8))!, nil)]
+        keptAttributes.enumerated().map { (PackedName(Array($0.element.utf8))!, Int32($0.offset)) }
+            + [(PackedName(Array("class".utf8))!, Int32(-1)), (PackedName(Array("id".utf8))!, Int32(-1))]
     )
 
     /// Parses `html` (UTF-8; any charset the page declares is ignored because the text is already decoded).
@@ -110,7 +166,7 @@ struct HTMLTree: Sendable {
             }
         }
         guard parsed == true else { throw EngineError(message: "the HTML parser could not read the page") }
-        nodes = withExtendedLifetime(builder) { builder.nodes }
+        (nodes, bytes, attributes) = withExtendedLifetime(builder) { (builder.nodes, builder.bytes, builder.attributes) }
     }
 }
 
@@ -140,6 +196,8 @@ struct HTMLChildren: Sequence {
 /// access (a check per property access, on every SAX event).
 private final class HTMLTreeBuilder {
     @exclusivity(unchecked) var nodes: [HTMLNode]
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var attributes: [HTMLAttribute] = []
     /// Kept ancestors of the current position.
     @exclusivity(unchecked) var stack: [Int] = [0]
     /// Open elements below the deepest kept ancestor.
@@ -162,6 +220,8 @@ private final class HTMLTreeBuilder {
         self.maxDepth = maxDepth
         nodes = [HTMLNode(tag: .html, parent: -1)]
         nodes.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 8)
+        attributes.reserveCapacity(capacity / 4)
     }
 
     static var handler: htmlSAXHandler {
@@ -290,19 +350,36 @@ private final class HTMLTreeBuilder {
         guard let characters, length > 0 else { return }
         let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
         if skipped > 0 {
-            if let collecting { nodes[collecting].text += String(decoding: buffer, as: UTF8.self) }
+            if let collecting { appendText(buffer, to: collecting) }
         } else {
             let parent = stack[stack.count - 1]
             let last = nodes[parent].lastChild
             if last >= 0, nodes[last].tag == .text {
-                nodes[last].text += String(decoding: buffer, as: UTF8.self)
+                appendText(buffer, to: last)
             } else {
-                append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+                var node = HTMLNode(tag: .text, parent: parent)
+                node.textStart = Int32(truncatingIfNeeded: bytes.count)
+                bytes.append(contentsOf: buffer)
+                node.textEnd = Int32(truncatingIfNeeded: bytes.count)
+                append(node)
             }
         }
         // text ends where a tag begins: the input then stands on its `<`
         guard compacting, !raw, let cur = context?.pointee.input.pointee.cur else { return }
         compactNext(at: cur)
+    }
+
+    /// Adds `buffer` to the text of the node at `index`: in place when that text is the last thing in ``bytes``
+    /// (as it is when libxml2 hands over one run of text in pieces), else by moving the text to the end first.
+    private func appendText(_ buffer: UnsafeBufferPointer<xmlChar>, to index: Int) {
+        if Int(nodes[index].textEnd) != bytes.count {
+            let start = Int(nodes[index].textStart)
+            let end = Int(nodes[index].textEnd)
+            nodes[index].textStart = Int32(truncatingIfNeeded: bytes.count)
+            bytes.append(contentsOf: bytes[start..<end])
+        }
+        bytes.append(contentsOf: buffer)
+        nodes[index].textEnd = Int32(truncatingIfNeeded: bytes.count)
     }
 
     /// Moves libxml2 to the end of the script or style element it has just started, so that it does not read
@@ -392,22 +469,40 @@ private final class HTMLTreeBuilder {
     ) -> HTMLNode {
         var node = HTMLNode(tag: tag, parent: parent)
         guard var pair = attributes else { return node }
+        node.attributeStart = Int32(truncatingIfNeeded: self.attributes.count)
+        node.classStart = -1
         while let rawName = pair.pointee {
             let value = pair.successor().pointee
             pair += 2
             guard let key = PackedName(rawName), let kept = HTMLTree.attributeTable.find(key) else { continue }
-            if let name = kept {
-                node.attributes.append((name, value.map { String(cString: $0) } ?? ""))
-            } else {
-                guard var byte = value else { continue }
-                if !node.classID.isEmpty { node.classID.append(0x20) }
+            if kept >= 0 {
+                let start = Int32(truncatingIfNeeded: bytes.count)
+                if let value { bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))) }
+                self.attributes.append(HTMLAttribute(name: kept, start: start, end: Int32(truncatingIfNeeded: bytes.count)))
+            } else if var byte = value {
+                if node.classStart >= 0 && node.classEnd > node.classStart {
+                    // `class` and `id` are kept together at the end of the bytes; an attribute read in between moves
+                    // the first one there again
+                    if Int(node.classEnd) != bytes.count {
+                        let start = Int(node.classStart)
+                        let end = Int(node.classEnd)
+                        node.classStart = Int32(truncatingIfNeeded: bytes.count)
+                        bytes.append(contentsOf: bytes[start..<end])
+                    }
+                    bytes.append(0x20)
+                } else {
+                    node.classStart = Int32(truncatingIfNeeded: bytes.count)
+                }
                 while byte.pointee != 0 {
                     let character = byte.pointee
-                    node.classID.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
+                    bytes.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
                     byte += 1
                 }
+                node.classEnd = Int32(truncatingIfNeeded: bytes.count)
             }
         }
+        if node.classStart < 0 { node.classStart = 0 }
+        node.attributeEnd = Int32(truncatingIfNeeded: self.attributes.count)
         return node
     }
 
