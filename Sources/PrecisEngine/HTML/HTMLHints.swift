@@ -75,12 +75,21 @@ enum HTMLHints {
 /// A set of ASCII words found in a name by byte comparison, bucketed by first byte.
 struct ByteWords: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 128)
+    /// A bit per pair of ASCII bytes (first × 128 + second) that some word starts with, so that most places in a
+    /// name are passed over without looking at the words (a one-byte word, or one whose second byte is not
+    /// ASCII, sets every pair of its first byte).
+    private var pairs: [UInt64] = Array(repeating: 0, count: 128 * 128 / 64)
 
     init(_ words: [String]) {
         for word in words {
             let bytes = Array(word.utf8)
             guard let first = bytes.first, first < 128 else { continue }
             buckets[Int(first)].append(bytes)
+            let seconds = bytes.count > 1 && bytes[1] < 128 ? Int(bytes[1])...Int(bytes[1]) : 0...127
+            for second in seconds {
+                let bit = Int(first) << 7 | second
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
     }
 
@@ -88,6 +97,10 @@ struct ByteWords: Sendable {
     func occurs(in name: ArraySlice<UInt8>) -> Bool {
         name.withUnsafeBufferPointer { name in
             for start in name.indices where name[start] < 128 {
+                if start + 1 < name.count, name[start + 1] < 128 {
+                    let bit = Int(name[start]) << 7 | Int(name[start + 1])
+                    if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
+                }
                 for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
             }
             return false

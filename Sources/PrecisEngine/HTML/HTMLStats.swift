@@ -95,22 +95,26 @@ struct HTMLStats: Sendable {
         default: break
         }
         if !node.hasAttributes { return false }
-        for attribute in tree.attributePairs(index) {
-            switch attribute.name {
-            case "hidden": return true
-            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+        for position in Int(node.attributeStart)..<Int(node.attributeEnd) {
+            let attribute = tree.attributes[position]
+            // only these four are read, so only their values become strings
+            let name = HTMLTree.keptAttributes[Int(attribute.name)]
+            guard name == "hidden" || name == "aria-hidden" || name == "role" || name == "style" else { continue }
+            if name == "hidden" { return true }
+            let bytes = tree.bytes[Int(attribute.start)..<Int(attribute.end)]
+            switch name {
+            case "aria-hidden": if String(decoding: bytes, as: UTF8.self).lowercased() == "true" { return true }
             case "role":
-                switch attribute.value.lowercased() {
+                switch String(decoding: bytes, as: UTF8.self).lowercased() {
                 case "navigation", "menu", "menubar", "complementary", "contentinfo", "dialog", "alertdialog",
                     "search", "banner":
                     return true
                 default: break
                 }
-            case "style":
+            default:
                 var style: [UInt8] = []
-                for byte in attribute.value.utf8 where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                for byte in bytes where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
                 if hiddenStyles.occurs(in: style[...]) { return true }
-            default: break
             }
         }
         return false

@@ -89,13 +89,6 @@ struct HTMLTree: Sendable {
         return nil
     }
 
-    /// The node's kept attributes as names and values.
-    func attributePairs(_ index: Int) -> [(name: String, value: String)] {
-        attributes[Int(nodes[index].attributeStart)..<Int(nodes[index].attributeEnd)].map {
-            (Self.keptAttributes[Int($0.name)], String(decoding: bytes[Int($0.start)..<Int($0.end)], as: UTF8.self))
-        }
-    }
-
     /// The children of the node at `index`, in document order.
     func children(of index: Int) -> HTMLChildren {
         HTMLChildren(nodes: nodes, first: nodes[index].firstChild)
