@@ -123,20 +123,20 @@ struct HTMLStats: Sendable {
     static let hiddenStyles = ByteWords(["display:none", "visibility:hidden"])
 
     static func measure(_ text: ArraySlice<UInt8>) -> (length: Int, commas: Int) {
-        var length = 0
-        var commas = 0
-        var inSpace = true
-        for byte in text {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-            if isSpace {
-                if !inSpace { length += 1 }
-                inSpace = true
-            } else {
-                inSpace = false
-                if byte & 0xC0 != 0x80 { length += 1 }
-                if byte == UInt8(ascii: ",") { commas += 1 }
+        text.withUnsafeBufferPointer { bytes in
+            // without branches: a character starts at every byte that is not a space or a UTF-8 continuation
+            // byte, and a run of spaces counts once when something comes before it
+            var length = 0
+            var commas = 0
+            var afterSpace = 1
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C ? 1 : 0
+                let starts = byte & 0xC0 != 0x80 ? 1 : 0
+                length &+= (1 &- isSpace) &* starts &+ isSpace &* (1 &- afterSpace)
+                commas &+= byte == UInt8(ascii: ",") ? 1 : 0
+                afterSpace = isSpace
             }
+            return (length, commas)
         }
-        return (length, commas)
     }
 }
