@@ -23,19 +23,20 @@ struct HTMLStats: Sendable {
 
     init(tree: HTMLTree) {
         let count = tree.nodes.count
-        textLength = Array(repeating: 0, count: count)
-        linkLength = Array(repeating: 0, count: count)
-        commas = Array(repeating: 0, count: count)
-        paragraphs = Array(repeating: 0, count: count)
-        listItems = Array(repeating: 0, count: count)
-        images = Array(repeating: 0, count: count)
-        inputs = Array(repeating: 0, count: count)
-        embeds = Array(repeating: 0, count: count)
-        hasBlockChild = Array(repeating: false, count: count)
-        inlineLength = Array(repeating: 0, count: count)
-        inlineCommas = Array(repeating: 0, count: count)
-        removed = Array(repeating: false, count: count)
+        var textLength = Array(repeating: 0, count: count)
+        var linkLength = Array(repeating: 0, count: count)
+        var commas = Array(repeating: 0, count: count)
+        var paragraphs = Array(repeating: 0, count: count)
+        var listItems = Array(repeating: 0, count: count)
+        var images = Array(repeating: 0, count: count)
+        var inputs = Array(repeating: 0, count: count)
+        var embeds = Array(repeating: 0, count: count)
+        var hasBlockChild = Array(repeating: false, count: count)
+        var inlineLength = Array(repeating: 0, count: count)
+        var inlineCommas = Array(repeating: 0, count: count)
+        var removed = Array(repeating: false, count: count)
         var insideLink = Array(repeating: false, count: count)
+        // the counts are local arrays while they are built, so that the loops below reach them directly
 
         tree.nodes.withUnsafeBufferPointer { nodes in
             for index in 0..<count {
@@ -80,6 +81,18 @@ struct HTMLStats: Sendable {
                 embeds[parent] += embeds[index]
             }
         }
+        self.textLength = textLength
+        self.linkLength = linkLength
+        self.commas = commas
+        self.paragraphs = paragraphs
+        self.listItems = listItems
+        self.images = images
+        self.inputs = inputs
+        self.embeds = embeds
+        self.hasBlockChild = hasBlockChild
+        self.inlineLength = inlineLength
+        self.inlineCommas = inlineCommas
+        self.removed = removed
     }
 
     func linkDensity(_ index: Int) -> Double {
