@@ -164,6 +164,38 @@ struct HTMLTests {
         #expect(!document.text.contains("LEAK"))
     }
 
+    @Test func attributesTheExtractorReadsSurviveAmongOthersInAnyLayout() throws {
+        // attributes that are never read are removed from tags before libxml2 reads them; the ones read must
+        // stay, whatever the quoting, and text or markup inside attribute values must never become page text
+        let first = "The harbour reopens on Saturday after two years of works on its walls, its cranes and the "
+            + "fish market, and the first boats are expected at dawn, the port authority said."
+        let second = "Fishermen say the new quay is higher and safer in storms, although the rent for a berth has "
+            + "gone up by a tenth, which the smaller crews say they can barely pay."
+        let linked = first.replacing(
+            "its cranes", with: #"its <a data-payload='{"x":"<p>ATTRIBUTE LEAK</p>"}' href="/cranes" target=_blank>cranes</a>"#)
+        let page = """
+            <html data-theme="dark" lang="en"><head><meta data-x="1" property="og:title" content="Harbour reopens">\
+            <link data-a='x>y' rel=canonical href=https://example.org/harbour></head>
+            <body><article data-id=7>
+            <p data-track="a > b" class="lead" title='<p>TITLE LEAK</p>'>\(linked)</p>
+            <div data-lazy="<div>" data-more=x style="display: none">HIDDEN LEAK</div><div data-x="1"class="share-tools">SHARE LEAK</div>
+            <img src="a.jpg" srcset="a.jpg 1x, b.jpg 2x" alt="A > B"/><p hidden data-x>HIDDEN LEAK</p><br data-a=1 />
+            <p DATA-Y = "z" CLASS = 'body' >\(second)</p>
+            <p>\(HTMLFixtures.story[1])</p><p data-a="1">\(HTMLFixtures.story[2])</p><p>\(HTMLFixtures.story[3])</p>
+            </article><aside data-n="3"><p>The aside is furniture and its text a LEAK if it shows up in the body.</p></aside>
+            </body></html>
+            """
+        let document = try html(page)
+        let paragraphs = body(document)
+        #expect(paragraphs.contains(first))
+        #expect(paragraphs.contains(second))
+        #expect(!document.text.contains("LEAK"))
+        #expect(document.title?.text == "Harbour reopens")
+        #expect(document.page?.canonicalURL == "https://example.org/harbour")
+        #expect(document.page?.declaredLanguage == "en")
+        #expect(document.page?.links.contains { $0.url == "/cranes" && $0.text.text == "cranes" } == true)
+    }
+
     @Test func aLyingMetaCharsetDoesNotChangeTheText() throws {
         let page = HTMLFixtures.brokenPage.replacing("<html>", with: "<html><head><meta charset=\"iso-8859-1\"></head>")
         let document = try html(page)

@@ -45,7 +45,7 @@ struct HTMLBlockWriter {
     private mutating func visit(_ index: Int, depth: Int) {
         let tag = tree.nodes[index].tag  // fields are read one by one: copying a node costs four retains
         if tag == .text {
-            append(tree.nodes[index].text)
+            append(tree.textBytes(index))
             return
         }
         // the chosen containers themselves are the article; only what is inside them is cleaned
@@ -63,7 +63,7 @@ struct HTMLBlockWriter {
             visit(child, depth: depth + 1)
             child = tree.nodes[child].nextSibling
         }
-        if tag == .a, let href = tree.nodes[index].attribute("href"), buffer.count > linkStart {
+        if tag == .a, buffer.count > linkStart, let href = tree.attribute(index, "href") {
             links.append(HTMLLinkRange(range: linkStart..<buffer.count, href: href))
         }
         if tag.isBlock { flush() }
@@ -84,7 +84,7 @@ struct HTMLBlockWriter {
     /// Whether an element inside the article is kept (readability's conditional clean, simplified).
     private func keeps(_ index: Int) -> Bool {
         let tag = tree.nodes[index].tag
-        let classID = tree.nodes[index].classID
+        let classID = tree.classID(index)
         let length = stats.textLength[index]
         let density = stats.linkDensity(index)
         let weight = HTMLHints.weight(classID)
@@ -118,27 +118,38 @@ struct HTMLBlockWriter {
         }
     }
 
-    private mutating func append(_ text: String) {
-        var afterC2 = false
-        for byte in text.utf8 {
-            var isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-            if afterC2 {
-                afterC2 = false
-                if byte == 0xA0 {
-                    isSpace = true  // a no-break space is a space here
+    private mutating func append(_ text: ArraySlice<UInt8>) {
+        text.withUnsafeBufferPointer { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if Self.isSpace(byte) {
+                    pendingSpace = true
+                    index += 1
+                } else if byte == 0xC2 {
+                    // a no-break space (C2 A0) is a space here; any other C2 pair is written as it is
+                    if index + 1 < bytes.count, bytes[index + 1] == 0xA0 {
+                        pendingSpace = true
+                        index += 2
+                    } else {
+                        if index + 1 < bytes.count { emit(0xC2) }
+                        index += 1
+                    }
                 } else {
-                    emit(0xC2)
+                    // a run of other bytes goes in at once
+                    var end = index + 1
+                    while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != 0xC2 { end += 1 }
+                    if pendingSpace && !buffer.isEmpty { buffer.append(0x20) }
+                    pendingSpace = false
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
                 }
-            } else if byte == 0xC2 {
-                afterC2 = true
-                continue
             }
-            if isSpace {
-                pendingSpace = true
-                continue
-            }
-            emit(byte)
         }
+    }
+
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 
     private mutating func emit(_ byte: UInt8) {

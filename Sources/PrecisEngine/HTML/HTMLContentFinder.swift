@@ -33,12 +33,12 @@ struct HTMLContentFinder {
             case .html, .body, .article, .main, .text, .a, .p, .head, .br: continue
             default: break
             }
-            guard HTMLHints.isFurniture(tree.nodes[index].classID) else {
+            guard HTMLHints.isFurniture(tree.classID(index)) else {
                 if tag == .header || tag == .footer, stats.textLength[index] < 600 { furniture[index] = true }
                 continue
             }
             let holdsMostText = stats.textLength[index] * 2 > bodyText && stats.linkDensity(index) < 0.3
-            if holdsMostText && !Self.comment.occurs(in: tree.nodes[index].classID) { continue }
+            if holdsMostText && !Self.comment.occurs(in: tree.classID(index)) { continue }
             furniture[index] = true
         }
     }
@@ -149,7 +149,7 @@ struct HTMLContentFinder {
                 continue
             }
             var bonus = 0.0
-            if !nodes[best].classID.isEmpty, nodes[sibling].classID == nodes[best].classID {
+            if nodes[best].hasClassID, tree.classID(sibling) == tree.classID(best) {
                 bonus = score[best] * 0.2
             }
             if isCandidate[sibling], score[sibling] + bonus >= threshold {
@@ -192,10 +192,8 @@ struct HTMLContentFinder {
         default: base = 0
         }
         if node.tag == .article { base += 5 }
-        for attribute in node.attributes where attribute.name == "itemprop" && attribute.value == "articleBody" {
-            base += 25
-        }
-        return base + HTMLHints.weight(node.classID)
+        if node.hasAttributes, tree.attribute(index, "itemprop") == "articleBody" { base += 25 }
+        return base + HTMLHints.weight(tree.classID(index))
     }
 }
 

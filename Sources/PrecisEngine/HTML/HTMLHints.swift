@@ -53,7 +53,7 @@ enum HTMLHints {
 
     /// Whether an element so named is page furniture. A name that also says "content", "article", "body" …
     /// counts as furniture only for the strongest words (comments, sharing, related stories, cookie banners).
-    static func isFurniture(_ classID: [UInt8]) -> Bool {
+    static func isFurniture(_ classID: ArraySlice<UInt8>) -> Bool {
         guard !classID.isEmpty else { return false }
         // an embedded post or video inside the article is part of it
         if embed.occurs(in: classID) { return false }
@@ -62,7 +62,7 @@ enum HTMLHints {
     }
 
     /// +25 for article-like names, -25 for furniture-like names (both may apply).
-    static func weight(_ classID: [UInt8]) -> Double {
+    static func weight(_ classID: ArraySlice<UInt8>) -> Double {
         guard !classID.isEmpty else { return 0 }
         var weight = 0.0
         let isEmbed = embed.occurs(in: classID)  // an embedded post is content, whatever else its name says
@@ -75,40 +75,57 @@ enum HTMLHints {
 /// A set of ASCII words found in a name by byte comparison, bucketed by first byte.
 struct ByteWords: Sendable {
     private var buckets: [[[UInt8]]] = Array(repeating: [], count: 128)
+    /// A bit per pair of ASCII bytes (first × 128 + second) that some word starts with, so that most places in a
+    /// name are passed over without looking at the words (a one-byte word, or one whose second byte is not
+    /// ASCII, sets every pair of its first byte).
+    private var pairs: [UInt64] = Array(repeating: 0, count: 128 * 128 / 64)
 
     init(_ words: [String]) {
         for word in words {
             let bytes = Array(word.utf8)
             guard let first = bytes.first, first < 128 else { continue }
             buckets[Int(first)].append(bytes)
+            let seconds = bytes.count > 1 && bytes[1] < 128 ? Int(bytes[1])...Int(bytes[1]) : 0...127
+            for second in seconds {
+                let bit = Int(first) << 7 | second
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
     }
 
     /// Whether any word occurs anywhere in `name`.
-    func occurs(in name: [UInt8]) -> Bool {
-        for start in name.indices where name[start] < 128 {
-            for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
+    func occurs(in name: ArraySlice<UInt8>) -> Bool {
+        name.withUnsafeBufferPointer { name in
+            for start in name.indices where name[start] < 128 {
+                if start + 1 < name.count, name[start + 1] < 128 {
+                    let bit = Int(name[start]) << 7 | Int(name[start + 1])
+                    if pairs[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { continue }
+                }
+                for word in buckets[Int(name[start])] where matches(word, name, at: start) { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Whether any word is a whole word of `name` (words are separated by anything but letters and digits).
-    func isWord(in name: [UInt8]) -> Bool {
-        var start = 0
-        while start < name.count {
-            var end = start
-            while end < name.count, name[end].isASCIIAlphanumeric { end += 1 }
-            if end > start, name[start] < 128 {
-                for word in buckets[Int(name[start])] where word.count == end - start && matches(word, name, at: start) {
-                    return true
+    func isWord(in name: ArraySlice<UInt8>) -> Bool {
+        name.withUnsafeBufferPointer { name in
+            var start = 0
+            while start < name.count {
+                var end = start
+                while end < name.count, name[end].isASCIIAlphanumeric { end += 1 }
+                if end > start, name[start] < 128 {
+                    for word in buckets[Int(name[start])] where word.count == end - start && matches(word, name, at: start) {
+                        return true
+                    }
                 }
+                start = end + 1
             }
-            start = end + 1
+            return false
         }
-        return false
     }
 
-    private func matches(_ word: [UInt8], _ name: [UInt8], at start: Int) -> Bool {
+    private func matches(_ word: [UInt8], _ name: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         guard start + word.count <= name.count else { return false }
         for offset in word.indices where word[offset] != name[start + offset] { return false }
         return true

@@ -25,21 +25,22 @@ struct HTMLMetadata: Sendable {
         for index in tree.nodes.indices {
             let tag = tree.nodes[index].tag
             if tag == .text || tag == .br { continue }
-            if tree.nodes[index].attributes.isEmpty && tree.nodes[index].classID.isEmpty && tag != .title
+            if !tree.nodes[index].hasAttributes && !tree.nodes[index].hasClassID && tag != .title
                 && tag != .script
             {
                 continue
             }
             let node = tree.nodes[index]
+            func attribute(_ name: String) -> String? { node.hasAttributes ? tree.attribute(index, name) : nil }
             switch node.tag {
             case .html:
-                if language == nil, let lang = node.attribute("lang").map(Self.clean), !lang.isEmpty { language = lang }
+                if language == nil, let lang = attribute("lang").map(Self.clean), !lang.isEmpty { language = lang }
             case .title:
                 if documentTitle == nil { documentTitle = Self.clean(Self.text(tree, index)) }
             case .meta:
-                let key = (node.attribute("property") ?? node.attribute("name") ?? node.attribute("itemprop") ?? "")
+                let key = (attribute("property") ?? attribute("name") ?? attribute("itemprop") ?? "")
                     .lowercased()
-                guard let content = node.attribute("content").map(Self.clean), !content.isEmpty else { continue }
+                guard let content = attribute("content").map(Self.clean), !content.isEmpty else { continue }
                 switch key {
                 case "og:title", "twitter:title": if openGraphTitle == nil { openGraphTitle = content }
                 case "og:description", "description", "twitter:description":
@@ -56,31 +57,31 @@ struct HTMLMetadata: Sendable {
                 default: break
                 }
             case .link:
-                if node.attribute("rel")?.lowercased() == "canonical", let href = node.attribute("href"), !href.isEmpty {
+                if attribute("rel")?.lowercased() == "canonical", let href = attribute("href"), !href.isEmpty {
                     canonicalURL = href
                 }
             case .script:
-                if let json = JSONLite.parse(node.text) { readJSONLD(json, depth: 0) }
+                if let json = JSONLite.parse(tree.text(index)) { readJSONLD(json, depth: 0) }
             case .time:
                 if timeDate == nil, !finder.isLeftOut(index) || finder.stats.removed[index] == false,
-                    let iso = node.attribute("datetime"), iso.count >= 8
+                    let iso = attribute("datetime"), iso.count >= 8
                 {
                     timeDate = (iso, Self.clean(Self.text(tree, index)))
                 }
             case .a:
-                if node.attribute("rel")?.lowercased().contains("author") == true {
+                if attribute("rel")?.lowercased().contains("author") == true {
                     let name = Self.clean(Self.text(tree, index))
                     if !name.isEmpty, name.count < 60 { domAuthors.append(name) }
                 }
             default:
                 break
             }
-            if node.tag != .text, node.tag != .meta, node.attribute("itemprop") == "author" {
+            if node.tag != .text, node.tag != .meta, attribute("itemprop") == "author" {
                 let name = Self.clean(Self.text(tree, index))
                 if !name.isEmpty, name.count < 80 { domAuthors.append(name) }
             }
             if bylineText == nil, node.tag != .text, node.tag != .meta, node.tag != .html, node.tag != .body,
-                Self.byline.occurs(in: node.classID)
+                Self.byline.occurs(in: tree.classID(index))
             {
                 let line = Self.clean(Self.text(tree, index))
                 if !line.isEmpty, line.count < 120 { bylineText = line }

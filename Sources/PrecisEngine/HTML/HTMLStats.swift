@@ -23,19 +23,20 @@ struct HTMLStats: Sendable {
 
     init(tree: HTMLTree) {
         let count = tree.nodes.count
-        textLength = Array(repeating: 0, count: count)
-        linkLength = Array(repeating: 0, count: count)
-        commas = Array(repeating: 0, count: count)
-        paragraphs = Array(repeating: 0, count: count)
-        listItems = Array(repeating: 0, count: count)
-        images = Array(repeating: 0, count: count)
-        inputs = Array(repeating: 0, count: count)
-        embeds = Array(repeating: 0, count: count)
-        hasBlockChild = Array(repeating: false, count: count)
-        inlineLength = Array(repeating: 0, count: count)
-        inlineCommas = Array(repeating: 0, count: count)
-        removed = Array(repeating: false, count: count)
+        var textLength = Array(repeating: 0, count: count)
+        var linkLength = Array(repeating: 0, count: count)
+        var commas = Array(repeating: 0, count: count)
+        var paragraphs = Array(repeating: 0, count: count)
+        var listItems = Array(repeating: 0, count: count)
+        var images = Array(repeating: 0, count: count)
+        var inputs = Array(repeating: 0, count: count)
+        var embeds = Array(repeating: 0, count: count)
+        var hasBlockChild = Array(repeating: false, count: count)
+        var inlineLength = Array(repeating: 0, count: count)
+        var inlineCommas = Array(repeating: 0, count: count)
+        var removed = Array(repeating: false, count: count)
         var insideLink = Array(repeating: false, count: count)
+        // the counts are local arrays while they are built, so that the loops below reach them directly
 
         tree.nodes.withUnsafeBufferPointer { nodes in
             for index in 0..<count {
@@ -43,7 +44,7 @@ struct HTMLStats: Sendable {
                 let tag = nodes[index].tag
                 if parent >= 0 {
                     insideLink[index] = insideLink[parent] || tag == .a
-                    removed[index] = removed[parent] || Self.isHidden(nodes[index])
+                    removed[index] = removed[parent] || Self.isHidden(tree, index)
                     if tag.isBlock && tag != .br && tag != .hr { hasBlockChild[parent] = true }
                 }
             }
@@ -51,7 +52,7 @@ struct HTMLStats: Sendable {
                 let tag = nodes[index].tag
                 switch tag {
                 case .text:
-                    let (length, commaCount) = Self.measure(nodes[index].text)
+                    let (length, commaCount) = Self.measure(tree.textBytes(index))
                     textLength[index] = length
                     commas[index] = commaCount
                     if insideLink[index] { linkLength[index] = length }
@@ -80,6 +81,18 @@ struct HTMLStats: Sendable {
                 embeds[parent] += embeds[index]
             }
         }
+        self.textLength = textLength
+        self.linkLength = linkLength
+        self.commas = commas
+        self.paragraphs = paragraphs
+        self.listItems = listItems
+        self.images = images
+        self.inputs = inputs
+        self.embeds = embeds
+        self.hasBlockChild = hasBlockChild
+        self.inlineLength = inlineLength
+        self.inlineCommas = inlineCommas
+        self.removed = removed
     }
 
     func linkDensity(_ index: Int) -> Double {
@@ -87,29 +100,34 @@ struct HTMLStats: Sendable {
     }
 
     /// Elements that are never shown or that are navigation by their tag or role.
-    static func isHidden(_ node: borrowing HTMLNode) -> Bool {
+    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
+        let node = tree.nodes[index]
         switch node.tag {
         case .nav, .aside, .menu, .dialog: return true
         case .text: return false
         default: break
         }
-        if node.attributes.isEmpty { return false }
-        for attribute in node.attributes {
-            switch attribute.name {
-            case "hidden": return true
-            case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+        if !node.hasAttributes { return false }
+        for position in Int(node.attributeStart)..<Int(node.attributeEnd) {
+            let attribute = tree.attributes[position]
+            // only these four are read, so only their values become strings
+            let name = HTMLTree.keptAttributes[Int(attribute.name)]
+            guard name == "hidden" || name == "aria-hidden" || name == "role" || name == "style" else { continue }
+            if name == "hidden" { return true }
+            let bytes = tree.bytes[Int(attribute.start)..<Int(attribute.end)]
+            switch name {
+            case "aria-hidden": if String(decoding: bytes, as: UTF8.self).lowercased() == "true" { return true }
             case "role":
-                switch attribute.value.lowercased() {
+                switch String(decoding: bytes, as: UTF8.self).lowercased() {
                 case "navigation", "menu", "menubar", "complementary", "contentinfo", "dialog", "alertdialog",
                     "search", "banner":
                     return true
                 default: break
                 }
-            case "style":
+            default:
                 var style: [UInt8] = []
-                for byte in attribute.value.utf8 where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
-                if hiddenStyles.occurs(in: style) { return true }
-            default: break
+                for byte in bytes where byte != 0x20 { style.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                if hiddenStyles.occurs(in: style[...]) { return true }
             }
         }
         return false
@@ -117,21 +135,21 @@ struct HTMLStats: Sendable {
 
     static let hiddenStyles = ByteWords(["display:none", "visibility:hidden"])
 
-    static func measure(_ text: String) -> (length: Int, commas: Int) {
-        var length = 0
-        var commas = 0
-        var inSpace = true
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-            if isSpace {
-                if !inSpace { length += 1 }
-                inSpace = true
-            } else {
-                inSpace = false
-                if byte & 0xC0 != 0x80 { length += 1 }
-                if byte == UInt8(ascii: ",") { commas += 1 }
+    static func measure(_ text: ArraySlice<UInt8>) -> (length: Int, commas: Int) {
+        text.withUnsafeBufferPointer { bytes in
+            // without branches: a character starts at every byte that is not a space or a UTF-8 continuation
+            // byte, and a run of spaces counts once when something comes before it
+            var length = 0
+            var commas = 0
+            var afterSpace = 1
+            for byte in bytes {
+                let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C ? 1 : 0
+                let starts = byte & 0xC0 != 0x80 ? 1 : 0
+                length &+= (1 &- isSpace) &* starts &+ isSpace &* (1 &- afterSpace)
+                commas &+= byte == UInt8(ascii: ",") ? 1 : 0
+                afterSpace = isSpace
             }
+            return (length, commas)
         }
-        return (length, commas)
     }
 }

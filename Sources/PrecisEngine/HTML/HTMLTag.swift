@@ -75,6 +75,11 @@ struct PackedName: Hashable, Comparable, Sendable {
     var high: UInt64
     var low: UInt64
 
+    init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     init?(_ name: UnsafePointer<UInt8>) {
         high = 0
         low = 0

@@ -8,7 +8,9 @@ internal import CLibXML2
     import Darwin
 #endif
 
-/// One node of an ``HTMLTree``: an element or a run of text.
+/// One node of an ``HTMLTree``: an element or a run of text. Plain numbers only, so that nodes are copied,
+/// stored and freed without reference counting: their text, `class`/`id` and attributes are ranges of arrays
+/// the tree holds once for the whole page.
 struct HTMLNode: Sendable {
     var tag: HTMLTag
     var parent: Int
@@ -16,17 +18,32 @@ struct HTMLNode: Sendable {
     var firstChild = -1
     var lastChild = -1
     var nextSibling = -1
-    /// The text of a text node (entities decoded by libxml2); the raw content of a JSON-LD script.
-    var text: String = ""
-    /// `class` and `id`, ASCII-lowercased and joined by a space.
-    var classID: [UInt8] = []
-    /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``), names lowercased.
-    var attributes: [(name: String, value: String)] = []
+    /// The text of a text node (entities decoded by libxml2) or the raw content of a JSON-LD script: a range of
+    /// ``HTMLTree/bytes``.
+    var textStart: Int32 = 0
+    var textEnd: Int32 = 0
+    /// `class` and `id`, ASCII-lowercased and joined by a space: a range of ``HTMLTree/bytes``.
+    var classStart: Int32 = 0
+    var classEnd: Int32 = 0
+    /// The attributes the extractor reads (see ``HTMLTree/keptAttributes``): a range of ``HTMLTree/attributes``.
+    var attributeStart: Int32 = 0
+    var attributeEnd: Int32 = 0
 
-    func attribute(_ name: String) -> String? {
-        for attribute in attributes where attribute.name == name { return attribute.value }
-        return nil
+    init(tag: HTMLTag, parent: Int) {
+        self.tag = tag
+        self.parent = parent
     }
+
+    var hasAttributes: Bool { attributeEnd > attributeStart }
+    var hasClassID: Bool { classEnd > classStart }
+}
+
+/// One kept attribute: its name (an index of ``HTMLTree/keptAttributes``) and its value, a range of
+/// ``HTMLTree/bytes``.
+struct HTMLAttribute: Sendable {
+    var name: Int32
+    var start: Int32
+    var end: Int32
 }
 
 /// A page read by libxml2's HTML parser into Swift values, in document order (a parent comes before its
@@ -40,6 +57,37 @@ struct HTMLNode: Sendable {
 /// HTML parser does not recurse, so the option is used and the depth is bounded here instead.
 struct HTMLTree: Sendable {
     var nodes: [HTMLNode]
+    /// The bytes of every node's text, `class`/`id` and attribute values, one after another.
+    var bytes: [UInt8]
+    var attributes: [HTMLAttribute]
+
+    /// The text of the node at `index` (a text node or a JSON-LD script), UTF-8.
+    func textBytes(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[Int(nodes[index].textStart)..<Int(nodes[index].textEnd)]
+    }
+
+    func text(_ index: Int) -> String {
+        String(decoding: textBytes(index), as: UTF8.self)
+    }
+
+    /// `class` and `id` of the node at `index`, ASCII-lowercased and joined by a space.
+    func classID(_ index: Int) -> ArraySlice<UInt8> {
+        bytes[Int(nodes[index].classStart)..<Int(nodes[index].classEnd)]
+    }
+
+    /// The value of the node's attribute `name` (one of ``keptAttributes``), if it has it.
+    func attribute(_ index: Int, _ name: String) -> String? {
+        var position = Int(nodes[index].attributeStart)
+        let end = Int(nodes[index].attributeEnd)
+        while position < end {
+            let attribute = attributes[position]
+            if Self.keptAttributes[Int(attribute.name)] == name {
+                return String(decoding: bytes[Int(attribute.start)..<Int(attribute.end)], as: UTF8.self)
+            }
+            position += 1
+        }
+        return nil
+    }
 
     /// The children of the node at `index`, in document order.
     func children(of index: Int) -> HTMLChildren {
@@ -51,7 +99,7 @@ struct HTMLTree: Sendable {
     func collectText(_ index: Int, into out: inout String, skipping skip: (HTMLTag) -> Bool) {
         let tag = nodes[index].tag
         if tag == .text {
-            out += nodes[index].text
+            out += text(index)
             return
         }
         guard !skip(tag) else { return }
@@ -70,10 +118,11 @@ struct HTMLTree: Sendable {
         "href", "rel", "itemprop", "property", "name", "content", "datetime", "lang", "charset", "http-equiv",
         "type", "role", "hidden", "aria-hidden", "style", "itemtype",
     ]
-    /// ``keptAttributes`` by packed name; `class` and `id` map to nil names (they make ``HTMLNode/classID``).
+    /// The index in ``keptAttributes`` by packed name; `class` and `id` map to -1 (they make
+    /// ``HTMLTree/classID(_:)``).
     static let attributeTable = PackedTable(
-        keptAttributes.map { (PackedName(Array($0.utf8))!, Optional($0)) }
-            + [(PackedName(Array("class".utf8))!, nil), (PackedName(Array("id".utf8))!, nil)]
+        keptAttributes.enumerated().map { (PackedName(Array($0.element.utf8))!, Int32($0.offset)) }
+            + [(PackedName(Array("class".utf8))!, Int32(-1)), (PackedName(Array("id".utf8))!, Int32(-1))]
     )
 
     /// Parses `html` (UTF-8; any charset the page declares is ignored because the text is already decoded).
@@ -86,12 +135,14 @@ struct HTMLTree: Sendable {
                 | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
                 | XML_PARSE_HUGE.rawValue
         )
-        var utf8 = Array(html.utf8)
-        if utf8.isEmpty { utf8 = Array("<html></html>".utf8) }
-        guard utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
-        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: utf8.count / 40)
-        let parsed: Bool = utf8.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
+        var html = html.isEmpty ? "<html></html>" : html
+        html.makeContiguousUTF8()
+        guard html.utf8.count < Int(Int32.max) else { throw EngineError(message: "the HTML page is larger than 2 GiB") }
+        let builder = HTMLTreeBuilder(maxDepth: maxDepth, capacity: html.utf8.count / 40)
+        // libxml2 reads from its own copy of the bytes (which the builder may rewrite ahead of it), not this one
+        let parsed: Bool? = html.utf8.withContiguousStorageIfAvailable { buffer in
+            builder.compacting = HTMLTagCompactor.canCompact(buffer)
+            return buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { bytes in
                 guard let context = htmlCreateMemoryParserCtxt(bytes, Int32(buffer.count)) else { return false }
                 defer {
                     if let document = context.pointee.myDoc { xmlFreeDoc(document) }
@@ -107,8 +158,8 @@ struct HTMLTree: Sendable {
                 return true
             }
         }
-        guard parsed else { throw EngineError(message: "the HTML parser could not read the page") }
-        nodes = withExtendedLifetime(builder) { builder.nodes }
+        guard parsed == true else { throw EngineError(message: "the HTML parser could not read the page") }
+        (nodes, bytes, attributes) = withExtendedLifetime(builder) { (builder.nodes, builder.bytes, builder.attributes) }
     }
 }
 
@@ -133,25 +184,37 @@ struct HTMLChildren: Sequence {
 
 /// Receives libxml2's SAX events for one page and builds the ``HTMLTree``'s nodes.
 ///
-/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``.
+/// Only ever used by the thread that runs the parse, inside ``HTMLTree/init(html:maxDepth:)``, one callback at a
+/// time: no access to its properties can overlap another, so they are not checked at run time for exclusive
+/// access (a check per property access, on every SAX event).
 private final class HTMLTreeBuilder {
-    var nodes: [HTMLNode]
+    @exclusivity(unchecked) var nodes: [HTMLNode]
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var attributes: [HTMLAttribute] = []
     /// Kept ancestors of the current position.
-    var stack: [Int] = [0]
+    @exclusivity(unchecked) var stack: [Int] = [0]
     /// Open elements below the deepest kept ancestor.
-    var excess = 0
+    @exclusivity(unchecked) var excess = 0
     /// Open elements inside one whose content is never text (a script, a style …).
-    var skipped = 0
+    @exclusivity(unchecked) var skipped = 0
     /// The JSON-LD script whose text is being collected.
-    var collecting: Int?
+    @exclusivity(unchecked) var collecting: Int?
+    /// Whether the skipped element is a script or a style, whose content libxml2 reads as raw text.
+    @exclusivity(unchecked) var raw = false
+    /// Whether start tags ahead of the parser may be rewritten without the attributes never read (see
+    /// ``compactNext(at:)``).
+    @exclusivity(unchecked) var compacting = false
+    @exclusivity(unchecked) var compactor = HTMLTagCompactor()
     /// The parser, for moving it past the content of scripts and styles (see ``skipRawText(_:)``).
-    var context: htmlParserCtxtPtr?
+    @exclusivity(unchecked) var context: htmlParserCtxtPtr?
     let maxDepth: Int
 
     init(maxDepth: Int, capacity: Int) {
         self.maxDepth = maxDepth
         nodes = [HTMLNode(tag: .html, parent: -1)]
         nodes.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * 8)
+        attributes.reserveCapacity(capacity / 4)
     }
 
     static var handler: htmlSAXHandler {
@@ -191,6 +254,7 @@ private final class HTMLTreeBuilder {
         let parent = stack[stack.count - 1]
         if tag == .script {
             skipped = 1
+            raw = true
             if Self.isJSONLD(attributes) {
                 append(HTMLNode(tag: .script, parent: parent))
                 collecting = nodes.count - 1
@@ -201,12 +265,14 @@ private final class HTMLTreeBuilder {
         }
         if tag == .style, let rawName {
             skipped = 1
+            raw = true
             skipRawText(rawName)
             return
         }
         if tag.isNeverText && tag != .head && tag != .title && tag != .meta && tag != .link {
             skipped = 1
             if tag == .svg { skipSVG() }
+            compactAfterStart()
             return
         }
         if excess > 0 {
@@ -220,38 +286,93 @@ private final class HTMLTreeBuilder {
             append(HTMLNode(tag: .div, parent: parent))
             stack.append(nodes.count - 1)
             excess = 1
+            compactAfterStart()
             return
         }
         append(element(tag, parent: parent, attributes))
         stack.append(nodes.count - 1)
+        compactAfterStart()
     }
 
     func end() {
         if skipped > 0 {
             skipped -= 1
-            if skipped == 0 { collecting = nil }
+            if skipped == 0 {
+                collecting = nil
+                raw = false
+            }
         } else if excess > 0 {
             excess -= 1
             if excess == 0 { stack.removeLast() }  // the container of the flattened elements
         } else if stack.count > 1 {
             stack.removeLast()
         }
+        // after an end tag (or an empty element) the input stands just past its `>`
+        guard compacting, !raw, let input = context?.pointee.input, let cur = input.pointee.cur,
+            let base = input.pointee.base, cur > base, cur[-1] == UInt8(ascii: ">")
+        else { return }
+        compactNext(at: cur)
+    }
+
+    /// Rewrites the start tag that comes right after the one whose start callback is running. The input then
+    /// stands on that tag's `>` (still to be read); when the next tag follows at once, the `>` is written again
+    /// right before the shortened tag and the parser moved to it, so libxml2 goes on as if nothing lay between.
+    private func compactAfterStart() {
+        guard compacting, !raw, let input = context?.pointee.input, let cur = input.pointee.cur,
+            let end = input.pointee.end, end - cur > 2, cur.pointee == UInt8(ascii: ">"), cur[1] == UInt8(ascii: "<")
+        else { return }
+        let mutable = UnsafeMutablePointer(mutating: cur)
+        guard let moved = compactor.compact(mutable + 1, end: UnsafeMutablePointer(mutating: end)) else { return }
+        moved[-1] = UInt8(ascii: ">")
+        input.pointee.cur = UnsafePointer(moved - 1)
+    }
+
+    /// Rewrites the start tag at `cur` (the parser's position, where it reads next) when it has attributes the
+    /// extractor never reads (``HTMLTagCompactor``), and moves the parser to its new start.
+    private func compactNext(at cur: UnsafePointer<xmlChar>) {
+        guard let input = context?.pointee.input, let end = input.pointee.end, end - cur > 2,
+            cur.pointee == UInt8(ascii: "<")
+        else { return }
+        guard let moved = compactor.compact(UnsafeMutablePointer(mutating: cur), end: UnsafeMutablePointer(mutating: end)) else {
+            return
+        }
+        input.pointee.cur = UnsafePointer(moved)
     }
 
     func text(_ characters: UnsafePointer<xmlChar>?, _ length: Int32) {
         guard let characters, length > 0 else { return }
         let buffer = UnsafeBufferPointer(start: characters, count: Int(length))
         if skipped > 0 {
-            if let collecting { nodes[collecting].text += String(decoding: buffer, as: UTF8.self) }
-            return
-        }
-        let parent = stack[stack.count - 1]
-        let last = nodes[parent].lastChild
-        if last >= 0, nodes[last].tag == .text {
-            nodes[last].text += String(decoding: buffer, as: UTF8.self)
+            if let collecting { appendText(buffer, to: collecting) }
         } else {
-            append(HTMLNode(tag: .text, parent: parent, text: String(decoding: buffer, as: UTF8.self)))
+            let parent = stack[stack.count - 1]
+            let last = nodes[parent].lastChild
+            if last >= 0, nodes[last].tag == .text {
+                appendText(buffer, to: last)
+            } else {
+                var node = HTMLNode(tag: .text, parent: parent)
+                node.textStart = Int32(truncatingIfNeeded: bytes.count)
+                bytes.append(contentsOf: buffer)
+                node.textEnd = Int32(truncatingIfNeeded: bytes.count)
+                append(node)
+            }
         }
+        // text ends where a tag begins: the input then stands on its `<`
+        guard compacting, !raw, let cur = context?.pointee.input.pointee.cur else { return }
+        compactNext(at: cur)
+    }
+
+    /// Adds `buffer` to the text of the node at `index`: in place when that text is the last thing in ``bytes``
+    /// (as it is when libxml2 hands over one run of text in pieces), else by moving the text to the end first.
+    private func appendText(_ buffer: UnsafeBufferPointer<xmlChar>, to index: Int) {
+        if Int(nodes[index].textEnd) != bytes.count {
+            let start = Int(nodes[index].textStart)
+            let end = Int(nodes[index].textEnd)
+            nodes[index].textStart = Int32(truncatingIfNeeded: bytes.count)
+            bytes.append(contentsOf: bytes[start..<end])
+        }
+        bytes.append(contentsOf: buffer)
+        nodes[index].textEnd = Int32(truncatingIfNeeded: bytes.count)
     }
 
     /// Moves libxml2 to the end of the script or style element it has just started, so that it does not read
@@ -341,22 +462,40 @@ private final class HTMLTreeBuilder {
     ) -> HTMLNode {
         var node = HTMLNode(tag: tag, parent: parent)
         guard var pair = attributes else { return node }
+        node.attributeStart = Int32(truncatingIfNeeded: self.attributes.count)
+        node.classStart = -1
         while let rawName = pair.pointee {
             let value = pair.successor().pointee
             pair += 2
             guard let key = PackedName(rawName), let kept = HTMLTree.attributeTable.find(key) else { continue }
-            if let name = kept {
-                node.attributes.append((name, value.map { String(cString: $0) } ?? ""))
-            } else {
-                guard var byte = value else { continue }
-                if !node.classID.isEmpty { node.classID.append(0x20) }
+            if kept >= 0 {
+                let start = Int32(truncatingIfNeeded: bytes.count)
+                if let value { bytes.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(xmlStrlen(value)))) }
+                self.attributes.append(HTMLAttribute(name: kept, start: start, end: Int32(truncatingIfNeeded: bytes.count)))
+            } else if var byte = value {
+                if node.classStart >= 0 && node.classEnd > node.classStart {
+                    // `class` and `id` are kept together at the end of the bytes; an attribute read in between moves
+                    // the first one there again
+                    if Int(node.classEnd) != bytes.count {
+                        let start = Int(node.classStart)
+                        let end = Int(node.classEnd)
+                        node.classStart = Int32(truncatingIfNeeded: bytes.count)
+                        bytes.append(contentsOf: bytes[start..<end])
+                    }
+                    bytes.append(0x20)
+                } else {
+                    node.classStart = Int32(truncatingIfNeeded: bytes.count)
+                }
                 while byte.pointee != 0 {
                     let character = byte.pointee
-                    node.classID.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
+                    bytes.append(character >= 0x41 && character <= 0x5A ? character | 0x20 : character)
                     byte += 1
                 }
+                node.classEnd = Int32(truncatingIfNeeded: bytes.count)
             }
         }
+        if node.classStart < 0 { node.classStart = 0 }
+        node.attributeEnd = Int32(truncatingIfNeeded: self.attributes.count)
         return node
     }
 

@@ -91,6 +91,11 @@ struct StructureParser {
     /// A short line of page furniture.
     func isBoilerplate(_ span: Range<Int>) -> Bool {
         guard span.count <= Self.boilerplatePrefixMaxBytes else { return false }
+        // a line too long to be a furniture line can only be one by its start: most are passed over on their first
+        // bytes, without lowercasing the line
+        if span.count > Self.boilerplateMaxBytes, !Self.furniturePrefixBytes.contains(where: { mayStart(span, with: $0) }) {
+            return false
+        }
         let line = text.lowercased(span)
         if Lexicon.boilerplatePrefixes.contains(where: { line.hasPrefix($0) })
             || Lexicon.pageFurniturePrefixes.contains(where: { line.hasPrefix($0) })
@@ -104,6 +109,21 @@ struct StructureParser {
         }
         let key = String(stripped)
         return Lexicon.boilerplateLines.contains(key) || Lexicon.pageFurnitureLines.contains(key)
+    }
+
+    private static let furniturePrefixBytes = (Lexicon.boilerplatePrefixes + Lexicon.pageFurniturePrefixes).map { Array($0.utf8) }
+
+    /// False only when the lowercased text at `span` certainly does not start with `prefix`: its first bytes are
+    /// ASCII and differ from it (ASCII letters lowercase to ASCII, so the lowercased text starts with the same bytes
+    /// lowercased); true when they match or a non-ASCII byte comes first.
+    private func mayStart(_ span: Range<Int>, with prefix: [UInt8]) -> Bool {
+        for offset in prefix.indices {
+            guard span.lowerBound + offset < span.upperBound else { return false }
+            let byte = text.bytes[span.lowerBound + offset]
+            if byte >= 0x80 { return true }
+            if (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) != prefix[offset] { return false }
+        }
+        return true
     }
 
     /// A one-line block of at most `maxWords` words that does not end a sentence or with a colon.
