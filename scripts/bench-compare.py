@@ -9,7 +9,8 @@ Builds precisd and precis-bench (release), the grpc-swift-2 echo peer in its own
 times over, and interleaved so that every tool sees the same machine:
 
   precisd       ping 16 B and 3 KB at 1 in flight, 50 in flight on 1 connection, 48 on 4
-                (4 x 12); summarize and extract of the --docs texts at 1 and 16 in flight;
+                (4 x 12), 50 on 1 connection in batches of 25 (PrecisClient.callBatch, the
+                counterpart of redis-benchmark -P); summarize and extract of the --docs texts at 1 and 16 in flight;
                 server CPU per request from /proc/PID/stat
   grpc-echo     unary echo of the same payloads at the same concurrency (50 over 4 connections)
   redis         redis-benchmark PING, SET and GET of 3 KB at -c 50 -P 1 and -c 50 -P 16
@@ -115,14 +116,18 @@ def redis_bench(port, test, pipeline, requests):
 
 
 PING_CASES = [
-    # name, payload, connections, depth (precis), grpc conns, grpc concurrency
-    ("ping 16 B, 1 in flight", 16, 1, 1, 1, 1),
-    ("ping 3 KB, 1 in flight", 3072, 1, 1, 1, 1),
-    ("ping 16 B, 50 in flight, 1 conn", 16, 1, 50, 1, 50),
-    ("ping 3 KB, 50 in flight, 1 conn", 3072, 1, 50, 1, 50),
-    ("ping 16 B, 48-50 in flight, 4 conns", 16, 4, 12, 4, 50),
-    ("ping 3 KB, 48-50 in flight, 4 conns", 3072, 4, 12, 4, 50),
+    # name, payload, connections, depth, batch (precis), grpc conns, grpc concurrency
+    ("ping 16 B, 1 in flight", 16, 1, 1, 1, 1, 1),
+    ("ping 3 KB, 1 in flight", 3072, 1, 1, 1, 1, 1),
+    ("ping 16 B, 50 in flight, 1 conn", 16, 1, 50, 1, 1, 50),
+    ("ping 3 KB, 50 in flight, 1 conn", 3072, 1, 50, 1, 1, 50),
+    ("ping 16 B, 48-50 in flight, 4 conns", 16, 4, 12, 1, 4, 50),
+    ("ping 3 KB, 48-50 in flight, 4 conns", 3072, 4, 12, 1, 4, 50),
+    # PrecisClient.callBatch, two batches of 25 in flight: the counterpart of redis-benchmark -P.
+    ("ping 16 B, 50 in flight, 1 conn, batches of 25", 16, 1, 50, 25, 1, 50),
+    ("ping 3 KB, 50 in flight, 1 conn, batches of 25", 3072, 1, 50, 25, 1, 50),
 ]
+BATCHED_3KB = "ping 3 KB, 50 in flight, 1 conn, batches of 25"
 
 
 def main():
@@ -173,12 +178,19 @@ def main():
         for number in range(1, args.runs + 1):
             log(f"--- run {number} of {args.runs}")
             r = {"precis": {}, "grpc": {}, "redis": {}, "open": {}}
-            for name, payload, conns, depth, gconns, gconc in PING_CASES:
+            for name, payload, conns, depth, batch, gconns, gconc in PING_CASES:
                 r["precis"][name] = precis_bench(bench, p_port, ["--op", "ping", "--payload-bytes", str(payload),
-                                                                 "--connections", str(conns), "--depth", str(depth)],
+                                                                 "--connections", str(conns), "--depth", str(depth),
+                                                                 "--batch", str(batch)],
                                                  secs, precis.pid)
-                if have_grpc:
+                if have_grpc and batch == 1:
+                    # gRPC has no batch call: the batched rows compare with its 50 concurrent calls.
                     r["grpc"][name] = grpc_bench(grpc_client, g_port, gconns, gconc, payload, secs)
+            if have_grpc:
+                for name, payload, conns, depth, batch, gconns, gconc in PING_CASES:
+                    if batch > 1:
+                        twin = next(n for n, p, c, d, b, gc, gq in PING_CASES if b == 1 and p == payload and gc == gconns and gq == gconc)
+                        r["grpc"][name] = r["grpc"][twin]
             if have_docs:
                 for op in ("summarize", "extract"):
                     for depth in (1, 16):
@@ -240,11 +252,13 @@ def markdown(runs, rss_idle, rss_end):
                      f"{fmt(med([x['latencyMicros']['p50'] for x in p]))} / {fmt(med([x['latencyMicros']['p99'] for x in p]))} | "
                      f"{fmt(med([x['serverCpuMicrosPerRequest'] for x in p]), 2)} | {fmt(med([x['clientCpuMicrosPerRequest'] for x in p]), 2)} | "
                      f"{fmt(grpc_rps)} | {fmt(ratio, 1) + '×' if ratio else '-'} |")
-    lines += ["", "| redis-benchmark (-c 50, 3 KB values) | req/s | Precis ping 3 KB (4 conns) ÷ Redis |", "|---|---:|---:|"]
+    lines += ["", "| redis-benchmark (-c 50, 3 KB values) | req/s | Precis ping 3 KB (4 conns) ÷ Redis | Precis ping 3 KB (batches of 25) ÷ Redis |",
+              "|---|---:|---:|---:|"]
     for key in runs[0]["redis"].keys():
         rates = [r["redis"][key] for r in runs]
         ratio = med([r["precis"]["ping 3 KB, 48-50 in flight, 4 conns"]["throughput"] / r["redis"][key] for r in runs])
-        lines.append(f"| {key} | {fmt(med(rates))} | {fmt(ratio, 2)} |")
+        batched = med([r["precis"][BATCHED_3KB]["throughput"] / r["redis"][key] for r in runs])
+        lines.append(f"| {key} | {fmt(med(rates))} | {fmt(ratio, 2)} | {fmt(batched, 2)} |")
     lines += ["", "| open loop at half the closed-loop maximum | rate sent | achieved req/s | p50 µs | p99 µs | p99.9 µs | max µs |",
               "|---|---:|---:|---:|---:|---:|---:|"]
     for key in runs[0]["open"].keys():

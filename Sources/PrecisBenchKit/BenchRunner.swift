@@ -40,8 +40,10 @@ public enum BenchRunner {
         let progress = plan.progress ? Task { await run.reportProgress() } : nil
         let startUsage = Task { await run.sampleAtMeasurementStart() }
         let statistics = await withTaskGroup(of: BenchStatistics.self) { group in
-            for client in clients {
-                if plan.batch > 1 {
+            for (share, client) in clients.enumerated() {
+                if plan.rate != nil {
+                    group.addTask { await run.pace(client: client, share: share, of: clients.count) }
+                } else if plan.batch > 1 {
                     for _ in 0..<max(1, plan.depth / plan.batch) {
                         group.addTask { await run.workInBatches(client: client) }
                     }
@@ -120,21 +122,15 @@ final class RunState: Sendable {
         return ProcessUsage.sample(serverPID: plan.serverPID)
     }
 
-    /// One worker: one request at a time until the run is over; returns what it measured.
+    /// One worker (closed loop): one request at a time until the run is over; returns what it
+    /// measured.
     func work(client: PrecisClient) async -> BenchStatistics {
         var statistics = BenchStatistics()
         while true {
             let index = next.add(1, ordering: .relaxed).oldValue
-            var due: Int64?
-            if let schedule {
-                let at = startedAt + schedule.dueOffset(of: index)
-                if let stopAt, at >= stopAt { break }
-                if at > Self.now() { await Self.sleep(until: at) }
-                due = at
-            }
             let sentAt = Self.now()
-            if due == nil, let stopAt, sentAt >= stopAt { break }
-            let measured = (due ?? sentAt) >= measureFrom
+            if let stopAt, sentAt >= stopAt { break }
+            let measured = sentAt >= measureFrom
             if measured, let limit = plan.requests, measuredIssued.add(1, ordering: .relaxed).oldValue >= limit { break }
             let result: Result<Response, PrecisError>
             do throws(PrecisError) {
@@ -143,7 +139,7 @@ final class RunState: Sendable {
                 result = .failure(error)
             }
             let answeredAt = Self.now()
-            let latency = OpenLoopSchedule.latency(dueAt: due ?? sentAt, sentAt: sentAt, answeredAt: answeredAt)
+            let latency = answeredAt - sentAt
             if measured { Self.record(result, latency: latency, into: &statistics) }
             if showsProgress { interval.withLock { Self.record(result, latency: latency, into: &$0) } }
             if case .failure(let error) = result, error.isConnectFailure {
@@ -152,6 +148,72 @@ final class RunState: Sendable {
             }
         }
         return statistics
+    }
+
+    /// The open loop for one connection: its share of the timetable (request `share`,
+    /// `share + shares`, …). When requests fall due it sends all of them at once (one write, one
+    /// hop), at most `depth` in flight; each latency counts from the request's due time. One
+    /// timer and one task per send instead of a task per request in flight: the generator's own
+    /// wake-ups were most of its CPU and added to the latency it measured.
+    func pace(client: PrecisClient, share: Int, of shares: Int) async -> BenchStatistics {
+        guard let schedule else { return BenchStatistics() }
+        let inFlight = InFlight()
+        let measuredStatistics = SharedStatistics()
+        let stopElapsed = stopAt.map { $0 - startedAt }
+        await withDiscardingTaskGroup { group in
+            var next = share
+            var stopping = false
+            while !stopping {
+                let dueAt = startedAt + schedule.dueOffset(of: next)
+                if let stopAt, dueAt >= stopAt { break }
+                if dueAt > Self.now() { await Self.sleep(until: dueAt) }
+                let room = plan.depth - inFlight.count
+                guard room > 0 else {
+                    // Every slot is busy: wait for one; the due times keep counting.
+                    await Self.sleep(until: Self.now() + 50_000)
+                    continue
+                }
+                var indices = schedule.due(from: next, step: shares, atElapsed: Self.now() - startedAt, stopElapsed: stopElapsed, limit: room)
+                guard let last = indices.last else { continue }
+                next = last + shares
+                if let limit = plan.requests {
+                    let measured = indices.filter { startedAt + schedule.dueOffset(of: $0) >= measureFrom }.count
+                    if measured > 0 {
+                        let issued = measuredIssued.add(measured, ordering: .relaxed).oldValue
+                        if issued >= limit { break }
+                        if issued + measured > limit {
+                            indices.removeLast(issued + measured - limit)
+                            stopping = true
+                        }
+                    }
+                }
+                inFlight.add(indices.count)
+                let sentAt = Self.now()
+                let batch = indices
+                group.addTask {
+                    let answers = await client.callBatch(batch.map { self.plan.workload.request(at: $0) })
+                    inFlight.add(-batch.count)
+                    let timed = zip(batch, answers).map { index, answer in
+                        let due = self.startedAt + schedule.dueOffset(of: index)
+                        let latency = OpenLoopSchedule.latency(dueAt: due, sentAt: sentAt, answeredAt: Int64(answer.receivedAt.uptimeNanoseconds))
+                        return (due >= self.measureFrom, latency, answer.result)
+                    }
+                    measuredStatistics.value.withLock { statistics in
+                        for (measured, latency, result) in timed where measured { Self.record(result, latency: latency, into: &statistics) }
+                    }
+                    if self.showsProgress {
+                        self.interval.withLock { statistics in
+                            for (_, latency, result) in timed { Self.record(result, latency: latency, into: &statistics) }
+                        }
+                    }
+                    if answers.contains(where: { if case .failure(let error) = $0.result { error.isConnectFailure } else { false } }) {
+                        // Nothing to measure against; don't spin.
+                        try? await Task.sleep(nanoseconds: 10_000_000)
+                    }
+                }
+            }
+        }
+        return measuredStatistics.value.withLock { $0 }
     }
 
     /// One batch worker (closed loop): `plan.batch` requests in one write, then the next batch
@@ -223,6 +285,18 @@ final class RunState: Sendable {
             StandardError.write(line + "\n")
         }
     }
+}
+
+/// Requests in flight on one open-loop connection.
+final class InFlight: Sendable {
+    private let value = Atomic<Int>(0)
+    var count: Int { value.load(ordering: .relaxed) }
+    func add(_ delta: Int) { value.add(delta, ordering: .relaxed) }
+}
+
+/// Statistics that the sends of one open-loop connection record into as their answers come.
+final class SharedStatistics: Sendable {
+    let value = Mutex(BenchStatistics())
 }
 
 enum StandardError {

@@ -32,6 +32,21 @@ public struct OpenLoopSchedule: Sendable, Hashable {
         return Int((Double(elapsed) / intervalNanoseconds).rounded(.down)) + 1
     }
 
+    /// The requests of one connection's share of the timetable (`first`, `first + step`, …) that
+    /// are due by `elapsed` nanoseconds after the start, at most `limit` of them, none due at or
+    /// after `stopElapsed`.
+    public func due(from first: Int, step: Int, atElapsed elapsed: Int64, stopElapsed: Int64?, limit: Int) -> [Int] {
+        var indices: [Int] = []
+        var index = first
+        while indices.count < limit {
+            let at = dueOffset(of: index)
+            guard at <= elapsed, stopElapsed.map({ at < $0 }) ?? true else { break }
+            indices.append(index)
+            index += step
+        }
+        return indices
+    }
+
     /// The latency to record for a request: from when it was due to when its answer came, in
     /// nanoseconds. `sentAt` is only a sanity floor: a request never counts less than its own
     /// round trip.

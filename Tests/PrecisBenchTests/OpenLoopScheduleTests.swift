@@ -25,6 +25,16 @@ import Testing
         #expect(schedule.dueCount(atElapsed: 1_000_000_000) == 101)
     }
 
+    @Test func aConnectionTakesItsShareOfWhatIsDue() throws {
+        let schedule = try OpenLoopSchedule(rate: 1000)  // one each ms
+        // Connection 1 of 4 owns 1, 5, 9, …; by 9.5 ms 1, 5 and 9 are due.
+        #expect(schedule.due(from: 1, step: 4, atElapsed: 9_500_000, stopElapsed: nil, limit: 100) == [1, 5, 9])
+        #expect(schedule.due(from: 1, step: 4, atElapsed: 9_500_000, stopElapsed: nil, limit: 2) == [1, 5])
+        // Nothing due at or after the stop time.
+        #expect(schedule.due(from: 1, step: 4, atElapsed: 9_500_000, stopElapsed: 9_000_000, limit: 100) == [1, 5])
+        #expect(schedule.due(from: 13, step: 4, atElapsed: 9_500_000, stopElapsed: nil, limit: 100) == [])
+    }
+
     @Test func latencyCountsFromTheDueTimeNotTheSendTime() {
         // Due at 1 ms, sent late at 5 ms (the server held the worker), answered at 6 ms: the
         // user waited 5 ms, not 1.
