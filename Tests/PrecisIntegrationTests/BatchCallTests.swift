@@ -66,13 +66,7 @@ import Testing
 
     @Test func callsOfABatchMeetTheirDeadline() async throws {
         // A peer that answers the preface and nothing else.
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(PrefaceOnlyPeer()) }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
-        let port = try #require(server.localAddress?.port)
+        let (server, port) = try await startPeer { PrefaceOnlyPeer() }
         let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
         let sent = ContinuousClock.now
         let answers = await client.callBatch(Array(repeating: .ping(PingRequest()), count: 5), timeout: .milliseconds(300))
@@ -91,13 +85,7 @@ import Testing
 
     @Test func aLostConnectionFailsEveryCallOfTheBatch() async throws {
         // A peer that answers the preface and closes the connection on the first frame.
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(PrefaceOnlyPeer(closeOnData: true)) }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
-        let port = try #require(server.localAddress?.port)
+        let (server, port) = try await startPeer { PrefaceOnlyPeer(closeOnData: true) }
         let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
         let answers = await client.callBatch(Array(repeating: .ping(PingRequest()), count: 5), timeout: .seconds(10))
         await client.close()

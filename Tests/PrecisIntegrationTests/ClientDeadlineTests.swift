@@ -22,13 +22,7 @@ private final class SilentPeer: ChannelInboundHandler, Sendable {
 /// its timeout, whatever the timeouts of the other calls on the same connection.
 @Suite struct ClientDeadlineTests {
     @Test func eachCallFailsAtItsOwnDeadlineShortestFirst() async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(SilentPeer()) }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
-        let port = try #require(server.localAddress?.port)
+        let (server, port) = try await startPeer { SilentPeer() }
         let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
         let order = try await withThrowingTaskGroup(of: String.self) { group in
             // The long call goes first, so the connection's timer is armed for it; the short one
@@ -66,13 +60,7 @@ private final class SilentPeer: ChannelInboundHandler, Sendable {
     }
 
     @Test func cancellingTheTaskEndsItsCallsAtOnce() async throws {
-        let server = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
-            .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(SilentPeer()) }
-            }
-            .bind(host: "127.0.0.1", port: 0)
-            .get()
-        let port = try #require(server.localAddress?.port)
+        let (server, port) = try await startPeer { SilentPeer() }
         let client = PrecisClient(host: "127.0.0.1", port: port, configuration: .init(connections: 1, retryOnConnectionLoss: false))
         let started = ContinuousClock.now
         let single = Task { () -> StatusCode? in
