@@ -20,7 +20,9 @@ struct PrecisBench: AsyncParsableCommand {
             sends its next request as soon as the last is answered. Open loop (--rate R): \
             requests leave on a fixed schedule of R per second over all connections, and each \
             latency counts from the time the request was due, so a stalled server shows in the \
-            tail (coordinated omission corrected, as in wrk2); at most C × D are in flight.
+            tail (coordinated omission corrected, as in wrk2); at most C × D are in flight. \
+            With --batch B the closed loop sends B requests at a time in one write and waits for \
+            all of them (like redis-benchmark -P); each latency still counts per request.
 
             --op takes one operation (ping, parse, summarize, extract, analyze), `mix` (all five, \
             equal weights) or a weighted mix: --op mix=ping:1,summarize:3 (a name without :N \
