@@ -1,3 +1,5 @@
+import PrecisClient
+import PrecisWire
 import NIOCore
 import NIOPosix
 
@@ -19,4 +21,11 @@ func startPeer(_ make: @escaping @Sendable () -> any ChannelHandler) async throw
 
 enum PeerError: Error {
     case noPort
+}
+
+/// The status code of each answer of a batch: nil for an answer that succeeded.
+func failureCodes(_ answers: [BatchAnswer]) -> [StatusCode?] {
+    answers.map { answer in
+        if case .failure(let error) = answer.result { error.code } else { nil }
+    }
 }
