@@ -11,13 +11,16 @@ import Synchronization
 /// every worker sending `batch` requests at a time through `PrecisClient.callBatch`.
 public enum BenchRunner {
     public static func run(_ plan: BenchPlan) async throws -> BenchResult {
+        // Connection i and the tasks that load it live on event loop i (round-robin).
+        let loops = (0..<plan.connections).map { _ in MultiThreadedEventLoopGroup.singleton.next() }
+        let executors = loops.map { EventLoopExecutor($0) }
         let clients = (0..<plan.connections).map { index in
             var configuration = PrecisClient.Configuration()
             configuration.connections = 1
             configuration.defaultTimeout = plan.timeout
             // A load tool counts failures; it does not hide them behind a retry.
             configuration.retryOnConnectionLoss = false
-            return PrecisClient(endpoints: [plan.endpoints[index % plan.endpoints.count]], configuration: configuration)
+            return PrecisClient(endpoints: [plan.endpoints[index % plan.endpoints.count]], configuration: configuration, eventLoopGroup: loops[index])
         }
         defer {
             Task { for client in clients { await client.close() } }
@@ -41,15 +44,16 @@ public enum BenchRunner {
         let startUsage = Task { await run.sampleAtMeasurementStart() }
         let statistics = await withTaskGroup(of: BenchStatistics.self) { group in
             for (share, client) in clients.enumerated() {
+                let executor = executors[share]
                 if plan.rate != nil {
-                    group.addTask { await run.pace(client: client, share: share, of: clients.count) }
+                    group.addTask(executorPreference: executor) { await run.pace(client: client, share: share, of: clients.count) }
                 } else if plan.batch > 1 {
                     for _ in 0..<max(1, plan.depth / plan.batch) {
-                        group.addTask { await run.workInBatches(client: client) }
+                        group.addTask(executorPreference: executor) { await run.workInBatches(client: client) }
                     }
                 } else {
                     for _ in 0..<plan.depth {
-                        group.addTask { await run.work(client: client) }
+                        group.addTask(executorPreference: executor) { await run.work(client: client) }
                     }
                 }
             }

@@ -41,9 +41,9 @@ final class ClientConnection: Sendable {
             .connectTimeout(configuration.connectTimeout)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let sync = channel.pipeline.syncOperations
-                    try sync.addHandler(ByteToMessageHandler(PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)))
-                    try sync.addHandler(ClientConnectionHandler(state: state))
+                    try channel.pipeline.syncOperations.addHandler(
+                        ClientConnectionHandler(state: state, maxFrameBytes: configuration.maxFrameBytes)
+                    )
                 }
             }
             .connect(host: endpoint.host, port: endpoint.port)

@@ -5,9 +5,11 @@ import PrecisWire
 /// enforces call deadlines, and fails every pending call when the connection goes.
 ///
 /// Calls reach it through `send` (called on the event loop by `ClientConnection`), not through
-/// the pipeline: no promise per write, no boxing, one write for a whole batch.
+/// the pipeline: no promise per write, no boxing, one write for a whole batch. Frames are cut
+/// out of the byte stream here too (not by a `ByteToMessageHandler` in front), so answers reach
+/// `received` without being boxed and cast for the pipeline.
 final class ClientConnectionHandler: ChannelInboundHandler {
-    typealias InboundIn = InboundFrame
+    typealias InboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private struct Pending {
@@ -28,9 +30,11 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     private var goingAway = false
     private var flushScheduled = false
     private let state: ClientConnectionState
+    private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
 
-    init(state: ClientConnectionState) {
+    init(state: ClientConnectionState, maxFrameBytes: Int) {
         self.state = state
+        self.frames = NIOSingleStepByteToMessageProcessor(PrecisFrameDecoder(maxFrameBytes: maxFrameBytes))
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -135,7 +139,18 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     // MARK: inbound
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        do {
+            try frames.process(buffer: unwrapInboundIn(data)) { frame in
+                self.received(frame, context: context)
+            }
+        } catch {
+            // PrecisFrameDecoder does not throw; anything else ends the connection.
+            fatal(PrecisError(code: .internal, message: "cannot read the server's frames: \(error)"), context: context)
+        }
+    }
+
+    private func received(_ frame: InboundFrame, context: ChannelHandlerContext) {
+        switch frame {
         case .preface(let preface):
             if !preface.isCompatible(with: .current) {
                 fatal(PrecisError(code: .failedPrecondition, message: "server speaks protocol \(preface), this client \(Preface.current)"), context: context)
