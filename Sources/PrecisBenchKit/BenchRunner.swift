@@ -13,7 +13,7 @@ public enum BenchRunner {
     public static func run(_ plan: BenchPlan) async throws -> BenchResult {
         // Connection i and the tasks that load it live on event loop i (round-robin).
         let loops = (0..<plan.connections).map { _ in MultiThreadedEventLoopGroup.singleton.next() }
-        let executors = loops.map { EventLoopExecutor($0) }
+        let executors = loops.map { EventLoopTaskExecutor($0) }
         let clients = (0..<plan.connections).map { index in
             var configuration = PrecisClient.Configuration()
             configuration.connections = 1
@@ -46,7 +46,7 @@ public enum BenchRunner {
             for (share, client) in clients.enumerated() {
                 let executor = executors[share]
                 if plan.rate != nil {
-                    group.addTask(executorPreference: executor) { await run.pace(client: client, share: share, of: clients.count) }
+                    group.addTask(executorPreference: executor) { await run.pace(client: client, on: loops[share], share: share, of: clients.count) }
                 } else if plan.batch > 1 {
                     for _ in 0..<max(1, plan.depth / plan.batch) {
                         group.addTask(executorPreference: executor) { await run.workInBatches(client: client) }
@@ -112,10 +112,10 @@ final class RunState: Sendable {
 
     static func now() -> Int64 { Int64(NIODeadline.now().uptimeNanoseconds) }
 
-    /// Waits until `deadline` on an event loop's timer. `Task.sleep` woke open-loop workers
-    /// milliseconds late on a busy machine, and an open loop counts that lateness as latency.
-    static func sleep(until deadline: Int64) async {
-        let loop = MultiThreadedEventLoopGroup.singleton.next()
+    /// Waits until `deadline` on an event loop's timer (the loop the waiting task runs on).
+    /// `Task.sleep` woke open-loop workers milliseconds late on a busy machine, and an open loop
+    /// counts that lateness as latency.
+    static func sleep(until deadline: Int64, on loop: any EventLoop) async {
         let wake = loop.scheduleTask(deadline: .uptimeNanoseconds(UInt64(deadline))) {}
         try? await wake.futureResult.get()
     }
@@ -159,7 +159,7 @@ final class RunState: Sendable {
     /// hop), at most `depth` in flight; each latency counts from the request's due time. One
     /// timer and one task per send instead of a task per request in flight: the generator's own
     /// wake-ups were most of its CPU and added to the latency it measured.
-    func pace(client: PrecisClient, share: Int, of shares: Int) async -> BenchStatistics {
+    func pace(client: PrecisClient, on loop: any EventLoop, share: Int, of shares: Int) async -> BenchStatistics {
         guard let schedule else { return BenchStatistics() }
         let inFlight = InFlight()
         let measuredStatistics = SharedStatistics()
@@ -170,11 +170,11 @@ final class RunState: Sendable {
             while !stopping {
                 let dueAt = startedAt + schedule.dueOffset(of: next)
                 if let stopAt, dueAt >= stopAt { break }
-                if dueAt > Self.now() { await Self.sleep(until: dueAt) }
+                if dueAt > Self.now() { await Self.sleep(until: dueAt, on: loop) }
                 let room = plan.depth - inFlight.count
                 guard room > 0 else {
                     // Every slot is busy: wait for one; the due times keep counting.
-                    await Self.sleep(until: Self.now() + 50_000)
+                    await Self.sleep(until: Self.now() + 50_000, on: loop)
                     continue
                 }
                 var indices = schedule.due(from: next, step: shares, atElapsed: Self.now() - startedAt, stopElapsed: stopElapsed, limit: room)

@@ -72,11 +72,17 @@ struct ConnectionOptions: ParsableArguments {
     /// With several endpoints, at least one connection each.
     func withClient<T: Sendable>(connections: Int = 1, _ body: (PrecisClient) async throws -> T) async throws -> T {
         let endpoints = try endpoints()
+        let configuration = clientConfiguration(connections: max(connections, endpoints.count))
+        return try await withPrecisClient(endpoints: endpoints, configuration: configuration, body)
+    }
+
+    /// The client settings these options ask for (timeouts), with `connections` connections.
+    func clientConfiguration(connections: Int) -> PrecisClient.Configuration {
         var configuration = PrecisClient.Configuration()
-        configuration.connections = max(connections, endpoints.count)
+        configuration.connections = connections
         configuration.defaultTimeout = timeoutAmount
         configuration.connectTimeout = min(timeoutAmount, .seconds(5))
-        return try await withPrecisClient(endpoints: endpoints, configuration: configuration, body)
+        return configuration
     }
 }
 

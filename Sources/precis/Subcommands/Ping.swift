@@ -1,5 +1,6 @@
 import ArgumentParser
 import NIOCore
+import NIOPosix
 import PrecisClient
 import PrecisWire
 
@@ -64,16 +65,31 @@ struct Ping: AsyncParsableCommand {
     }
 
     /// Keeps `concurrency` pings in flight until `count` are answered; prints one summary.
+    /// Each connection is a client of its own on one event loop, and the workers that use it
+    /// run on that loop (`EventLoopTaskExecutor`): no thread hop per ping.
     private func flood(payload: [UInt8]) async throws {
         let count = self.count
         let workers = min(concurrency, count)
+        let endpoints = try connection.endpoints()
+        let clientCount = max(connections, endpoints.count)
+        let loops = (0..<clientCount).map { _ in MultiThreadedEventLoopGroup.singleton.next() }
+        let clients = loops.indices.map { index in
+            PrecisClient(
+                endpoints: [endpoints[index % endpoints.count]],
+                configuration: connection.clientConfiguration(connections: 1),
+                eventLoopGroup: loops[index]
+            )
+        }
         let started = NIODeadline.now()
-        let latencies = try await connection.withClient(connections: connections) { client in
-            try await withThrowingTaskGroup(of: [Int64].self) { group in
+        let latencies: [Int64]
+        do {
+            latencies = try await withThrowingTaskGroup(of: [Int64].self) { group in
                 for worker in 0..<workers {
-                    // Worker w sends pings w, w + workers, w + 2·workers, … below count.
+                    // Worker w sends pings w, w + workers, w + 2·workers, … below count, over
+                    // connection w mod connections.
                     let share = (count - worker + workers - 1) / workers
-                    group.addTask {
+                    let client = clients[worker % clients.count]
+                    group.addTask(executorPreference: EventLoopTaskExecutor(loops[worker % loops.count])) {
                         var samples: [Int64] = []
                         samples.reserveCapacity(share)
                         for _ in 0..<share {
@@ -86,7 +102,11 @@ struct Ping: AsyncParsableCommand {
                 }
                 return try await group.reduce(into: [Int64]()) { $0 += $1 }.sorted()
             }
+        } catch {
+            for client in clients { await client.close() }
+            throw error
         }
+        for client in clients { await client.close() }
         let seconds = Double((NIODeadline.now() - started).nanoseconds) / 1e9
         func percentile(_ p: Double) -> String {
             formatMillis(Double(latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]) / 1000)
