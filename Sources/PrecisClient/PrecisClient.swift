@@ -66,17 +66,22 @@ public final class PrecisClient: Sendable {
         let request = Request(operation: operation)
         let timeout = timeout ?? configuration.defaultTimeout
         let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
+        var failedEndpoints: [Endpoint] = []
         var attempt = 0
         while true {
             attempt += 1
+            let (endpoint, connection) = await self.connection(avoiding: failedEndpoints)
             let response: Response
             do throws(PrecisError) {
-                response = try await connection().call(request, timeout: timeout)
+                response = try await connection.get().call(request, timeout: timeout)
                 if let status = response.status, status.code != .ok {
                     throw PrecisError(status)
                 }
             } catch {
-                if error.code == .unavailable && attempt < attempts { continue }
+                if error.code == .unavailable && attempt < attempts {
+                    failedEndpoints.append(endpoint)
+                    continue
+                }
                 throw error
             }
             return response
@@ -95,13 +100,15 @@ public final class PrecisClient: Sendable {
         // Filled by the first attempt; later attempts overwrite the calls they retry.
         var answers: [BatchAnswer] = []
         var remaining = Array(operations.indices)
+        var failedEndpoints: [Endpoint] = []
         let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
         for attempt in 1...attempts where !remaining.isEmpty {
             var received: [BatchAnswer]
-            do throws(PrecisError) {
-                let connection = try await self.connection()
+            let (endpoint, connection) = await self.connection(avoiding: failedEndpoints)
+            switch connection {
+            case .success(let connection):
                 received = await connection.callBatch(remaining.map { Request(operation: operations[$0]) }, timeout: timeout)
-            } catch {
+            case .failure(let error):
                 received = remaining.map { _ in BatchAnswer(result: .failure(error), receivedAt: .now()) }
             }
             var retry: [Int] = []
@@ -119,6 +126,7 @@ public final class PrecisClient: Sendable {
                 for (position, index) in remaining.enumerated() { answers[index] = received[position] }
             }
             remaining = retry
+            if !retry.isEmpty { failedEndpoints.append(endpoint) }
         }
         return answers
     }
@@ -131,37 +139,43 @@ public final class PrecisClient: Sendable {
         }
     }
 
-    private func connection() async throws(PrecisError) -> ClientConnection {
+    /// A connection for one attempt of a call, and the endpoint it goes to. A retry passes the
+    /// endpoints its earlier attempts failed on, so that it goes elsewhere when it can.
+    private func connection(avoiding failed: [Endpoint] = []) async -> (Endpoint, Result<ClientConnection, PrecisError>) {
+        let slot = pickSlot(avoiding: failed)
         guard !closed.load(ordering: .relaxed) else {
-            throw PrecisError(code: .unavailable, message: "the client is closed")
+            return (slot.endpoint, .failure(PrecisError(code: .unavailable, message: "the client is closed")))
         }
-        let slot = pickSlot()
         let access = slot.connection {
             ClientConnection.connect(to: slot.endpoint, configuration: configuration, group: group)
         }
         do {
             switch access {
-            case .ready(let connection): return connection
-            case .opening(let attempt): return try await attempt.get()
+            case .ready(let connection): return (slot.endpoint, .success(connection))
+            case .opening(let attempt): return (slot.endpoint, .success(try await attempt.get()))
             }
         } catch {
-            throw PrecisError(code: .unavailable, message: "cannot connect to \(slot.endpoint): \(error)", isConnectFailure: true)
+            let failure = PrecisError(code: .unavailable, message: "cannot connect to \(slot.endpoint): \(error)", isConnectFailure: true)
+            return (slot.endpoint, .failure(failure))
         }
     }
 }
 
 extension PrecisClient {
-    /// The next slot round-robin whose endpoint is healthy (or already has a connection);
-    /// when every endpoint's circuit is open, the next slot anyway, so calls fail fast or
-    /// find a server that came back.
-    private func pickSlot() -> Slot {
+    /// The next slot round-robin whose endpoint is healthy (or already has a connection) and
+    /// not among `failed`; else the next slot not among `failed`; else the next slot, so calls
+    /// fail fast or find a server that came back.
+    private func pickSlot(avoiding failed: [Endpoint]) -> Slot {
         let start = nextSlot.add(1, ordering: .relaxed).oldValue
         let now = NIODeadline.now()
+        var fallback: Slot?
         for offset in 0..<slots.count {
             let slot = slots[(start &+ offset) % slots.count]
+            guard !failed.contains(slot.endpoint) else { continue }
             if slot.hasUsableConnection || slot.health.isAvailable(at: now) { return slot }
+            fallback = fallback ?? slot
         }
-        return slots[start % slots.count]
+        return fallback ?? slots[start % slots.count]
     }
 
     /// One place in the pool: the connection it holds, or the attempt to open it, shared by

@@ -138,9 +138,9 @@ public final class PrecisServer: Service, Sendable {
         if overCapacity {
             logger.warning("connection over the limit of \(configuration.maxConnections); refusing it")
         }
-        let sync = channel.pipeline.syncOperations
-        try sync.addHandler(IdleStateHandler(readTimeout: configuration.idleTimeout))
-        try sync.addHandler(ServerConnectionHandler(router: router, pool: pool, overCapacity: overCapacity, logger: logger))
+        try channel.pipeline.syncOperations.addHandler(
+            ServerConnectionHandler(router: router, pool: pool, overCapacity: overCapacity, logger: logger)
+        )
         if draining { channel.close(promise: nil) }
     }
 

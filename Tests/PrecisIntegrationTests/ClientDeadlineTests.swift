@@ -78,7 +78,9 @@ private final class SilentPeer: ChannelInboundHandler, Sendable {
         #expect(await single.value == .cancelled)
         let answers = await batch.value
         #expect(failureCodes(answers) == Array(repeating: .cancelled, count: 2))
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // CANCELLED, not DEADLINE_EXCEEDED: the calls ended with their tasks, long before their
+        // 30-second deadlines (the bound is loose: parallel tests can starve the thread pool).
+        #expect(ContinuousClock.now - started < .seconds(25))
         await client.close()
         try await server.close()
     }

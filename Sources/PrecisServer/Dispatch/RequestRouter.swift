@@ -134,13 +134,20 @@ extension RequestRouter {
     /// INTERNAL error for the same request instead of a dropped answer.
     func frame(for response: Response, allocator: ByteBufferAllocator) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 128)
+        writeFrame(for: response, into: &buffer)
+        return buffer
+    }
+
+    /// Appends the frame carrying `response` to `buffer` (an INTERNAL error for the same
+    /// request if it cannot be encoded).
+    func writeFrame(for response: Response, into buffer: inout ByteBuffer) {
+        let mark = buffer.writerIndex
         do {
             try buffer.writeFrame(response)
         } catch {
-            buffer.clear()
+            buffer.moveWriterIndex(to: mark)
             let failure = Response(id: response.id, status: Status(code: .internal, message: "could not encode the response: \(error.message)"))
             try? buffer.writeFrame(failure)
         }
-        return buffer
     }
 }
