@@ -31,6 +31,53 @@ import Testing
         }
     }
 
+    @Test func bytesArrivingRestartTheStalledFrameClock() async throws {
+        try await withTestServer({ $0.frameTimeout = .milliseconds(400) }) { port in
+            try await RawConnection.withConnection(port: port) { io in
+                try await io.sendPreface()
+                #expect(try await io.expectServerPreface() == .current)
+                var frame = ByteBuffer()
+                try frame.writeFrame(Request(id: 9, operation: .ping(PingRequest(payload: [9, 9]))))
+                let bytes = Array(frame.readableBytesView)
+                // One byte every 100 ms: the frame takes longer than the timeout to arrive, but
+                // it never stops arriving for as long as the timeout.
+                for byte in bytes {
+                    try await io.send([byte])
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                let response = try #require(try await io.readResponse())
+                #expect(response.id == 9)
+                guard case .ping(let pong)? = response.body else {
+                    Issue.record("expected a ping answer, got \(response)")
+                    return
+                }
+                #expect(pong.payload == [9, 9])
+            }
+        }
+    }
+
+    @Test func idleConnectionGetsAGoingAwayNoticeAndIsClosed() async throws {
+        try await withTestServer({ $0.idleTimeout = .milliseconds(300) }) { port in
+            try await RawConnection.withConnection(port: port) { io in
+                try await io.sendPreface()
+                #expect(try await io.expectServerPreface() == .current)
+                // Busy for longer than the idle timeout: pings every 100 ms keep it open.
+                for id in 1...6 {
+                    try await io.send(Request(id: UInt64(id), operation: .ping(PingRequest())))
+                    #expect(try await io.readResponse()?.id == UInt64(id))
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+                // Then silent: a going-away notice, and the server closes.
+                let notice = try await io.readResponse()
+                #expect(notice?.id == 0)
+                #expect(notice?.status?.code == .unavailable)
+                if case .goAway? = notice?.body {} else { Issue.record("expected a going-away notice, got \(String(describing: notice))") }
+                #expect(try await io.readToEnd().isEmpty)
+                #expect(io.closedByPeer)
+            }
+        }
+    }
+
     @Test func clientThatNeverReadsIsPushedBackNotBuffered() async throws {
         try await withTestServer { port in
             let client = testClient(port: port, connections: 1)
