@@ -4,8 +4,9 @@
     scripts/bench-compare.py [--runs 3] [--seconds 5] [--grpc-anchor ../shared/anchors/grpc-echo]
                              [--docs FILE.jsonl] [--out results.json]
 
-Builds precisd and precis-bench (release), the grpc-swift-2 echo peer in its own directory
-(never copied here) and installs redis-server/redis-tools from apt when missing. Then, RUNS
+Builds precisd and precis-bench (release), the grpc-swift-2 echo peer from its own directory
+(never copied here; its build products go to .build-anchors/grpc-echo, as ../shared may be
+read-only) and installs redis-server/redis-tools from apt when missing. Then, RUNS
 times over, and interleaved so that every tool sees the same machine:
 
   precisd       ping 16 B and 3 KB at 1 in flight, 50 in flight on 1 connection, 48 on 4
@@ -149,15 +150,16 @@ def main():
     precisd = os.path.join(ROOT, ".build", "release", "precisd")
     bench = os.path.join(ROOT, ".build", "release", "precis-bench")
     grpc_dir = os.path.abspath(args.grpc_anchor)
+    grpc_build = os.path.join(ROOT, ".build-anchors", "grpc-echo")
     have_grpc = os.path.isdir(grpc_dir)
     if have_grpc and not args.skip_build:
-        run(["swift", "build", "-c", "release"], cwd=grpc_dir, timeout=3600)
-    grpc_server = os.path.join(grpc_dir, ".build", "release", "grpc-echo-server")
-    grpc_client = os.path.join(grpc_dir, ".build", "release", "grpc-echo-bench")
+        run(["swift", "build", "-c", "release", "--package-path", grpc_dir, "--scratch-path", grpc_build], timeout=3600)
+    grpc_server = os.path.join(grpc_build, "release", "grpc-echo-server")
+    grpc_client = os.path.join(grpc_build, "release", "grpc-echo-bench")
     have_grpc = have_grpc and os.path.exists(grpc_server)
     have_docs = os.path.exists(args.docs)
     if not have_grpc:
-        log("no grpc-echo anchor at", grpc_dir, "- skipping gRPC")
+        log("no grpc-echo peer built from", grpc_dir, "- skipping gRPC")
     if not have_docs:
         log("no documents at", args.docs, "- skipping summarize/extract")
 

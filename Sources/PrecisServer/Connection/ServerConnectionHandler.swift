@@ -44,18 +44,10 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
     private var inReadBurst = false
     private var flushScheduled = false
-    /// Answers encoded during the current read burst, written when it ends.
-    private var burstOutput: ByteBuffer?
+    /// Answers encoded during the current read burst, written when it ends (or sooner).
+    private var burstOutput = BurstOutput()
     /// Bytes of the last read: the likely size of the answers to it.
     private var lastReadBytes = 0
-    /// Answers encoded into `burstOutput` since the last flush.
-    private var burstAnswers = 0
-    /// A long burst is flushed every this many answers or bytes, not only at its end: the client
-    /// starts on the first answers while the server encodes the rest. (On two cores, flushing
-    /// only at the end of a burst of 50 pings left each side idle while the other worked:
-    /// 280,000 pings/s of 16 bytes in batches; flushing every 16 answers, 550,000.)
-    static let flushEveryAnswers = 16
-    static let flushEveryBytes = 32 << 10
 
     init(router: RequestRouter, pool: WorkerPool, overCapacity: Bool, logger: Logger) {
         self.frames = NIOSingleStepByteToMessageProcessor(PrecisFrameDecoder(maxFrameBytes: router.configuration.maxFrameBytes))
@@ -412,12 +404,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             write(router.frame(for: response, allocator: context.channel.allocator), context: context)
             return
         }
-        var buffer = burstOutput ?? context.channel.allocator.buffer(capacity: min(max(1024, lastReadBytes), Self.flushEveryBytes + 4096))
-        burstOutput = nil  // so that `buffer` is the only reference and grows in place
-        router.writeFrame(for: response, into: &buffer)
-        burstOutput = buffer
-        burstAnswers += 1
-        if burstAnswers >= Self.flushEveryAnswers || buffer.readableBytes >= Self.flushEveryBytes {
+        if burstOutput.append(response, allocator: context.channel.allocator, expectedBytes: lastReadBytes) {
             writeBurstOutput(context: context)
             context.flush()
         }
@@ -425,9 +412,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     /// Hands the answers encoded so far in this burst to the pipeline, ahead of anything else.
     private func writeBurstOutput(context: ChannelHandlerContext) {
-        guard let buffer = burstOutput else { return }
-        burstOutput = nil
-        burstAnswers = 0
+        guard let buffer = burstOutput.take() else { return }
         router.metrics.bytesSent.increment(by: buffer.readableBytes)
         context.write(wrapOutboundOut(buffer), promise: nil)
     }

@@ -134,13 +134,13 @@ extension RequestRouter {
     /// INTERNAL error for the same request instead of a dropped answer.
     func frame(for response: Response, allocator: ByteBufferAllocator) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: 128)
-        writeFrame(for: response, into: &buffer)
+        Self.writeFrame(for: response, into: &buffer)
         return buffer
     }
 
     /// Appends the frame carrying `response` to `buffer` (an INTERNAL error for the same
     /// request if it cannot be encoded).
-    func writeFrame(for response: Response, into buffer: inout ByteBuffer) {
+    static func writeFrame(for response: Response, into buffer: inout ByteBuffer) {
         let mark = buffer.writerIndex
         do {
             try buffer.writeFrame(response)
