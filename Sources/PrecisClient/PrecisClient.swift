@@ -167,12 +167,11 @@ extension PrecisClient {
     /// fail fast or find a server that came back.
     private func pickSlot(avoiding failed: [Endpoint]) -> Slot {
         let start = nextSlot.add(1, ordering: .relaxed).oldValue
-        let now = NIODeadline.now()
         var fallback: Slot?
         for offset in 0..<slots.count {
             let slot = slots[(start &+ offset) % slots.count]
             guard !failed.contains(slot.endpoint) else { continue }
-            if slot.hasUsableConnection || slot.health.isAvailable(at: now) { return slot }
+            if slot.hasUsableConnection || slot.health.isAvailable(at: .now()) { return slot }
             fallback = fallback ?? slot
         }
         return fallback ?? slots[start % slots.count]
