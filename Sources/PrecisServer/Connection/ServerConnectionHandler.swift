@@ -21,33 +21,33 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private var machine: ConnectionStateMachine
-    private let router: RequestRouter
+    var machine: ConnectionStateMachine
+    let router: RequestRouter
     private let pool: WorkerPool
     private let liveness = ConnectionLiveness()
-    private var logger: Logger
+    var logger: Logger
     private var context: ChannelHandlerContext?
     private var deadlines: [UInt64: Scheduled<Void>] = [:]
-    private var prefaceTimer: Scheduled<Void>?
+    var prefaceTimer: Scheduled<Void>?
     /// When bytes last arrived: the idle and stalled-frame timeouts count from it.
-    private var lastReadAt = NIODeadline.now()
-    private var idleCheck: Scheduled<Void>?
+    var lastReadAt = NIODeadline.now()
+    var idleCheck: Scheduled<Void>?
     /// When the idle timeout last fired: the next idle period counts from then or the last read.
-    private var idleFiredAt = NIODeadline.uptimeNanoseconds(0)
-    private var stallCheck: Scheduled<Void>?
+    var idleFiredAt = NIODeadline.uptimeNanoseconds(0)
+    var stallCheck: Scheduled<Void>?
     /// After a going-away notice: requests the client sent before it saw the notice are still
     /// arriving; until this deadline they are read and answered UNAVAILABLE rather than lost.
     private var lingerDeadline: NIODeadline?
     private var lingerTimer: Scheduled<Void>?
     static let lingerTime = TimeAmount.seconds(1)
-    private let byteCounts = ConnectionByteCounts()
+    let byteCounts = ConnectionByteCounts()
     private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
-    private var inReadBurst = false
-    private var flushScheduled = false
+    var inReadBurst = false
+    var flushScheduled = false
     /// Answers encoded during the current read burst, written when it ends (or sooner).
-    private var burstOutput = BurstOutput()
+    var burstOutput = BurstOutput()
     /// Bytes of the last read: the likely size of the answers to it.
-    private var lastReadBytes = 0
+    var lastReadBytes = 0
 
     init(router: RequestRouter, pool: WorkerPool, overCapacity: Bool, logger: Logger) {
         self.frames = NIOSingleStepByteToMessageProcessor(PrecisFrameDecoder(maxFrameBytes: router.configuration.maxFrameBytes))
@@ -70,19 +70,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.fireChannelActive()
     }
 
-    private func startTimers(context: ChannelHandlerContext) {
-        lastReadAt = .now()
-        startPrefaceTimer(context: context)
-        if idleCheck == nil { scheduleIdleCheck(context: context) }
-    }
-
-    private func startPrefaceTimer(context: ChannelHandlerContext) {
-        guard prefaceTimer == nil else { return }
-        prefaceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: router.configuration.prefaceTimeout) {
-            self.logger.info("closing connection: no preface within the timeout")
-            context.close(promise: nil)
-        }
-    }
 
     func channelInactive(context: ChannelHandlerContext) {
         liveness.close()
@@ -154,44 +141,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.flush()
         watchForStall(context: context)
         context.fireChannelReadComplete()
-    }
-
-    /// A peer that starts a frame and then sends nothing more for `frameTimeout` is closed, so a
-    /// connection cannot be held open by a half-sent frame. Any new bytes restart the clock: the
-    /// check, when it fires early, re-arms itself for the time left.
-    private func watchForStall(context: ChannelHandlerContext) {
-        guard stallCheck == nil, byteCounts.hasPartialFrame, machine.state == .active || machine.state == .draining else { return }
-        let timeout = router.configuration.frameTimeout
-        stallCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastReadAt + timeout) {
-            self.stallCheck = nil
-            guard NIODeadline.now() >= self.lastReadAt + timeout else {
-                self.watchForStall(context: context)
-                return
-            }
-            guard self.byteCounts.hasPartialFrame, self.machine.state == .active || self.machine.state == .draining else { return }
-            self.logger.info(
-                "closing connection: stalled in the middle of a frame",
-                metadata: ["pending_bytes": "\(self.byteCounts.received - self.byteCounts.consumed)", "timeout": "\(timeout.humanReadable)"]
-            )
-            self.byteCounts.settle()
-            context.close(promise: nil)
-        }
-    }
-
-    /// A connection that sends nothing for `idleTimeout` is closed (after a going-away notice)
-    /// unless requests are in flight; the check runs again every `idleTimeout` after that.
-    private func scheduleIdleCheck(context: ChannelHandlerContext) {
-        let timeout = router.configuration.idleTimeout
-        idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: max(lastReadAt, idleFiredAt) + timeout) {
-            self.idleCheck = nil
-            guard self.machine.state != .closed else { return }
-            let now = NIODeadline.now()
-            if now >= max(self.lastReadAt, self.idleFiredAt) + timeout {
-                self.idleFiredAt = now
-                self.drain(self.machine.idleTimeoutFired(), reason: "idle timeout", context: context)
-            }
-            if self.machine.state != .closed { self.scheduleIdleCheck(context: context) }
-        }
     }
 
     private func prefaceReceived(_ preface: Preface, context: ChannelHandlerContext) {
@@ -342,7 +291,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    private func drain(_ action: ConnectionStateMachine.DrainAction, reason: String, context: ChannelHandlerContext) {
+    func drain(_ action: ConnectionStateMachine.DrainAction, reason: String, context: ChannelHandlerContext) {
         switch action {
         case .none:
             return
@@ -369,86 +318,5 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var isLingering: Bool {
         guard let lingerDeadline else { return false }
         return NIODeadline.now() < lingerDeadline
-    }
-
-    /// An answer on its way out: encoded already (by a worker), or to be encoded here.
-    private enum Answer {
-        case encoded(ByteBuffer)
-        case response(Response)
-    }
-
-    private func write(_ answer: Answer, context: ChannelHandlerContext) {
-        switch answer {
-        case .encoded(let frame): write(frame, context: context)
-        case .response(let response): write(response, context: context)
-        }
-    }
-
-    private func write(_ frame: ByteBuffer, context: ChannelHandlerContext) {
-        writeBurstOutput(context: context)
-        router.metrics.bytesSent.increment(by: frame.readableBytes)
-        context.write(wrapOutboundOut(frame), promise: nil)
-        guard !inReadBurst, !flushScheduled else { return }
-        // Answers that complete in the same event-loop tick share one flush (one syscall).
-        flushScheduled = true
-        context.eventLoop.assumeIsolated().execute {
-            self.flushScheduled = false
-            context.flush()
-        }
-    }
-
-    /// During a read burst the answer is encoded after the others of the burst, in one buffer;
-    /// otherwise into a buffer of its own, written at once.
-    private func write(_ response: Response, context: ChannelHandlerContext) {
-        guard inReadBurst else {
-            write(router.frame(for: response, allocator: context.channel.allocator), context: context)
-            return
-        }
-        if burstOutput.append(response, allocator: context.channel.allocator, expectedBytes: lastReadBytes) {
-            writeBurstOutput(context: context)
-            context.flush()
-        }
-    }
-
-    /// Hands the answers encoded so far in this burst to the pipeline, ahead of anything else.
-    private func writeBurstOutput(context: ChannelHandlerContext) {
-        guard let buffer = burstOutput.take() else { return }
-        router.metrics.bytesSent.increment(by: buffer.readableBytes)
-        context.write(wrapOutboundOut(buffer), promise: nil)
-    }
-
-    private func writeAndClose(_ frame: ByteBuffer, context: ChannelHandlerContext) {
-        writeBurstOutput(context: context)
-        router.metrics.bytesSent.increment(by: frame.readableBytes)
-        context.writeAndFlush(wrapOutboundOut(frame)).assumeIsolated().whenComplete { _ in
-            context.close(promise: nil)
-        }
-    }
-
-    private func writeAndClose(_ answer: Answer, context: ChannelHandlerContext) {
-        switch answer {
-        case .encoded(let frame): writeAndClose(frame, context: context)
-        case .response(let response): writeAndClose(response, context: context)
-        }
-    }
-
-    private func writeAndClose(_ response: Response, context: ChannelHandlerContext) {
-        writeAndClose(router.frame(for: response, allocator: context.channel.allocator), context: context)
-    }
-
-    /// One line for a request the client got wrong (or the server did): bad arguments, an unknown
-    /// operation or format, a bug. Load-related answers (busy, deadline) stay at debug level.
-    static func logFailure(_ response: Response, logger: Logger) {
-        guard let status = response.status, status.code != .ok else { return }
-        switch status.code {
-        case .invalidArgument, .unimplemented, .internal, .failedPrecondition:
-            logger.info("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
-        default:
-            logger.debug("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
-        }
-    }
-
-    static func errorResponse(_ error: WireError) -> Response {
-        Response(id: error.requestID, status: Status(code: error.code, message: error.message))
     }
 }
