@@ -117,6 +117,13 @@ final class RunState: Sendable {
 
     static func now() -> Int64 { Int64(NIODeadline.now().uptimeNanoseconds) }
 
+    /// The open-loop pacer wakes at most this often (nanoseconds) and sends everything due by
+    /// then at once. Each latency still counts from its request's due time, so the wait is in the
+    /// figures; but waking for every request cost the generator so much CPU on a 2-core machine
+    /// that its own scheduling stalls showed in the tail: at 122,000 pings/s of 3 KB, p99 went from
+    /// 1.7–3.5 ms to 0.7–1.3 ms with this step.
+    static let pacerStep: Int64 = 200_000
+
     /// Waits until `deadline` on an event loop's timer (the loop of the pacer's connection).
     /// `Task.sleep` woke open-loop workers milliseconds late on a busy machine, and an open loop
     /// counts that lateness as latency.
@@ -172,10 +179,15 @@ final class RunState: Sendable {
         await withDiscardingTaskGroup { group in
             var next = share
             var stopping = false
+            var lastWake: Int64 = 0
             while !stopping {
                 let dueAt = startedAt + schedule.dueOffset(of: next)
                 if let stopAt, dueAt >= stopAt { break }
-                if dueAt > Self.now() { await Self.sleep(until: dueAt, on: loop) }
+                // Wake when the next request is due, but no sooner than `pacerStep` after the
+                // last wake; everything due by then leaves together.
+                let wakeAt = max(dueAt, lastWake + Self.pacerStep)
+                if wakeAt > Self.now() { await Self.sleep(until: wakeAt, on: loop) }
+                lastWake = Self.now()
                 let room = plan.depth - inFlight.count
                 guard room > 0 else {
                     // Every slot is busy: wait for one; the due times keep counting.

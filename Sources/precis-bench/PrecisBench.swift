@@ -21,6 +21,8 @@ struct PrecisBench: AsyncParsableCommand {
             requests leave on a fixed schedule of R per second over all connections, and each \
             latency counts from the time the request was due, so a stalled server shows in the \
             tail (coordinated omission corrected, as in wrk2); at most C × D are in flight. \
+            Each connection's pacer wakes at most every 200 µs and sends what is due by then \
+            together (that wait counts in the latency too). \
             With --batch B the closed loop sends B requests at a time in one write and waits for \
             all of them (like redis-benchmark -P); each latency still counts per request.
 
