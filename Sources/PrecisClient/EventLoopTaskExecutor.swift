@@ -12,7 +12,7 @@ import NIOCore
 /// let loop = MultiThreadedEventLoopGroup.singleton.next()
 /// let client = PrecisClient(host: "127.0.0.1", port: 7450, eventLoopGroup: loop)
 /// try await withTaskExecutorPreference(EventLoopTaskExecutor(loop)) {
-///     for text in texts { _ = try await client.summarize(text) }
+///     for text in texts { _ = try await client.summarize(Document(text)) }
 /// }
 /// ```
 ///

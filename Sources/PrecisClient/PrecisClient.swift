@@ -70,10 +70,10 @@ public final class PrecisClient: Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let (endpoint, connection) = await self.connection(avoiding: failedEndpoints)
+            let (endpoint, picked) = await self.connection(avoiding: failedEndpoints)
             let response: Response
             do throws(PrecisError) {
-                response = try await connection.get().call(request, timeout: timeout)
+                response = try await picked.get().call(request, timeout: timeout)
                 if let status = response.status, status.code != .ok {
                     throw PrecisError(status)
                 }
@@ -104,8 +104,8 @@ public final class PrecisClient: Sendable {
         let attempts = configuration.retryOnConnectionLoss ? max(2, endpoints.count) : 1
         for attempt in 1...attempts where !remaining.isEmpty {
             var received: [BatchAnswer]
-            let (endpoint, connection) = await self.connection(avoiding: failedEndpoints)
-            switch connection {
+            let (endpoint, picked) = await self.connection(avoiding: failedEndpoints)
+            switch picked {
             case .success(let connection):
                 received = await connection.callBatch(remaining.map { Request(operation: operations[$0]) }, timeout: timeout)
             case .failure(let error):
@@ -141,7 +141,7 @@ public final class PrecisClient: Sendable {
 
     /// A connection for one attempt of a call, and the endpoint it goes to. A retry passes the
     /// endpoints its earlier attempts failed on, so that it goes elsewhere when it can.
-    private func connection(avoiding failed: [Endpoint] = []) async -> (Endpoint, Result<ClientConnection, PrecisError>) {
+    private func connection(avoiding failed: [Endpoint]) async -> (Endpoint, Result<ClientConnection, PrecisError>) {
         let slot = pickSlot(avoiding: failed)
         guard !closed.load(ordering: .relaxed) else {
             return (slot.endpoint, .failure(PrecisError(code: .unavailable, message: "the client is closed")))
