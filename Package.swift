@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // C: the protobuf-c runtime and the code protoc-c generates from Proto/.
@@ -89,9 +90,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The command-line client's batch mode (--jsonl): line reading, JSON lines, retries, order.
+        .target(
+            name: "PrecisCLIKit",
+            dependencies: ["PrecisClient", "PrecisWire"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "precis",
             dependencies: [
+                "PrecisCLIKit",
                 "PrecisClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -132,6 +140,16 @@ let package = Package(
         .testTarget(
             name: "PrecisBenchTests",
             dependencies: ["PrecisBenchKit", "PrecisWire", .product(name: "Histogram", package: "hdrhistogram-swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "PrecisCLITests",
+            dependencies: [
+                "PrecisCLIKit",
+                "PrecisClient",
+                "PrecisWire",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "PrecisEngineTests", dependencies: ["PrecisEngine"], swiftSettings: swiftSettings),

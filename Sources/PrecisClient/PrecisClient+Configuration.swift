@@ -23,6 +23,11 @@ extension PrecisClient {
         public var defaultTimeout: TimeAmount?
         /// The largest response frame accepted.
         public var maxFrameBytes: Int
+        /// The largest request frame sent: a call whose request is bigger fails alone with
+        /// RESOURCE_EXHAUSTED before anything is written. The server refuses an oversized frame
+        /// by closing the connection, which would fail every other call on it too. The default is
+        /// precisd's `--max-frame-bytes` default (4 MiB); raise both together.
+        public var maxRequestBytes: Int
         /// Retry a call once on a new connection when its connection was lost or the server was
         /// going away. Every Precis operation is idempotent, so this is safe.
         /// With several endpoints a call is tried on up to `endpoints.count` of them (at least
@@ -38,6 +43,7 @@ extension PrecisClient {
             connectTimeout: TimeAmount = .seconds(5),
             defaultTimeout: TimeAmount? = nil,
             maxFrameBytes: Int = 64 << 20,
+            maxRequestBytes: Int = 4 << 20,
             retryOnConnectionLoss: Bool = true,
             endpointBackoff: TimeAmount = .milliseconds(200),
             maxEndpointBackoff: TimeAmount = .seconds(10)
@@ -46,6 +52,7 @@ extension PrecisClient {
             self.connectTimeout = connectTimeout
             self.defaultTimeout = defaultTimeout
             self.maxFrameBytes = maxFrameBytes
+            self.maxRequestBytes = maxRequestBytes
             self.retryOnConnectionLoss = retryOnConnectionLoss
             self.endpointBackoff = endpointBackoff
             self.maxEndpointBackoff = maxEndpointBackoff

@@ -144,7 +144,7 @@ public final class PrecisClient: Sendable {
     private func connection(avoiding failed: [Endpoint]) async -> (Endpoint, Result<ClientConnection, PrecisError>) {
         let slot = pickSlot(avoiding: failed)
         guard !closed.load(ordering: .relaxed) else {
-            return (slot.endpoint, .failure(PrecisError(code: .unavailable, message: "the client is closed")))
+            return (slot.endpoint, .failure(PrecisError(code: .unavailable, message: "the client is closed", origin: .client)))
         }
         let access = slot.connection {
             ClientConnection.connect(to: slot.endpoint, configuration: configuration, group: group)
@@ -152,10 +152,19 @@ public final class PrecisClient: Sendable {
         do {
             switch access {
             case .ready(let connection): return (slot.endpoint, .success(connection))
-            case .opening(let attempt): return (slot.endpoint, .success(try await attempt.get()))
+            case .opening(let attempt):
+                // Awaited into a local before the tuple is built: `return (a, try await b)` inside
+                // a do/catch is the shape Swift 6.3's optimizer miscompiles in async closures
+                // (Tests/PrecisCLITests/ReleaseMiscompileTests.swift).
+                let connection = try await attempt.get()
+                return (slot.endpoint, .success(connection))
             }
         } catch {
-            let failure = PrecisError(code: .unavailable, message: "cannot connect to \(slot.endpoint): \(error)", isConnectFailure: true)
+            let failure = PrecisError(
+                code: .unavailable,
+                message: "cannot connect to \(slot.endpoint): \(ConnectFailure.describe(error))",
+                origin: .cannotConnect
+            )
             return (slot.endpoint, .failure(failure))
         }
     }

@@ -1,15 +1,8 @@
 import ArgumentParser
 import Foundation
+import PrecisCLIKit
 import PrecisClient
 import PrecisWire
-
-/// Exit codes, as documented in `precis --help`.
-enum ExitStatus: Int32 {
-    case ok = 0
-    case serverError = 1
-    case usage = 2
-    case cannotConnect = 3
-}
 
 @main
 struct Precis: AsyncParsableCommand {
@@ -31,8 +24,7 @@ struct Precis: AsyncParsableCommand {
               precis extract --kinds entities,dates --json article.txt
               cat articles.jsonl | precis summarize --jsonl
 
-            Exit codes: 0 success, 1 the server answered with an error, 2 usage error, \
-            3 cannot connect to the server.
+            \(ExitStatus.helpText)
             """,
         subcommands: [Ping.self, Info.self, Parse.self, Summarize.self, Extract.self, Analyze.self]
     )
@@ -46,10 +38,10 @@ struct Precis: AsyncParsableCommand {
                 try command.run()
             }
         } catch let error as PrecisError {
-            printError("precis: \(error)")
-            Foundation.exit((error.isConnectFailure ? ExitStatus.cannotConnect : .serverError).rawValue)
+            printError("precis: \(error.code.protoName ?? "error"): \(error.message)")
+            Foundation.exit(ExitStatus(for: error).rawValue)
         } catch let error as CLIFailure {
-            printError("precis: \(error.message)")
+            if !error.message.isEmpty { printError("precis: \(error.message)") }
             Foundation.exit(error.status.rawValue)
         } catch {
             let code = exitCode(for: error)
@@ -60,12 +52,6 @@ struct Precis: AsyncParsableCommand {
             Foundation.exit(code == .validationFailure ? ExitStatus.usage.rawValue : code.rawValue)
         }
     }
-}
-
-/// A failure with a message and the exit status it maps to.
-struct CLIFailure: Error {
-    var status: ExitStatus
-    var message: String
 }
 
 func printError(_ message: String) {

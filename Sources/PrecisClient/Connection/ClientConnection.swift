@@ -21,11 +21,18 @@ final class ClientConnection: Sendable {
     let state: ClientConnectionState
     private let handler: NIOLoopBound<ClientConnectionHandler>
     private let nextID = Atomic<UInt64>(1)
+    private let maxRequestBytes: Int
 
-    private init(channel: any Channel, handler: NIOLoopBound<ClientConnectionHandler>, state: ClientConnectionState) {
+    private init(
+        channel: any Channel,
+        handler: NIOLoopBound<ClientConnectionHandler>,
+        state: ClientConnectionState,
+        maxRequestBytes: Int
+    ) {
         self.channel = channel
         self.handler = handler
         self.state = state
+        self.maxRequestBytes = maxRequestBytes
     }
 
     var isUsable: Bool { state.isUsable && channel.isActive }
@@ -49,7 +56,12 @@ final class ClientConnection: Sendable {
             .connect(host: endpoint.host, port: endpoint.port)
             .flatMapThrowing { channel in
                 let handler = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
-                return ClientConnection(channel: channel, handler: NIOLoopBound(handler, eventLoop: channel.eventLoop), state: state)
+                return ClientConnection(
+                    channel: channel,
+                    handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),
+                    state: state,
+                    maxRequestBytes: configuration.maxRequestBytes
+                )
             }
     }
 
@@ -66,6 +78,7 @@ final class ClientConnection: Sendable {
         } catch {
             throw PrecisError(code: error.code, message: error.message)
         }
+        if let oversized = oversized(frameBytes: frame.readableBytes) { throw oversized }
         let result = await withTaskCancellationHandler {
             await withUnsafeContinuation { continuation in
                 submit(OutboundCalls(ids: [id], frames: frame, timeout: timeout, waiters: .single(continuation)))
@@ -94,13 +107,18 @@ final class ClientConnection: Sendable {
             request.id = firstID + UInt64(index)
             if let timeout { request.timeoutMs = Self.milliseconds(timeout) }
             let mark = frames.writerIndex
-            do throws(WireError) {
-                try frames.writeFrame(request)
+            do throws(PrecisError) {
+                do throws(WireError) {
+                    try frames.writeFrame(request)
+                } catch {
+                    throw PrecisError(code: error.code, message: error.message)
+                }
+                if let oversized = oversized(frameBytes: frames.writerIndex - mark) { throw oversized }
                 sent.append(index)
                 ids.append(request.id)
             } catch {
                 frames.moveWriterIndex(to: mark)
-                answers[index] = BatchAnswer(result: .failure(PrecisError(code: error.code, message: error.message)), receivedAt: .now())
+                answers[index] = BatchAnswer(result: .failure(error), receivedAt: .now())
             }
         }
         let sentIDs = ids
@@ -136,6 +154,16 @@ final class ClientConnection: Sendable {
 
     func close() async {
         try? await channel.close()
+    }
+
+    /// The error for a request frame (header included) over `maxRequestBytes`, if it is.
+    private func oversized(frameBytes: Int) -> PrecisError? {
+        let payload = frameBytes - 4
+        guard payload > maxRequestBytes else { return nil }
+        return PrecisError(
+            code: .resourceExhausted,
+            message: "the request is \(payload) bytes, over the frame limit of \(maxRequestBytes) bytes; nothing was sent (split the document, or raise precisd --max-frame-bytes and the client's maxRequestBytes together)"
+        )
     }
 
     private static let cancelled = PrecisError(code: .cancelled, message: "the call was cancelled")

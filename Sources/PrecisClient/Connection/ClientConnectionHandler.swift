@@ -29,6 +29,8 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// The server said it is going away: close once the calls already sent are answered.
     private var goingAway = false
     private var flushScheduled = false
+    /// The server's preface has arrived: a Precis server is at the other end.
+    private var sawPreface = false
     private let state: ClientConnectionState
     private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
 
@@ -45,7 +47,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         self.context = nil
         // Every waiter is resumed exactly once, even if the handler goes without the channel
         // going inactive first.
-        failAll(failure ?? PrecisError(code: .unavailable, message: "connection to the server was lost"))
+        failAll(failure ?? PrecisError.connectionLost)
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -58,13 +60,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         state.markUnusable()
         // Calls sent from now on fail at once.
-        failure = failure ?? PrecisError(code: .unavailable, message: "connection to the server was lost")
+        failure = failure ?? (sawPreface ? PrecisError.connectionLost : PrecisError.closedBeforePreface)
         failAll(failure!)
         context.fireChannelInactive()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failure = failure ?? PrecisError(code: .unavailable, message: "connection error: \(error)")
+        failure = failure ?? PrecisError(code: .unavailable, message: "the connection failed: \(ConnectFailure.describe(error))", origin: .connectionLost)
         context.close(promise: nil)
     }
 
@@ -74,13 +76,13 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// event-loop tick share one flush (one syscall). On a closed connection the calls fail.
     func send(_ calls: OutboundCalls) {
         guard let context, failure == nil else {
-            calls.fail(failure ?? PrecisError(code: .unavailable, message: "connection to the server was lost"))
+            calls.fail(failure ?? PrecisError.connectionLost)
             return
         }
         guard !goingAway else {
             // Raced with the server's going-away notice: UNAVAILABLE, so the call is retried
             // on another connection.
-            calls.fail(PrecisError(code: .unavailable, message: "the server is going away"))
+            calls.fail(PrecisError(code: .unavailable, message: "the server is going away", origin: .connectionLost))
             return
         }
         var deadline: NIODeadline?
@@ -131,7 +133,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             }
         }
         for (id, timeout) in expired {
-            complete(id, with: .failure(PrecisError(code: .deadlineExceeded, message: "no answer within \(timeout.nanoseconds / 1_000_000) ms")))
+            complete(id, with: .failure(PrecisError(code: .deadlineExceeded, message: "no answer within \(timeout.nanoseconds / 1_000_000) ms", origin: .timeout)))
         }
         if let next, self.context != nil { armDeadlineTimer(for: next, context: context) }
     }
@@ -145,18 +147,19 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             }
         } catch {
             // PrecisFrameDecoder does not throw; anything else ends the connection.
-            fatal(PrecisError(code: .internal, message: "cannot read the server's frames: \(error)"), context: context)
+            fatal(PrecisError(code: .internal, message: "cannot read the server's frames: \(error)", origin: .notPrecis), context: context)
         }
     }
 
     private func received(_ frame: InboundFrame, context: ChannelHandlerContext) {
         switch frame {
         case .preface(let preface):
+            sawPreface = true
             if !preface.isCompatible(with: .current) {
-                fatal(PrecisError(code: .failedPrecondition, message: "server speaks protocol \(preface), this client \(Preface.current)"), context: context)
+                fatal(PrecisError(code: .failedPrecondition, message: "the server speaks protocol \(preface), this client \(Preface.current)", origin: .notPrecis), context: context)
             }
         case .invalidPreface:
-            fatal(PrecisError(code: .unavailable, message: "the peer is not a Precis server"), context: context)
+            fatal(PrecisError(code: .unavailable, message: "the peer is not a Precis server (it answered with something other than the Precis preface)", origin: .notPrecis), context: context)
         case .oversizedFrame(let length, let limit):
             fatal(PrecisError(code: .resourceExhausted, message: "response frame of \(length) bytes exceeds the client limit of \(limit)"), context: context)
         case .frame(let payload):
@@ -164,7 +167,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
             do {
                 response = try Response(decoding: payload)
             } catch {
-                fatal(PrecisError(code: .internal, message: "undecodable response from the server: \(error.message)"), context: context)
+                fatal(PrecisError(code: .internal, message: "undecodable response from the server: \(error.message)", origin: .notPrecis), context: context)
                 return
             }
             if response.id != 0 {

@@ -13,6 +13,13 @@ extension JSONWritable {
         writeJSON(to: &writer)
         return writer.output
     }
+
+    /// The message's members without the braces around them (`"a":1,"b":2`), compact, for a
+    /// caller that puts members of its own before them.
+    public func jsonMembers() -> String {
+        let object = jsonString()
+        return String(object.utf8.dropFirst().dropLast()) ?? ""
+    }
 }
 
 /// Writes JSON text, compact or indented. Used by the generated `writeJSON(to:)` methods.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PrecisCLIKit
 import PrecisClient
 import PrecisWire
 
@@ -17,7 +18,7 @@ struct DocumentOptions: ParsableArguments {
     @Flag(name: .long, help: "Read JSON lines {\"id\": ..., \"text\": ...[, \"format\": ...]}; write one JSON line per input, in input order.")
     var jsonl = false
 
-    @Option(name: .long, help: "With --jsonl: requests in flight at once.")
+    @Option(name: .long, help: "With --jsonl: requests in flight at once (1-1024).")
     var concurrency: Int = 32
 
     func validate() throws {
@@ -43,13 +44,10 @@ struct DocumentOptions: ParsableArguments {
 
     /// The raw bytes of FILE or standard input.
     func readInput() throws -> Data {
-        if let file, file != "-" {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIFailure(status: .usage, message: "cannot read \(file)")
-            }
-            return data
+        if file == nil || file == "-", FileInput.standardInputIsTerminal {
+            printError("precis: reading the document from the terminal; end it with Ctrl-D (or give FILE or --text)")
         }
-        return FileHandle.standardInput.readDataToEndOfFile()
+        return Data(try FileInput.readAll(path: file))
     }
 
     func document(_ text: String, format: Document.Format? = nil) -> Document {

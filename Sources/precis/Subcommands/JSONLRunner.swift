@@ -1,119 +1,62 @@
-import Foundation
+import NIOCore
+import PrecisCLIKit
 import PrecisClient
 import PrecisWire
 
-/// `--jsonl`: every input line `{"id": ..., "text": ...}` (optionally `"format"`) becomes one request; they are sent
-/// pipelined (up to `--concurrency` at once) and one line per input is written, in input
-/// order: `{"id": ..., <result fields>}`, or `{"id": ..., "error": {"code", "message"}}`.
+/// `--jsonl`: the command's side of `JSONLBatch` — how a line becomes a request and an answer
+/// becomes JSON — run over FILE or standard input, with a progress line on a terminal and a
+/// summary of failed and retried lines on standard error.
 struct JSONLRunner<Command: DocumentCommand> {
     let command: Command
 
-    private struct Line: Sendable {
-        var number: Int
-        var id: String  // the id's JSON text, written back as it came
-        var operation: Request.Operation?
-        var problem: String?
-    }
-
     func run() async throws {
-        let data = try command.input.readInput()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        var parsed: [Line] = []
-        for (index, raw) in lines.enumerated() where !raw.trimmingCharacters(in: .whitespaces).isEmpty {
-            parsed.append(parse(String(raw), number: index + 1))
-        }
-        var failures = 0
-        var connectFailures = 0
-        try await command.connection.withClient(connections: 2) { client in
-            var results: [Int: String] = [:]
-            var nextToPrint = 0
-            try await withThrowingTaskGroup(of: (Int, Result<Response, PrecisError>).self) { group in
-                var started = 0
-                func startNext() {
-                    let index = started
-                    let line = parsed[index]
-                    started += 1
-                    let operation = line.operation
-                    group.addTask {
-                        guard let operation else {
-                            return (index, .failure(PrecisError(code: .invalidArgument, message: line.problem ?? "invalid line")))
+        let input = try FileInput(path: command.input.file)
+        var configuration = JSONLBatch.Configuration()
+        configuration.concurrency = command.input.concurrency
+        configuration.timeout = .nanoseconds(command.connection.timeoutAmount.nanoseconds)
+        let command = self.command
+        let connections = min(max(2, command.input.concurrency / 16), 8)
+        let summary = try await command.connection.withClient(connections: connections) { client in
+            let batch = JSONLBatch(
+                configuration: configuration,
+                makeOperation: { record in
+                    var format: Document.Format?
+                    if let name = record.format {
+                        guard let named = DocumentOptions.format(named: name) else {
+                            return .failure(CLIFailure(status: .usage, message: "\"format\" must be auto, text, markdown or html"))
                         }
-                        do throws(PrecisError) {
-                            return (index, .success(try await client.call(operation)))
-                        } catch {
-                            return (index, .failure(error))
-                        }
+                        format = named
+                    }
+                    do {
+                        return .success(try command.operation(for: command.input.document(record.text, format: format)))
+                    } catch {
+                        return .failure(CLIFailure(status: .usage, message: "\(error)"))
+                    }
+                },
+                render: { response in command.result(of: response)?.jsonMembers() ?? "" },
+                call: { operation, timeout in
+                    do throws(PrecisError) {
+                        let response = try await client.call(operation, timeout: .nanoseconds(Int64(timeout.nanoseconds)))
+                        return .success(response)
+                    } catch {
+                        return .failure(error)
                     }
                 }
-                while started < min(parsed.count, command.input.concurrency) { startNext() }
-                while let (index, result) = try await group.next() {
-                    let (text, error) = line(for: parsed[index], result)
-                    if let error {
-                        failures += 1
-                        if error.isConnectFailure { connectFailures += 1 }
-                    }
-                    results[index] = text
-                    while let ready = results.removeValue(forKey: nextToPrint) {
-                        print(ready)
-                        nextToPrint += 1
-                    }
-                    if started < parsed.count { startNext() }
-                }
-            }
+            )
+            let progress = ProgressLine.forStandardError()
+            let summary = try await batch.run(input: input, output: StandardOutput(), progress: progress.map { line in { line.update($0) } })
+            progress?.finish()
+            return summary
         }
-        if connectFailures > 0 {
-            throw CLIFailure(status: .cannotConnect, message: "cannot connect to the server (\(connectFailures) lines failed)")
-        }
-        if failures > 0 {
-            throw CLIFailure(status: .serverError, message: "\(failures) of \(parsed.count) lines failed")
-        }
+        if let report = summary.report { printError("precis: \(report)") }
+        let status = ExitStatus(for: summary)
+        if status != .ok { throw CLIFailure(status: status, message: "") }
     }
+}
 
-    private func parse(_ raw: String, number: Int) -> Line {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: Any] else {
-            return Line(number: number, id: "null", problem: "line \(number) is not a JSON object")
-        }
-        var id = "null"
-        if let value = object["id"], let encoded = try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]) {
-            id = String(decoding: encoded, as: UTF8.self)
-        }
-        guard let text = object["text"] as? String else {
-            return Line(number: number, id: id, problem: "line \(number) has no string field \"text\"")
-        }
-        var format: Document.Format?
-        if let name = object["format"] {
-            guard let name = name as? String, let named = DocumentOptions.format(named: name) else {
-                return Line(number: number, id: id, problem: "line \(number): \"format\" must be auto, text, markdown or html")
-            }
-            format = named
-        }
-        do {
-            return Line(number: number, id: id, operation: try command.operation(for: command.input.document(text, format: format)))
-        } catch {
-            return Line(number: number, id: id, problem: "\(error)")
-        }
-    }
-
-    /// The output line for one input line and its answer.
-    private func line(for line: Line, _ result: Result<Response, PrecisError>) -> (String, PrecisError?) {
-        switch result {
-        case .success(let response):
-            var json = command.result(of: response)?.jsonString() ?? "{}"
-            json.removeFirst()  // the result's "{", to put the id first
-            return ("{\"id\":\(line.id)" + (json == "}" ? "}" : "," + json), nil)
-        case .failure(let error):
-            return (errorLine(id: line.id, error), error)
-        }
-    }
-
-    private func errorLine(id: String, _ error: PrecisError) -> String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("code")
-        writer.enumValue(error.code.protoName, error.code.rawValue)
-        writer.key("message")
-        writer.value(error.message)
-        writer.endObject()
-        return "{\"id\":\(id),\"error\":\(writer.output)}"
+extension Duration {
+    var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds &* 1_000_000_000 &+ attoseconds / 1_000_000_000
     }
 }

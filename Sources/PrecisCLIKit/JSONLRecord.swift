@@ -1,0 +1,101 @@
+/// One `--jsonl` input line, read: `{"id": ..., "text": "...", "format": "..."}`. Other members
+/// are allowed and ignored; when a member repeats, the last one counts.
+public struct JSONLRecord: Sendable, Hashable {
+    /// The id's JSON text exactly as it came (any JSON value), or `null` when there is none;
+    /// written back at the head of the line's answer.
+    public var id: String
+    public var text: String
+    /// The line's own `"format"`, when it has one.
+    public var format: String?
+
+    /// Why a line cannot be sent, and the id to answer it with (`null` when unreadable).
+    public struct Problem: Error, Sendable, Hashable {
+        public var id: String
+        public var message: String
+    }
+
+    /// Reads one line's bytes (without its line end).
+    ///
+    /// - Parameter number: the line's number in the input, for messages.
+    public static func read(_ line: UnsafeBufferPointer<UInt8>, number: Int) -> Result<JSONLRecord, Problem> {
+        guard validateUTF8(line) else {
+            return .failure(Problem(id: "null", message: "line \(number) is not valid UTF-8"))
+        }
+        var scanner = JSONScanner(line)
+        var id: Range<Int>?
+        var text: String?
+        var textIsString = false
+        var format: String?
+        var formatIsString = true
+        func problem(_ message: String) -> Problem {
+            let idText = id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "null"
+            return Problem(id: idText, message: message)
+        }
+        do throws(JSONScanner.Failure) {
+            try scanner.expect(UInt8(ascii: "{"), "a JSON object")
+            scanner.skipWhitespace()
+            if scanner.peek == UInt8(ascii: "}") {
+                try scanner.expect(UInt8(ascii: "}"), "}")
+            } else {
+                while true {
+                    scanner.skipWhitespace()
+                    guard scanner.peek == UInt8(ascii: "\"") else { throw scanner.failure("expected a string key") }
+                    let key = try scanner.decodeString()
+                    try scanner.expect(UInt8(ascii: ":"), ":")
+                    scanner.skipWhitespace()
+                    let isString = scanner.peek == UInt8(ascii: "\"")
+                    switch key {
+                    case "id":
+                        id = try scanner.skipValue()
+                    case "text" where isString:
+                        text = try scanner.decodeString()
+                        textIsString = true
+                    case "format" where isString:
+                        format = try scanner.decodeString()
+                        formatIsString = true
+                    case "text":
+                        textIsString = false
+                        _ = try scanner.skipValue()
+                    case "format":
+                        formatIsString = false
+                        _ = try scanner.skipValue()
+                    default:
+                        _ = try scanner.skipValue()
+                    }
+                    scanner.skipWhitespace()
+                    if scanner.peek == UInt8(ascii: ",") {
+                        try scanner.expect(UInt8(ascii: ","), ",")
+                        continue
+                    }
+                    try scanner.expect(UInt8(ascii: "}"), ", or }")
+                    break
+                }
+            }
+            scanner.skipWhitespace()
+            guard scanner.atEnd else { throw scanner.failure("text after the JSON object") }
+        } catch {
+            return .failure(problem("line \(number) is not a JSON object: \(error.message) at byte \(error.offset + 1)"))
+        }
+        guard textIsString, let text else {
+            return .failure(problem("line \(number) has no string field \"text\""))
+        }
+        guard formatIsString else {
+            return .failure(problem("line \(number): \"format\" must be a string"))
+        }
+        let idText = id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "null"
+        return .success(JSONLRecord(id: idText, text: text, format: format))
+    }
+
+    /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
+        }
+    }
+}
