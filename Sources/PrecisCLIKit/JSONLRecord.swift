@@ -8,6 +8,12 @@ public struct JSONLRecord: Sendable, Hashable {
     /// The line's own `"format"`, when it has one.
     public var format: String?
 
+    public init(id: String, text: String, format: String?) {
+        self.id = id
+        self.text = text
+        self.format = format
+    }
+
     /// Why a line cannot be sent, and the id to answer it with (`null` when unreadable).
     public struct Problem: Error, Sendable, Hashable {
         public var id: String
@@ -23,6 +29,7 @@ public struct JSONLRecord: Sendable, Hashable {
         }
         var scanner = JSONScanner(line)
         var id: Range<Int>?
+        var idUnconfirmed: Range<Int>?  // read, but not yet followed by `,` or `}`
         var text: String?
         var textIsString = false
         var format: String?
@@ -46,7 +53,7 @@ public struct JSONLRecord: Sendable, Hashable {
                     let isString = scanner.peek == UInt8(ascii: "\"")
                     switch key {
                     case "id":
-                        id = try scanner.skipValue()
+                        idUnconfirmed = try scanner.skipValue()
                     case "text" where isString:
                         text = try scanner.decodeString()
                         textIsString = true
@@ -63,6 +70,11 @@ public struct JSONLRecord: Sendable, Hashable {
                         _ = try scanner.skipValue()
                     }
                     scanner.skipWhitespace()
+                    if scanner.peek == UInt8(ascii: ",") || scanner.peek == UInt8(ascii: "}") {
+                        // A value is whole only once a separator follows it ("01" is not "0").
+                        if let read = idUnconfirmed { id = read }
+                        idUnconfirmed = nil
+                    }
                     if scanner.peek == UInt8(ascii: ",") {
                         try scanner.expect(UInt8(ascii: ","), ",")
                         continue

@@ -39,7 +39,7 @@ public struct LineSplitter {
                 }
             } else {
                 keep(UnsafeBufferPointer(rebasing: chunk[start..<newline]))
-                try emitKept(body)
+                try emitKept(endedByLF: true, body)
             }
             lineNumber += 1
             start = newline + 1
@@ -49,7 +49,7 @@ public struct LineSplitter {
     /// Ends the input: a last line without a line end is delivered.
     public mutating func finish(_ body: (Int, Line) throws -> Void) rethrows {
         guard droppedBytes > 0 || !partial.isEmpty else { return }
-        try emitKept(body)
+        try emitKept(endedByLF: false, body)
         lineNumber += 1
     }
 
@@ -62,7 +62,7 @@ public struct LineSplitter {
         }
     }
 
-    private mutating func emitKept(_ body: (Int, Line) throws -> Void) rethrows {
+    private mutating func emitKept(endedByLF: Bool, _ body: (Int, Line) throws -> Void) rethrows {
         defer {
             partial.removeAll(keepingCapacity: partial.count <= 1 << 20)
             droppedBytes = 0
@@ -71,7 +71,7 @@ public struct LineSplitter {
             try body(lineNumber, .tooLong(byteCount: droppedBytes))
             return
         }
-        try partial.withUnsafeBufferPointer { try body(lineNumber, .bytes(Self.trimmingCR($0))) }
+        try partial.withUnsafeBufferPointer { try body(lineNumber, .bytes(endedByLF ? Self.trimmingCR($0) : $0)) }
     }
 
     private static func trimmingCR(_ bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
