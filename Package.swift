@@ -109,6 +109,7 @@ let package = Package(
         .target(
             name: "PrecisBenchKit",
             dependencies: [
+                "PrecisCLIKit",
                 "PrecisClient",
                 "PrecisWire",
                 .product(name: "NIOCore", package: "swift-nio"),

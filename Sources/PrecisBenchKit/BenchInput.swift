@@ -1,4 +1,5 @@
 import Foundation
+import PrecisCLIKit
 
 /// The documents a run sends (`--input`): a text file (one document), a JSONL file (`.jsonl` or
 /// `.ndjson`; one `{"id": ..., "text": ...}` object a line, only `text` is used), or a directory
@@ -39,23 +40,23 @@ public enum BenchInput {
         return text.isEmpty ? [] : [text]
     }
 
-    /// The `text` of every non-blank line of a JSONL file.
+    /// The `text` of every non-blank line of a JSONL file (lines end at LF or CRLF; read as
+    /// `precis --jsonl` reads them).
     public static func parseJSONL(_ content: String, name: String = "input") throws(BenchError) -> [String] {
         var documents: [String] = []
-        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if line.allSatisfy({ $0.isWhitespace }) { continue }
-            let object: [String: Any]?
-            do {
-                object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-            } catch {
-                throw BenchError("\(name) line \(index + 1) is not JSON")
+        var splitter = LineSplitter(maxLineBytes: .max)
+        var failure: BenchError?
+        func take(_ number: Int, _ line: LineSplitter.Line) {
+            guard failure == nil, case .bytes(let bytes) = line, !LineSplitter.isBlank(bytes) else { return }
+            switch JSONLRecord.read(bytes, number: number) {
+            case .success(let record): documents.append(record.text)
+            case .failure(let problem): failure = BenchError("\(name): \(problem.message)")
             }
-            guard let object else { throw BenchError("\(name) line \(index + 1) is not a JSON object") }
-            guard let text = object["text"] as? String else {
-                throw BenchError("\(name) line \(index + 1) has no string field \"text\"")
-            }
-            documents.append(text)
         }
+        var content = content
+        content.withUTF8 { splitter.feed($0, take) }
+        splitter.finish(take)
+        if let failure { throw failure }
         return documents
     }
 }

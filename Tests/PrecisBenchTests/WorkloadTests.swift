@@ -34,6 +34,7 @@ import Testing
     @Test func loadsJSONLTextFields() throws {
         let documents = try BenchInput.parseJSONL("{\"id\":1,\"text\":\"First story.\"}\n\n{\"id\":\"b\",\"text\":\"Second.\"}\n")
         #expect(documents == ["First story.", "Second."])
+        #expect(try BenchInput.parseJSONL("{\"text\":\"One.\"}\r\n\r\n{\"text\":\"Two.\"}\r\n") == ["One.", "Two."])
         #expect(throws: BenchError.self) { try BenchInput.parseJSONL("{\"id\":1}") }
         #expect(throws: BenchError.self) { try BenchInput.parseJSONL("not json") }
     }
