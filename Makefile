@@ -8,7 +8,7 @@ APT_PACKAGES = pkg-config libxml2-dev libprotobuf-c-dev protobuf-c-compiler prot
                python3-pytest gcc make valgrind
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help deps build release run test test-swift test-python test-c proto check-proto fuzz clean
+.PHONY: help deps build release run test test-swift test-release smoke test-python test-c proto check-proto fuzz clean
 
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   = -c release --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address \
@@ -19,7 +19,9 @@ help:
 	@echo "make test         install what is missing, check generated code, build, run Swift, Python and C tests"
 	@echo "make proto        regenerate the C, Swift and Python code from Proto/"
 	@echo "make check-proto  fail if the committed generated code is stale"
-	@echo "make release      build precisd, precis (release) into .build/release"
+	@echo "make release      build precisd, precis, precis-bench (release) into .build/release"
+	@echo "make smoke        end-to-end smoke of the release binaries (scripts/smoke-release.sh)"
+	@echo "make test-release the CLI's property tests and the miscompile check, built with -c release"
 	@echo "make fuzz         run the libFuzzer targets (wire, engine) FUZZ_SECONDS each (default 60)"
 
 deps:
@@ -36,6 +38,7 @@ build: deps
 release: deps
 	$(SWIFT) build -c release --product precisd
 	$(SWIFT) build -c release --product precis
+	$(SWIFT) build -c release --product precis-bench
 
 run: release
 	exec .build/release/precisd $(ARGS)
@@ -46,11 +49,23 @@ proto: deps
 check-proto: deps
 	dev/check-generated-code.sh
 
-test: deps check-proto test-swift test-python test-c
+test: deps check-proto test-swift test-python test-c smoke test-release
 
 test-swift: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# What users run: the release binaries, end to end (every subcommand and output mode, the exit
+# codes, a few seconds of precis-bench).
+smoke: release
+	scripts/smoke-release.sh .build/release
+
+# Suites whose bugs only show with optimization on, built in the release configuration (in a
+# scratch path of their own, so the shipped binaries above are built without -enable-testing).
+RELEASE_TEST_FLAGS = -c release --scratch-path .build-release-tests -Xswiftc -enable-testing
+test-release: deps
+	$(SWIFT) build $(RELEASE_TEST_FLAGS) --build-tests
+	$(SWIFT) test $(RELEASE_TEST_FLAGS) --skip-build --filter PrecisCLITests
 
 # The Python package's pytest suite (sync and asyncio clients, and test_interop.py's checks)
 # against a real precisd started by the tests.
@@ -77,4 +92,4 @@ fuzz: deps
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=8192
 
 clean:
-	rm -rf .build .build-fuzz
+	rm -rf .build .build-fuzz .build-release-tests
