@@ -17,6 +17,9 @@
 
 #define PREFACE_LENGTH 8
 #define MAX_RESPONSE_BYTES (64u << 20)
+/* After the server closed or reset the connection: how long to wait for the answer it sent
+ * before closing (its reason, an id-0 Response) that is still on its way or buffered. */
+#define CLOSE_REASON_WAIT_MS 200
 
 static const unsigned char preface[PREFACE_LENGTH] = {'P', 'R', 'E', 'C', 'I', 'S', 1, 0};
 
@@ -25,6 +28,9 @@ struct precis_client {
     int timeout_ms;
     uint64_t next_id;
     int going_away;
+    uint32_t max_request_bytes; /* 0: no check */
+    int broken;                 /* the stream is lost: later calls fail with UNAVAILABLE */
+    char broken_reason[200];
 };
 
 static int fail(precis_error *err, int code, uint64_t id, const char *format, ...) {
@@ -105,7 +111,8 @@ static int open_socket(const char *host, const char *port, int64_t deadline, pre
         fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
         if (fd < 0) continue;
         if (connect(fd, a->ai_addr, a->ai_addrlen) != 0 && errno != EINPROGRESS) {
-            code = fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "connect to %s:%s: %s", host, port, strerror(errno));
+            code = fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "cannot connect to %s:%s: %s%s", host, port,
+                        strerror(errno), errno == ECONNREFUSED ? " (is precisd running there?)" : "");
             close(fd);
             fd = -1;
             continue;
@@ -114,7 +121,8 @@ static int open_socket(const char *host, const char *port, int64_t deadline, pre
         int so_error = 0;
         socklen_t len = sizeof so_error;
         if (code == 0 && getsockopt(fd, SOL_SOCKET, SO_ERROR, &so_error, &len) == 0 && so_error != 0)
-            code = fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "connect to %s:%s: %s", host, port, strerror(so_error));
+            code = fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "cannot connect to %s:%s: %s%s", host, port,
+                        strerror(so_error), so_error == ECONNREFUSED ? " (is precisd running there?)" : "");
         if (code != 0) {
             close(fd);
             fd = -1;
@@ -141,6 +149,7 @@ int precis_connect(const char *host, const char *port, int timeout_ms, precis_cl
     c->fd = fd;
     c->timeout_ms = timeout_ms;
     c->next_id = 1;
+    c->max_request_bytes = PRECIS_DEFAULT_MAX_REQUEST_BYTES;
     unsigned char answer[PREFACE_LENGTH];
     int rc = write_all(c, preface, sizeof preface, deadline, err);
     if (rc == 0) rc = read_all(c, answer, sizeof answer, deadline, err);
@@ -185,14 +194,54 @@ static int read_response(precis_client *c, int64_t deadline, Precis__V1__Respons
     return rc;
 }
 
+void precis_set_max_request_bytes(precis_client *client, uint32_t max_request_bytes) {
+    client->max_request_bytes = max_request_bytes;
+}
+
+/* Marks the stream lost (a frame half written or half read): later calls fail at once. */
+static void mark_broken(precis_client *c, const precis_error *err) {
+    c->broken = 1;
+    snprintf(c->broken_reason, sizeof c->broken_reason, "%s: %.170s",
+             err != NULL ? precis_code_name(err->code) : "UNAVAILABLE", err != NULL ? err->message : "connection lost");
+}
+
+/* The write of a request failed (EPIPE, ECONNRESET): the server may have answered before
+ * closing, e.g. RESOURCE_EXHAUSTED for a frame over its limit, and that answer may still be in
+ * the receive buffer. Reads frames for a short while; when one is a non-OK answer for this
+ * request or for the connection (id 0), fills err with it and returns its code, else 0. */
+static int server_reason(precis_client *c, uint64_t id, precis_error *err) {
+    int64_t deadline = now_ms() + CLOSE_REASON_WAIT_MS;
+    for (;;) {
+        Precis__V1__Response *response = NULL;
+        precis_error ignored;
+        if (read_response(c, deadline, &response, &ignored) != 0) return 0;
+        int code = response->status != NULL ? (int)response->status->code : 0;
+        int is_reason = code != 0 && (response->id == 0 || response->id == id) &&
+                        response->body_case != PRECIS__V1__RESPONSE__BODY_GO_AWAY;
+        if (response->body_case == PRECIS__V1__RESPONSE__BODY_GO_AWAY) c->going_away = 1;
+        if (is_reason) fail(err, code, response->id, "%s", response->status->message);
+        precis_response_free(response);
+        if (is_reason) return code;
+    }
+}
+
 int precis_call(precis_client *c, Precis__V1__Request *request, Precis__V1__Response **out,
                 precis_error *err) {
     *out = NULL;
+    if (c->broken)
+        return fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "connection lost earlier (%s); open a new connection",
+                    c->broken_reason);
     if (c->going_away)
         return fail(err, PRECIS__V1__STATUS_CODE__UNAVAILABLE, 0, "server is going away; open a new connection");
     int64_t deadline = now_ms() + c->timeout_ms + request->timeout_ms;
     request->id = c->next_id++;
     size_t size = precis__v1__request__get_packed_size(request);
+    if (c->max_request_bytes != 0 && size > c->max_request_bytes)
+        return fail(err, PRECIS__V1__STATUS_CODE__RESOURCE_EXHAUSTED, request->id,
+                    "request of %zu bytes exceeds the frame limit of %u bytes (the server's --max-frame-bytes); not sent",
+                    size, c->max_request_bytes);
+    if (size > UINT32_MAX)
+        return fail(err, PRECIS__V1__STATUS_CODE__RESOURCE_EXHAUSTED, request->id, "request of %zu bytes cannot be framed", size);
     unsigned char *frame = malloc(4 + size);
     if (frame == NULL) return fail(err, PRECIS__V1__STATUS_CODE__INTERNAL, request->id, "out of memory");
     frame[0] = (unsigned char)(size >> 24);
@@ -202,10 +251,18 @@ int precis_call(precis_client *c, Precis__V1__Request *request, Precis__V1__Resp
     precis__v1__request__pack(request, frame + 4);
     int rc = write_all(c, frame, 4 + size, deadline, err);
     free(frame);
+    if (rc == PRECIS__V1__STATUS_CODE__UNAVAILABLE) {
+        int reason = server_reason(c, request->id, err);
+        if (reason != 0) rc = reason;
+    }
+    if (rc != 0) mark_broken(c, err);
     while (rc == 0) {
         Precis__V1__Response *response = NULL;
         rc = read_response(c, deadline, &response, err);
-        if (rc != 0) break;
+        if (rc != 0) {
+            if (rc != PRECIS__V1__STATUS_CODE__DEADLINE_EXCEEDED) mark_broken(c, err);
+            break;
+        }
         if (response->id == 0 && response->body_case == PRECIS__V1__RESPONSE__BODY_GO_AWAY) {
             c->going_away = 1;  /* our request is still answered */
             precis_response_free(response);

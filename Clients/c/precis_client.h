@@ -34,6 +34,10 @@ typedef struct precis_error {
 
 typedef struct precis_client precis_client;
 
+/* The largest request frame a client sends unless told otherwise: the server's default
+ * --max-frame-bytes (InfoResponse.limits.max_frame_bytes). */
+#define PRECIS_DEFAULT_MAX_REQUEST_BYTES (4u << 20)
+
 /* Connects to host:port and exchanges the 8-byte prefaces. timeout_ms bounds connecting, the
  * preface and, later, every call. Returns 0, or the error code (and fills err). */
 int precis_connect(const char *host, const char *port, int timeout_ms, precis_client **out,
@@ -49,6 +53,15 @@ int precis_call(precis_client *client, Precis__V1__Request *request, Precis__V1_
                 precis_error *err);
 
 void precis_response_free(Precis__V1__Response *response);
+
+/* The largest request precis_call sends (default PRECIS_DEFAULT_MAX_REQUEST_BYTES; 0 turns the
+ * check off). A larger request fails with RESOURCE_EXHAUSTED before anything is written, and the
+ * connection stays usable. Set it to the server's limits.max_frame_bytes if that differs.
+ *
+ * When a write fails because the server closed the connection, precis_call returns the status
+ * the server sent before closing (for instance RESOURCE_EXHAUSTED for a frame over its limit)
+ * rather than the reset. After a lost connection later calls fail with UNAVAILABLE. */
+void precis_set_max_request_bytes(precis_client *client, uint32_t max_request_bytes);
 
 /* Convenience wrappers around precis_call. */
 int precis_ping(precis_client *client, const void *payload, size_t length,

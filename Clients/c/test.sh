@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs precis-c-example against a real precisd, under valgrind (no leaks, no invalid reads or
 # writes: any error fails the test).
-#   Clients/c/test.sh PRECISD EXAMPLE
+#   Clients/c/test.sh PRECISD EXAMPLE [LIMITS_TEST]
 set -euo pipefail
-precisd=${1:?usage: test.sh PRECISD EXAMPLE}
-example=${2:?usage: test.sh PRECISD EXAMPLE}
+precisd=${1:?usage: test.sh PRECISD EXAMPLE [LIMITS_TEST]}
+example=${2:?usage: test.sh PRECISD EXAMPLE [LIMITS_TEST]}
+limits_test=${3:-}
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 server_pid=""
@@ -49,15 +50,24 @@ printf 'caf\xe9 au lait.\n' | "${valgrind[@]}" "$example" "127.0.0.1:$port" 1 >"
 check "invalid UTF-8 exits 1 (status $status)" [ "$status" -eq 1 ]
 check "invalid UTF-8 reports INVALID_ARGUMENT" grep -q '^error: summarize: INVALID_ARGUMENT: ' "$work/err2"
 
-# 3. A port nobody listens on: UNAVAILABLE, no leak.
+# 3. A document over the 4 MiB frame limit: refused before sending (the connection stays usable),
+#    and with the client's check off the server's RESOURCE_EXHAUSTED, not the reset.
+if [ -n "$limits_test" ]; then
+    status=0
+    "${valgrind[@]}" "$limits_test" "127.0.0.1:$port" >"$work/out4" 2>"$work/err4" || status=$?
+    check "frame-limit checks pass under valgrind (status $status)" [ "$status" -eq 0 ]
+    check "no frame-limit check failed" [ "$(grep -c '^FAIL' "$work/out4")" -eq 0 ]
+fi
+
+# 4. A port nobody listens on: UNAVAILABLE, no leak.
 kill "$server_pid"; wait "$server_pid" 2>/dev/null || true; server_pid=""
 status=0
 "${valgrind[@]}" "$example" "127.0.0.1:$port" </dev/null >"$work/out3" 2>"$work/err3" || status=$?
 check "refused connection exits 1 (status $status)" [ "$status" -eq 1 ]
-check "refused connection reports UNAVAILABLE" grep -q '^error: connect: UNAVAILABLE: ' "$work/err3"
+check "refused connection reports UNAVAILABLE" grep -q '^error: connect: UNAVAILABLE: cannot connect to 127.0.0.1:' "$work/err3"
 
 if [ "$failures" -ne 0 ]; then
-    for f in out err out2 err2 out3 err3; do echo "--- $f"; cat "$work/$f"; done
+    for f in out err out2 err2 out3 err3 out4 err4; do [ -f "$work/$f" ] || continue; echo "--- $f"; cat "$work/$f"; done
     echo "$failures C client checks failed"; exit 1
 fi
 echo "C client: all checks passed"

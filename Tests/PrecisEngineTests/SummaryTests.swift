@@ -1,4 +1,4 @@
-import PrecisEngine
+@testable import PrecisEngine
 import Testing
 
 @Suite("Summary")
@@ -17,17 +17,34 @@ struct SummaryTests {
         }
     }
 
+    /// Words of sentence `index` as the summarizer counts them (word-like tokens).
+    func wordCount(_ index: Int) -> Int {
+        let sentence = document.sentences[index]
+        return document.tokens[sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)].filter(\.kind.isWordLike).count
+    }
+
     @Test func wordLimit() throws {
         let summary = try Fixtures.engine.summarize(document, options: SummaryOptions(length: .words(40)))
         #expect(!summary.sentences.isEmpty)
-        let words = summary.sentences.map { sentence in
-            let tokens = document.tokens[document.sentences[sentence.index].firstToken...]
-                .prefix(document.sentences[sentence.index].tokenCount)
-            return tokens.filter { $0.kind != .punctuation && $0.kind != .symbol }.count
-        }
-        #expect(summary.sentences.count == 1 || words.reduce(0, +) <= 40)
+        #expect(summary.sentences.map { wordCount($0.index) }.reduce(0, +) <= 40)
+        // Shorter than every sentence: nothing fits, and a sentence is never cut.
         let one = try Fixtures.engine.summarize(document, options: SummaryOptions(length: .words(1)))
-        #expect(one.sentences.count == 1)
+        #expect(one.sentences.isEmpty)
+        #expect(one.candidateCount == 8)
+    }
+
+    /// `--words N` is "at most N words": for every N the summary's words add up to N or fewer, and it is
+    /// empty only when no candidate sentence is that short.
+    @Test func wordLimitIsAStrictMaximum() throws {
+        let all = try Fixtures.engine.summarize(document, options: SummaryOptions(length: .ratio(1)))
+        let lengths = all.sentences.map { wordCount($0.index) }
+        let shortest = try #require(lengths.min())
+        for limit in 1...(lengths.reduce(0, +) + 5) {
+            let summary = try Fixtures.engine.summarize(document, options: SummaryOptions(length: .words(limit)))
+            let used = summary.sentences.map { wordCount($0.index) }.reduce(0, +)
+            #expect(used <= limit, "\(limit) words asked, \(used) returned")
+            #expect(summary.sentences.isEmpty == (limit < shortest), "limit \(limit), shortest \(shortest)")
+        }
     }
 
     @Test func ratioRoundsUp() throws {

@@ -20,7 +20,12 @@ import Testing
         #expect(parse.contains(#""title":"T","subtitle":"","#))
         #expect(parse.contains(#""titleSpan":{"start":1,"end":2}"#))
         #expect(parse.contains(#""paragraphs":[]"#))
-        #expect(!parse.contains("subtitleSpan"))  // unset message fields stay out
+        // Unset message fields are there too, as null: "every field present" (README) holds for the
+        // spans of parts that were not found.
+        for key in ["subtitleSpan", "bylineSpan", "sectionSpan", "datelineSpan", "publishedSpan", "stats", "language"] {
+            #expect(parse.contains(#""\#(key)":null"#), "\(key) missing in \(parse)")
+        }
+        #expect(Caption(text: "c").jsonString().contains(#""span":null,"credit":"","creditSpan":null"#))
     }
 
     @Test func oneofMemberIsWrittenEvenWhenZero() {

@@ -7,13 +7,13 @@ is its asyncio twin (many awaits in flight on one connection, matched by id). Bo
 
 from .aio import AsyncClient
 from .client import Client, PrecisClient
-from .errors import ConnectionClosedError, PrecisError, ProtocolError, code_name
-from .wire import (DEFAULT_HOST, DEFAULT_PORT, MAGIC, PREFACE, PROTOCOL_MAJOR, PROTOCOL_MINOR,
+from .errors import ConnectError, ConnectionClosedError, PrecisError, ProtocolError, code_name
+from .wire import (DEFAULT_HOST, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_PORT, MAGIC, PREFACE, PROTOCOL_MAJOR, PROTOCOL_MINOR,
                    encode_frame, raise_for_status)
 from .v1 import precis_pb2 as pb
 
 __all__ = [
-    "AsyncClient", "Client", "PrecisClient", "PrecisError", "ConnectionClosedError",
-    "ProtocolError", "code_name", "pb", "DEFAULT_HOST", "DEFAULT_PORT", "MAGIC", "PREFACE",
+    "AsyncClient", "Client", "PrecisClient", "PrecisError", "ConnectionClosedError", "ConnectError",
+    "ProtocolError", "code_name", "pb", "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_REQUEST_BYTES", "MAGIC", "PREFACE",
     "PROTOCOL_MAJOR", "PROTOCOL_MINOR", "encode_frame", "raise_for_status",
 ]

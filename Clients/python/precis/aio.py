@@ -18,21 +18,31 @@ from typing import Dict, Optional
 from google.protobuf.message import DecodeError
 
 from . import requests
-from .errors import ConnectionClosedError, PrecisError, ProtocolError
-from .wire import (DEFAULT_HOST, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_PORT, LENGTH, PREFACE,
-                   check_preface, encode_frame, pb, raise_for_status)
+from .errors import ConnectError, ConnectionClosedError, PrecisError, ProtocolError
+from .wire import (DEFAULT_HOST, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+                   DEFAULT_PORT, LENGTH, PREFACE, check_preface, check_request_size, encode_frame,
+                   pb, raise_for_status)
 
 __all__ = ["AsyncClient"]
 
 
 class AsyncClient:
     """Create with ``await AsyncClient.connect(host, port)``; close with ``await close()`` or
-    ``async with``. ``timeout`` (seconds) bounds connecting, the preface and each call."""
+    ``async with``. ``timeout`` (seconds) bounds connecting, the preface and each call.
+
+    A server that cannot be reached raises ``ConnectError`` (UNAVAILABLE; also an ``OSError``).
+    ``max_request_bytes`` is the largest request frame sent (4 MiB, the server's default
+    ``--max-frame-bytes``; None or 0: no check): a larger request raises RESOURCE_EXHAUSTED
+    before anything is sent, and the connection stays usable."""
 
     def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter,
-                 timeout: float, max_response_bytes: int):
+                 timeout: float, max_response_bytes: int,
+                 max_request_bytes: Optional[int] = DEFAULT_MAX_REQUEST_BYTES):
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
+        self.max_request_bytes = max_request_bytes
+        #: The last connection-level error the server sent (id 0, e.g. a frame over its limit).
+        self._server_error: Optional[PrecisError] = None
         #: The GoAway the server sent, if any; after it, new calls are refused.
         self.go_away: Optional[pb.GoAway] = None
         #: The server's protocol version from its preface.
@@ -47,16 +57,18 @@ class AsyncClient:
     @classmethod
     async def connect(cls, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT,
                       timeout: float = 10.0,
-                      max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES) -> "AsyncClient":
+                      max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+                      max_request_bytes: Optional[int] = DEFAULT_MAX_REQUEST_BYTES,
+                      ) -> "AsyncClient":
         """Connects and exchanges the 8-byte prefaces."""
         try:
             reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
         except asyncio.TimeoutError:
             raise PrecisError(pb.DEADLINE_EXCEEDED,
                               "timed out connecting to %s:%d" % (host, port)) from None
-        except OSError as e:
-            raise ConnectionClosedError("cannot connect to %s:%d: %s" % (host, port, e)) from None
-        client = cls(reader, writer, timeout, max_response_bytes)
+        except OSError as e:  # refused, unreachable, unknown host
+            raise ConnectError(host, port, e) from e
+        client = cls(reader, writer, timeout, max_response_bytes, max_request_bytes)
         try:
             writer.write(PREFACE)
             await asyncio.wait_for(writer.drain(), timeout)
@@ -124,15 +136,22 @@ class AsyncClient:
             reason = "connection closed by the server"
             if e.partial:
                 reason += " in the middle of a frame"
-            if self.go_away is not None:
-                reason += " after GoAway (%s)" % (self.go_away.reason or "no reason given")
-            self._fail_all(ConnectionClosedError(reason))
+            self._fail_all(ConnectionClosedError(self._closed_because(reason)))
         except PrecisError as e:
             self._fail_all(e)
         except (OSError, ConnectionError) as e:
-            self._fail_all(ConnectionClosedError("connection lost: %s" % e))
+            self._fail_all(ConnectionClosedError(self._closed_because("connection lost: %s" % e)))
         finally:
             self._writer.close()
+
+    def _closed_because(self, reason: str) -> str:
+        """``reason`` with what the server said before it closed (an error or a GoAway)."""
+        if self._server_error is not None:
+            return "%s after %s: %s" % (reason, self._server_error.code_name,
+                                         self._server_error.message)
+        if self.go_away is not None:
+            return "%s after GoAway (%s)" % (reason, self.go_away.reason or "no reason given")
+        return reason
 
     def _deliver(self, response: pb.Response) -> None:
         if response.id == 0:
@@ -141,8 +160,8 @@ class AsyncClient:
                 return
             # A connection-level error (for instance a frame over the server's limit): it
             # cannot be matched to one call, so every waiting call gets it.
-            self._fail_all(PrecisError(response.status.code, response.status.message, 0),
-                           final=False)
+            self._server_error = PrecisError(response.status.code, response.status.message, 0)
+            self._fail_all(self._server_error, final=False)
             return
         future = self._pending.pop(response.id, None)
         if future is not None and not future.done():
@@ -176,9 +195,11 @@ class AsyncClient:
             request.id = self._next_id()
         elif request.id in self._pending:
             raise ValueError("request id %d is already in flight" % request.id)
+        body = request.SerializeToString()
+        check_request_size(body, self.max_request_bytes, request.id)
         future = asyncio.get_running_loop().create_future()
         self._pending[request.id] = future
-        self._writer.write(encode_frame(request.SerializeToString()))
+        self._writer.write(encode_frame(body))
         try:
             await asyncio.wait_for(self._writer.drain(), self.timeout)
         except asyncio.TimeoutError:
@@ -187,7 +208,18 @@ class AsyncClient:
                               request.id) from None
         except (OSError, ConnectionError) as e:
             self._pending.pop(request.id, None)
-            raise ConnectionClosedError("connection lost while sending: %s" % e) from None
+            # The server may have said why before it closed (a frame over its limit): give the
+            # reader a moment to take that answer from the socket, and raise it, not the reset.
+            if self._reading is not None and not self._reading.done():
+                try:
+                    await asyncio.wait_for(asyncio.shield(self._reading), 0.2)
+                except (asyncio.TimeoutError, asyncio.CancelledError, Exception):
+                    pass
+            if future.done() and not future.cancelled() and isinstance(future.exception(), PrecisError):
+                raise future.exception() from None
+            if self._server_error is not None:
+                raise self._server_error from None
+            raise ConnectionClosedError(self._closed_because("connection lost while sending: %s" % e)) from None
         return future
 
     async def call(self, request: pb.Request, timeout: Optional[float] = None) -> pb.Response:

@@ -22,9 +22,10 @@ from typing import List, Optional
 from google.protobuf.message import DecodeError
 
 from . import requests
-from .errors import ConnectionClosedError, PrecisError, ProtocolError
-from .wire import (DEFAULT_HOST, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_PORT, LENGTH,
-                   PREFACE, check_preface, encode_frame, pb, raise_for_status)
+from .errors import ConnectError, ConnectionClosedError, PrecisError, ProtocolError, code_name
+from .wire import (DEFAULT_HOST, DEFAULT_MAX_REQUEST_BYTES, DEFAULT_MAX_RESPONSE_BYTES,
+                   DEFAULT_PORT, LENGTH, PREFACE, check_preface, check_request_size,
+                   connection_error, encode_frame, pb, raise_for_status)
 
 __all__ = ["Client", "PrecisClient"]
 
@@ -50,6 +51,12 @@ class Client:
 
     The constructor connects and exchanges the 8-byte prefaces. ``timeout`` (seconds) bounds
     connecting, the preface, every send and every wait for a response. Not thread-safe.
+
+    A server that cannot be reached raises ``ConnectError`` (UNAVAILABLE; also an ``OSError``),
+    a connect that times out ``PrecisError(DEADLINE_EXCEEDED)``. ``max_request_bytes`` is the
+    largest request frame ``send`` writes (the server's ``--max-frame-bytes``, 4 MiB by
+    default; None or 0 turns the check off): a larger request raises RESOURCE_EXHAUSTED before
+    anything is sent, and the connection stays usable.
     """
 
     def __init__(
@@ -58,11 +65,13 @@ class Client:
         port: int = DEFAULT_PORT,
         timeout: float = 10.0,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        max_request_bytes: Optional[int] = DEFAULT_MAX_REQUEST_BYTES,
     ):
         self.host = host
         self.port = port
         self.timeout = timeout
         self.max_response_bytes = max_response_bytes
+        self.max_request_bytes = max_request_bytes
         #: The GoAway the server sent, if any. After it, ``send`` refuses new requests.
         self.go_away: Optional[pb.GoAway] = None
         #: The server's protocol version from its preface.
@@ -72,7 +81,13 @@ class Client:
         self._in_flight: set = set()
         self._ids = itertools.count(1)
         self._closed_reason: Optional[str] = None
-        self._sock = socket.create_connection((host, port), timeout=timeout)
+        try:
+            self._sock = socket.create_connection((host, port), timeout=timeout)
+        except socket.timeout:
+            raise PrecisError(pb.DEADLINE_EXCEEDED, "timed out connecting to %s:%d after %.1f s"
+                              % (host, port, timeout)) from None
+        except OSError as e:  # refused, unreachable, unknown host (socket.gaierror)
+            raise ConnectError(host, port, e) from e
         try:
             self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self._sock.setblocking(False)
@@ -175,11 +190,49 @@ class Client:
                 view = view[sent:]
 
     def _connection_lost(self, message: str) -> None:
+        # The server says why before it closes (an id-0 Response: a frame over its limit, too
+        # many connections, ...). A write that fails with a reset can hide that answer, which
+        # is still in the socket's receive buffer: read it and raise the server's status.
+        self._read_what_is_left()
+        error = connection_error(self._ready)
+        if error is not None:
+            self._ready.remove(error)
+            self._closed_reason = "the server closed the connection after %s: %s" % (
+                code_name(error.status.code), error.status.message)
+            self.close()
+            raise PrecisError(error.status.code, error.status.message, 0)
         if self.go_away is not None:
             message += " after GoAway (%s)" % (self.go_away.reason or "no reason given")
         self._closed_reason = message
         self.close()
         raise ConnectionClosedError(message)
+
+    def _read_what_is_left(self, grace: float = 0.2) -> None:
+        """After the server closed: reads the bytes still buffered (waiting at most ``grace``
+        seconds for more) and parses the complete frames among them."""
+        sock = self._sock
+        if sock is None:
+            return
+        deadline = time.monotonic() + grace
+        while True:
+            readable, _ = _wait(sock, True, False, max(0.0, deadline - time.monotonic()))
+            if not readable:
+                break
+            try:
+                chunk = sock.recv(65536)
+            except (BlockingIOError, InterruptedError):
+                if time.monotonic() >= deadline:
+                    break
+                continue
+            except OSError:
+                break
+            if not chunk:
+                break
+            self._rbuf += chunk
+        try:
+            self._parse_frames()
+        except PrecisError:
+            pass
 
     def _parse_frames(self) -> None:
         """Moves every complete frame in the buffer to the ready queue."""
@@ -234,7 +287,9 @@ class Client:
             request.id = self.next_id()
         elif request.id in self._in_flight:
             raise ValueError("request id %d is already in flight" % request.id)
-        self.send_frame(request.SerializeToString())
+        body = request.SerializeToString()
+        check_request_size(body, self.max_request_bytes, request.id)
+        self.send_frame(body)
         self._in_flight.add(request.id)
         return request.id
 

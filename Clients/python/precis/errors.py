@@ -40,6 +40,21 @@ class ConnectionClosedError(PrecisError):
         super().__init__(pb.UNAVAILABLE, message)
 
 
+class ConnectError(ConnectionClosedError, ConnectionError):
+    """The connection could not be opened: refused, unreachable, or the host name does not
+    resolve (code UNAVAILABLE). It is also an ``OSError`` (``errno`` is the socket's), so code
+    that caught the bare ``ConnectionRefusedError`` before still works."""
+
+    def __init__(self, host: str, port: int, cause: BaseException):
+        reason = getattr(cause, "strerror", None) or str(cause) or type(cause).__name__
+        if isinstance(cause, ConnectionRefusedError):
+            reason += " (is precisd running and listening there?)"
+        super().__init__("cannot connect to %s:%d: %s" % (host, port, reason))
+        self.host = host
+        self.port = port
+        self.errno = getattr(cause, "errno", None)
+
+
 class ProtocolError(PrecisError):
     """The peer broke the protocol: wrong preface, undecodable or oversized frame (code INTERNAL)."""
 

@@ -17,6 +17,10 @@ DEFAULT_PORT = 7450
 # The largest response frame the clients accept. Responses may be larger than the server's
 # request limit (a parse with tokens), so this is generous; it only guards against garbage.
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+# The largest request frame the clients send: the server's default ``--max-frame-bytes``
+# (``InfoResponse.limits.max_frame_bytes``). A larger frame would make the server answer
+# RESOURCE_EXHAUSTED and close the connection, so the clients refuse it before sending it.
+DEFAULT_MAX_REQUEST_BYTES = 4 * 1024 * 1024
 
 LENGTH = struct.Struct(">I")
 
@@ -24,6 +28,26 @@ LENGTH = struct.Struct(">I")
 def encode_frame(body: bytes) -> bytes:
     """A frame: 4-byte big-endian length, then the body."""
     return LENGTH.pack(len(body)) + body
+
+
+def check_request_size(body: bytes, limit: "int | None", request_id: int = 0) -> None:
+    """Raises ``PrecisError(RESOURCE_EXHAUSTED)`` when ``body`` is larger than the frame limit
+    ``limit`` (None or 0: no check). Nothing has been sent, so the connection stays usable."""
+    if limit and len(body) > limit:
+        raise PrecisError(pb.RESOURCE_EXHAUSTED,
+                          "request of %d bytes exceeds the frame limit of %d bytes (the server's "
+                          "--max-frame-bytes); not sent: split the document, or pass "
+                          "max_request_bytes= if the server allows more" % (len(body), limit),
+                          request_id)
+
+
+def connection_error(responses) -> "pb.Response | None":
+    """The first connection-level error (id 0, non-OK, not a GoAway) among ``responses``."""
+    for response in responses:
+        if (response.id == 0 and response.status.code != pb.OK
+                and response.WhichOneof("body") != "go_away"):
+            return response
+    return None
 
 
 def check_preface(preface: bytes) -> Tuple[int, int]:

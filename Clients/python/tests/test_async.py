@@ -1,11 +1,13 @@
 """The asyncio client against a real precisd."""
 
 import asyncio
+import errno
+import socket
 
 import pytest
 
 from conftest import ARTICLE
-from precis import AsyncClient, ConnectionClosedError, PrecisError, pb, requests
+from precis import AsyncClient, ConnectError, ConnectionClosedError, PrecisError, pb, requests
 
 
 def run(coroutine):
@@ -98,3 +100,52 @@ def test_server_stop_fails_waiting_calls_with_unavailable():
         run(main(server))
     finally:
         server.stop()
+
+
+def test_refused_connection_is_a_precis_error():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there now
+
+    async def main():
+        with pytest.raises(PrecisError) as caught:
+            await AsyncClient.connect("127.0.0.1", port, timeout=2)
+        error = caught.value
+        assert isinstance(error, ConnectError)
+        assert error.code == pb.UNAVAILABLE
+        assert "cannot connect to 127.0.0.1:%d" % port in error.message
+        assert isinstance(error, OSError) and error.errno == errno.ECONNREFUSED
+    run(main())
+
+
+BIG_TEXT = ARTICLE * (5 * 1024 * 1024 // len(ARTICLE.encode("utf-8")) + 1)
+
+
+def test_document_over_the_frame_limit_is_refused_before_sending(server):
+    async def main():
+        async with await AsyncClient.connect(server.host, server.port) as client:
+            with pytest.raises(PrecisError) as caught:
+                await client.summarize(BIG_TEXT)
+            assert caught.value.code == pb.RESOURCE_EXHAUSTED
+            assert "exceeds the frame limit of 4194304 bytes" in caught.value.message
+            assert client.in_flight == 0
+            assert await client.ping(b"still here") == b"still here"
+    run(main())
+
+
+def test_server_status_is_raised_not_the_reset(server):
+    async def main():
+        for _ in range(3):
+            async with await AsyncClient.connect(server.host, server.port,
+                                                 max_request_bytes=None) as client:
+                with pytest.raises(PrecisError) as caught:
+                    await client.summarize(BIG_TEXT)
+                assert caught.value.code == pb.RESOURCE_EXHAUSTED, caught.value
+                assert "exceeds the limit" in caught.value.message
+                with pytest.raises(ConnectionClosedError) as later:
+                    for _ in range(50):
+                        await client.ping()
+                        await asyncio.sleep(0.02)
+                assert "RESOURCE_EXHAUSTED" in later.value.message
+    run(main())

@@ -1,11 +1,12 @@
 """The synchronous client against a real precisd."""
 
+import errno
 import socket
 
 import pytest
 
 from conftest import ARTICLE
-from precis import Client, ConnectionClosedError, PrecisError, pb, requests
+from precis import Client, ConnectError, ConnectionClosedError, PrecisError, pb, requests
 
 
 def utf8_slice(text, start, end):
@@ -105,13 +106,74 @@ def test_timeout_is_deadline_exceeded(silent_port):
     assert caught.value.code == pb.DEADLINE_EXCEEDED
 
 
-def test_refused_connection_is_an_os_error():
+def free_port():
     probe = socket.socket()
     probe.bind(("127.0.0.1", 0))
     port = probe.getsockname()[1]
     probe.close()  # nothing listens there now
-    with pytest.raises(OSError):
+    return port
+
+
+def test_refused_connection_is_a_precis_error():
+    port = free_port()
+    with pytest.raises(PrecisError) as caught:
         Client("127.0.0.1", port, timeout=2)
+    error = caught.value
+    assert isinstance(error, ConnectError)
+    assert error.code == pb.UNAVAILABLE
+    assert "cannot connect to 127.0.0.1:%d" % port in error.message
+    assert "refused" in error.message.lower()
+    # Still an OSError, for code written against the bare ConnectionRefusedError.
+    assert isinstance(error, OSError)
+    assert error.errno == errno.ECONNREFUSED
+
+
+def test_unknown_host_is_a_precis_error():
+    with pytest.raises(ConnectError) as caught:
+        Client("no-such-host.invalid", 7450, timeout=2)
+    assert caught.value.code == pb.UNAVAILABLE
+
+
+# 5 MiB of text: over the server's default 4 MiB frame limit.
+BIG_TEXT = ARTICLE * (5 * 1024 * 1024 // len(ARTICLE.encode("utf-8")) + 1)
+
+
+def test_document_over_the_frame_limit_is_refused_before_sending(server):
+    with Client(server.host, server.port, timeout=10) as client:
+        with pytest.raises(PrecisError) as caught:
+            client.summarize(BIG_TEXT)
+        assert caught.value.code == pb.RESOURCE_EXHAUSTED
+        assert "exceeds the frame limit of 4194304 bytes" in caught.value.message
+        assert client.in_flight == 0
+        # Nothing was sent: the connection is undamaged.
+        assert client.ping(b"still here") == b"still here"
+        assert len(client.summarize(ARTICLE, sentences=1).sentences) == 1
+
+
+def test_the_limit_follows_max_request_bytes(server):
+    with Client(server.host, server.port, timeout=10, max_request_bytes=1000) as client:
+        with pytest.raises(PrecisError) as caught:
+            client.summarize(ARTICLE * 3)
+        assert caught.value.code == pb.RESOURCE_EXHAUSTED
+        assert "limit of 1000 bytes" in caught.value.message
+        assert client.ping(b"x") == b"x"
+
+
+def test_server_status_is_raised_not_the_reset(server):
+    # With the client's check off, the 5 MiB frame goes out; the server answers
+    # RESOURCE_EXHAUSTED from the frame header and closes while the client is still writing.
+    # The client reports the server's status, not "connection reset".
+    for _ in range(3):  # the race between the answer and the reset differs from run to run
+        with Client(server.host, server.port, timeout=10, max_request_bytes=None) as client:
+            with pytest.raises(PrecisError) as caught:
+                client.summarize(BIG_TEXT)
+            error = caught.value
+            assert error.code == pb.RESOURCE_EXHAUSTED, error
+            assert "exceeds the limit" in error.message
+            # The server closed the connection: later calls say so, and why.
+            with pytest.raises(ConnectionClosedError) as later:
+                client.ping()
+            assert "RESOURCE_EXHAUSTED" in later.value.message
 
 
 def test_closed_client_raises_unavailable(server):

@@ -1,8 +1,8 @@
 /// Runs the extractors a request asks for.
 ///
 /// Boilerplate paragraphs are skipped by every extractor except links. Without an explicit reference date,
-/// relative dates resolve against the date the document states (its published line or dateline), else today
-/// (UTC).
+/// relative dates resolve against the date the document states (an HTML page's published date, else its
+/// published line or dateline), else today (UTC).
 struct Extractor {
     func extract(_ document: ParsedDocument, options: ExtractOptions) -> Extraction {
         let kinds = options.kinds.isEmpty ? Set(ExtractKind.allCases) : options.kinds

@@ -2,10 +2,25 @@
 /// trailing punctuation and unbalanced brackets out) and normalises what they point at: a URL's scheme and host
 /// are lowercased and a `www.` URL gets `https://`; an e-mail address keeps its local part and lowercases its
 /// domain; handles and hashtags are kept as written. Links are read everywhere, boilerplate included.
+///
+/// For HTML input the article's anchors come too, exactly as `parse` reports them in `links` (the span over the
+/// link's text in the extracted text, kind URL, the target as the page wrote it), so `extract --kinds links` and
+/// `parse` agree. A URL written in the text that is also an anchor's text is one link (the anchor's). The links
+/// are in text order.
 struct LinkExtractor {
     let context: ExtractionContext
 
     func extract() -> [Link] {
+        let written = writtenLinks()
+        guard let anchors = context.document.page?.links, !anchors.isEmpty else { return written }
+        var links = anchors.map { Link(span: $0.text.span, kind: .url, target: $0.url) }
+        let anchorSpans = Set(links.map(\.span))
+        links += written.filter { !anchorSpans.contains($0.span) }
+        return links.sorted { ($0.span.start, $0.span.end) < ($1.span.start, $1.span.end) }
+    }
+
+    /// The URLs, addresses, handles and hashtags written in the text.
+    private func writtenLinks() -> [Link] {
         context.tokens.compactMap { token in
             let written = context.text.string(token.span)
             switch token.kind {

@@ -5,6 +5,10 @@
 /// ``duplicateThreshold`` similar to a taken sentence is skipped while any other candidate remains, so two
 /// sentences saying the same thing are not both picked. Cost: O(n) per pick plus one similarity per candidate
 /// per pick.
+///
+/// A word budget (`.words(n)`) is a strict maximum: only sentences that still fit are candidates, so the summary
+/// never has more than `n` words in all (word-like tokens). Sentences are never cut: when no candidate has `n`
+/// words or fewer, the selection is empty.
 struct MMR {
     /// Cosine similarity at or above which a sentence counts as a near-duplicate of a chosen one.
     static let duplicateThreshold = 0.65
@@ -36,8 +40,7 @@ struct MMR {
             var bestValue = -Double.infinity
             var bestIsDuplicate = true
             for i in 0..<n where !taken[i] {
-                let fits = chosen.isEmpty || used + words[i] <= wordBudget
-                guard fits else { continue }
+                guard used + words[i] <= wordBudget else { continue }
                 let duplicate = redundancy[i] >= Self.duplicateThreshold
                 let value = lambda * relevance[i] - (1 - lambda) * redundancy[i]
                 if best < 0 || (bestIsDuplicate && !duplicate) || (duplicate == bestIsDuplicate && value > bestValue) {

@@ -31,7 +31,7 @@ extension Response: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.key("id"); w.value(id)
-        if let value = status { w.key("status"); value.writeJSON(to: &w) }
+        w.key("status"); if let value = status { value.writeJSON(to: &w) } else { w.null() }
         w.key("serverMicros"); w.value(serverMicros)
         switch body {
         case nil: break
@@ -125,7 +125,7 @@ extension InfoResponse: JSONWritable {
         w.beginArray()
         for item in operations { w.element(); w.value(item) }
         w.endArray()
-        if let value = limits { w.key("limits"); value.writeJSON(to: &w) }
+        w.key("limits"); if let value = limits { value.writeJSON(to: &w) } else { w.null() }
         w.key("uptimeMs"); w.value(uptimeMs)
         w.key("extractKinds")
         w.beginArray()
@@ -154,8 +154,8 @@ extension ParseOptions: JSONWritable {
 extension ParseRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = document { w.key("document"); value.writeJSON(to: &w) }
-        if let value = options { w.key("options"); value.writeJSON(to: &w) }
+        w.key("document"); if let value = document { value.writeJSON(to: &w) } else { w.null() }
+        w.key("options"); if let value = options { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -164,9 +164,9 @@ extension Caption: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.key("text"); w.value(text)
-        if let value = span { w.key("span"); value.writeJSON(to: &w) }
+        w.key("span"); if let value = span { value.writeJSON(to: &w) } else { w.null() }
         w.key("credit"); w.value(credit)
-        if let value = creditSpan { w.key("creditSpan"); value.writeJSON(to: &w) }
+        w.key("creditSpan"); if let value = creditSpan { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -236,12 +236,12 @@ extension ParseResponse: JSONWritable {
         w.key("section"); w.value(section)
         w.key("dateline"); w.value(dateline)
         w.key("published"); w.value(published)
-        if let value = titleSpan { w.key("titleSpan"); value.writeJSON(to: &w) }
-        if let value = subtitleSpan { w.key("subtitleSpan"); value.writeJSON(to: &w) }
-        if let value = bylineSpan { w.key("bylineSpan"); value.writeJSON(to: &w) }
-        if let value = sectionSpan { w.key("sectionSpan"); value.writeJSON(to: &w) }
-        if let value = datelineSpan { w.key("datelineSpan"); value.writeJSON(to: &w) }
-        if let value = publishedSpan { w.key("publishedSpan"); value.writeJSON(to: &w) }
+        w.key("titleSpan"); if let value = titleSpan { value.writeJSON(to: &w) } else { w.null() }
+        w.key("subtitleSpan"); if let value = subtitleSpan { value.writeJSON(to: &w) } else { w.null() }
+        w.key("bylineSpan"); if let value = bylineSpan { value.writeJSON(to: &w) } else { w.null() }
+        w.key("sectionSpan"); if let value = sectionSpan { value.writeJSON(to: &w) } else { w.null() }
+        w.key("datelineSpan"); if let value = datelineSpan { value.writeJSON(to: &w) } else { w.null() }
+        w.key("publishedSpan"); if let value = publishedSpan { value.writeJSON(to: &w) } else { w.null() }
         w.key("captions")
         w.beginArray()
         for item in captions { w.element(); item.writeJSON(to: &w) }
@@ -258,8 +258,8 @@ extension ParseResponse: JSONWritable {
         w.beginArray()
         for item in tokens { w.element(); item.writeJSON(to: &w) }
         w.endArray()
-        if let value = stats { w.key("stats"); value.writeJSON(to: &w) }
-        if let value = language { w.key("language"); value.writeJSON(to: &w) }
+        w.key("stats"); if let value = stats { value.writeJSON(to: &w) } else { w.null() }
+        w.key("language"); if let value = language { value.writeJSON(to: &w) } else { w.null() }
         w.key("text"); w.value(text)
         w.key("format"); w.enumValue(format.protoName, format.rawValue)
         w.key("authors")
@@ -296,8 +296,8 @@ extension SummaryOptions: JSONWritable {
 extension SummarizeRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = document { w.key("document"); value.writeJSON(to: &w) }
-        if let value = options { w.key("options"); value.writeJSON(to: &w) }
+        w.key("document"); if let value = document { value.writeJSON(to: &w) } else { w.null() }
+        w.key("options"); if let value = options { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -344,8 +344,8 @@ extension ExtractOptions: JSONWritable {
 extension ExtractRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = document { w.key("document"); value.writeJSON(to: &w) }
-        if let value = options { w.key("options"); value.writeJSON(to: &w) }
+        w.key("document"); if let value = document { value.writeJSON(to: &w) } else { w.null() }
+        w.key("options"); if let value = options { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -397,7 +397,7 @@ extension Quantity: JSONWritable {
         w.key("kind"); w.enumValue(kind.protoName, kind.rawValue)
         w.key("value"); w.value(value)
         w.key("unit"); w.value(unit)
-        if let value = unitSpan { w.key("unitSpan"); value.writeJSON(to: &w) }
+        w.key("unitSpan"); if let value = unitSpan { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -409,7 +409,7 @@ extension Quote: JSONWritable {
         w.key("end"); w.value(end)
         w.key("text"); w.value(text)
         w.key("speaker"); w.value(speaker)
-        if let value = speakerSpan { w.key("speakerSpan"); value.writeJSON(to: &w) }
+        w.key("speakerSpan"); if let value = speakerSpan { value.writeJSON(to: &w) } else { w.null() }
         w.key("speakerEntity"); w.value(speakerEntity)
         w.endObject()
     }
@@ -475,10 +475,10 @@ extension ExtractResponse: JSONWritable {
 extension AnalyzeRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = document { w.key("document"); value.writeJSON(to: &w) }
-        if let value = parse { w.key("parse"); value.writeJSON(to: &w) }
-        if let value = summary { w.key("summary"); value.writeJSON(to: &w) }
-        if let value = extract { w.key("extract"); value.writeJSON(to: &w) }
+        w.key("document"); if let value = document { value.writeJSON(to: &w) } else { w.null() }
+        w.key("parse"); if let value = parse { value.writeJSON(to: &w) } else { w.null() }
+        w.key("summary"); if let value = summary { value.writeJSON(to: &w) } else { w.null() }
+        w.key("extract"); if let value = extract { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }
@@ -486,9 +486,9 @@ extension AnalyzeRequest: JSONWritable {
 extension AnalyzeResponse: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
-        if let value = parse { w.key("parse"); value.writeJSON(to: &w) }
-        if let value = summary { w.key("summary"); value.writeJSON(to: &w) }
-        if let value = extract { w.key("extract"); value.writeJSON(to: &w) }
+        w.key("parse"); if let value = parse { value.writeJSON(to: &w) } else { w.null() }
+        w.key("summary"); if let value = summary { value.writeJSON(to: &w) } else { w.null() }
+        w.key("extract"); if let value = extract { value.writeJSON(to: &w) } else { w.null() }
         w.endObject()
     }
 }

@@ -1,7 +1,8 @@
 /// A message that can write itself in proto3's JSON mapping: lowerCamelCase field names,
 /// 64-bit integers as strings, bytes as base64, enums by name, and (the mapping's "emit default
 /// values" option) every field without presence written even when it holds its default, so that
-/// `start: 0` or an empty `title` is there to read. Unset message fields are left out.
+/// `start: 0` or an empty `title` is there to read. Unset message fields are written as `null`
+/// (which the mapping reads back as unset), so every field of a message is present.
 public protocol JSONWritable {
     func writeJSON(to writer: inout JSONWriter)
 }
@@ -95,6 +96,7 @@ public struct JSONWriter {
 
     /// A value written by hand (for callers that add members of their own, like `precis --jsonl`).
     public mutating func raw(_ json: String) { output.append(json) }
+    public mutating func null() { output.append("null") }
 
     private mutating func writeFloating(_ v: Double, text: String) {
         if v.isNaN {

@@ -72,7 +72,11 @@ struct TextRenderer {
         for (number, sentence) in s.sentences.enumerated() {
             out += "\(number + 1). \(sentence.text)\n"
         }
-        if s.sentences.isEmpty { out += "(no body sentences to summarize)\n" }
+        if s.sentences.isEmpty {
+            out += s.candidateSentences == 0
+                ? "(no body sentences to summarize)\n"
+                : "(none of the \(s.candidateSentences) body sentences fits in the word limit; ask for more --words)\n"
+        }
         return out
     }
 

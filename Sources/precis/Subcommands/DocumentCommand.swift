@@ -58,14 +58,25 @@ struct DocumentOptions: ParsableArguments {
     func readDocument() throws -> Document {
         if let text { return document(text) }
         let data = try readInput()
-        if let text = String(validating: data, as: UTF8.self) { return document(text) }
-        // The wire carries UTF-8. A page whose bytes are not UTF-8 (a Latin-1 or Windows-1252 page, whatever
-        // its <meta charset> says) is transcoded here, as browsers read both labels: as Windows-1252.
-        let looksLikePage = documentFormat == .html || (documentFormat == .auto && data.prefix(1024).contains(UInt8(ascii: "<")))
-        guard looksLikePage, let text = String(data: data, encoding: .windowsCP1252) else {
-            throw CLIFailure(status: .usage, message: "\(file ?? "standard input") is not valid UTF-8 text")
+        guard let text = Self.decode(data) else {
+            throw CLIFailure(status: .usage, message: "\(file ?? "standard input") is neither UTF-8 nor Windows-1252 text")
         }
         return document(text)
+    }
+
+    /// The text of a document's bytes, whatever its format (as the engine's `PageBytes.decode` reads pages): a
+    /// byte-order mark decides first (UTF-8, UTF-16 LE or BE); else valid UTF-8 is UTF-8; else the bytes are a
+    /// Latin-1 or Windows-1252 file (a page, whatever its <meta charset> says, or a plain .txt) and are read as
+    /// Windows-1252, as browsers read both labels. The wire carries UTF-8, so this is transcoded before sending.
+    static func decode(_ data: Data) -> String? {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return decode(data.dropFirst(3)) }
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {
+            return String(data: data, encoding: .utf16)
+        }
+        if let text = String(validating: data, as: UTF8.self) { return text }
+        // Foundation refuses the five bytes Windows-1252 leaves undefined; Latin-1 maps every byte (those five
+        // become the C1 controls browsers show).
+        return String(data: data, encoding: .windowsCP1252) ?? String(data: data, encoding: .isoLatin1)
     }
 }
 

@@ -13,7 +13,7 @@ struct SummaryFlags: ParsableArguments {
     @Option(name: .long, help: "Summary length in sentences (default 3).")
     var sentences: Int?
 
-    @Option(name: .long, help: "Summary length in words, at most.")
+    @Option(name: .long, help: "Summary length in words, at most: whole sentences totalling no more than this; empty when no sentence is that short.")
     var words: Int?
 
     @Option(name: .long, help: "Summary length as a fraction of the body's sentences, in (0, 1].")
