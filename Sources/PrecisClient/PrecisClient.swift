@@ -159,6 +159,8 @@ public final class PrecisClient: Sendable {
                 let connection = try await attempt.get()
                 return (slot.endpoint, .success(connection))
             }
+        } catch let error as PrecisError {
+            return (slot.endpoint, .failure(error))
         } catch {
             let failure = PrecisError(
                 code: .unavailable,

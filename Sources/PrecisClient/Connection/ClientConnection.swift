@@ -55,7 +55,11 @@ final class ClientConnection: Sendable {
             }
             .connect(host: endpoint.host, port: endpoint.port)
             .flatMapThrowing { channel in
-                let handler = try channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self)
+                // The handler is gone when the peer closed the connection at once (a load
+                // balancer without a backend does that): not a failure to connect.
+                guard let handler = try? channel.pipeline.syncOperations.handler(type: ClientConnectionHandler.self) else {
+                    throw PrecisError.closedBeforePreface
+                }
                 return ClientConnection(
                     channel: channel,
                     handler: NIOLoopBound(handler, eventLoop: channel.eventLoop),

@@ -238,7 +238,7 @@ struct Ping: AsyncParsableCommand {
         let names = endpoints.map(\.description).joined(separator: ", ")
         return PrecisError(
             code: last.code, message: "none of \(names) answered (last: \(last.message))",
-            isConnectFailure: last.isConnectFailure)
+            origin: last.origin)
     }
 }
 
