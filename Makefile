@@ -22,7 +22,7 @@ help:
 	@echo "make release      build precisd, precis, precis-bench (release) into .build/release"
 	@echo "make smoke        end-to-end smoke of the release binaries (scripts/smoke-release.sh)"
 	@echo "make test-release the CLI's property tests and the miscompile check, built with -c release"
-	@echo "make fuzz         run the libFuzzer targets (wire, engine) FUZZ_SECONDS each (default 60)"
+	@echo "make fuzz         run the libFuzzer targets (wire, engine, client, jsonl) FUZZ_SECONDS each (default 60)"
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not on the PATH: install Swift 6.1 or newer (swift.org/install)"; exit 1; }
@@ -79,17 +79,24 @@ test-c: deps
 	$(SWIFT) build --product precisd
 	$(MAKE) -C Clients/c test PRECISD=$(CURDIR)/.build/debug/precisd
 
-# libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), and parse/summarize/extract on
-# any valid UTF-8 (fuzz-engine). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus
+# libFuzzer with AddressSanitizer: frames and messages (fuzz-wire), parse/summarize/extract on
+# any valid UTF-8 (fuzz-engine), what a server sends a client (fuzz-client) and `precis --jsonl`
+# input (fuzz-jsonl). New inputs go to .build-fuzz/corpus; the seeds are Fuzz/corpus
 # (dev/make-fuzz-corpus.py). A crash leaves its input as ./crash-* and fails the target.
 fuzz: deps
 	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-wire
 	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-engine
-	mkdir -p .build-fuzz/corpus/wire .build-fuzz/corpus/engine
+	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-client
+	PRECIS_FUZZ=1 $(SWIFT) build $(FUZZ_FLAGS) --product fuzz-jsonl
+	mkdir -p .build-fuzz/corpus/wire .build-fuzz/corpus/engine .build-fuzz/corpus/client .build-fuzz/corpus/jsonl
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-wire .build-fuzz/corpus/wire Fuzz/corpus/wire \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048
 	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-engine .build-fuzz/corpus/engine Fuzz/corpus/engine \
 		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=8192
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-client .build-fuzz/corpus/client Fuzz/corpus/client \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048
+	SWIFT_BACKTRACE=enable=no .build-fuzz/release/fuzz-jsonl .build-fuzz/corpus/jsonl Fuzz/corpus/jsonl \
+		-max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=2048 -max_len=16384
 
 clean:
 	rm -rf .build .build-fuzz .build-release-tests

@@ -144,6 +144,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "PrecisClientTests",
+            dependencies: ["PrecisClient", "PrecisWire", .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "PrecisCLITests",
             dependencies: [
                 "PrecisCLIKit",
@@ -189,6 +194,18 @@ if Context.environment["PRECIS_FUZZ"] == "1" {
             name: "fuzz-wire",
             dependencies: ["FuzzSupport", "PrecisWire", .product(name: "NIOCore", package: "swift-nio")],
             path: "Fuzz/Sources/fuzz-wire",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fuzz-client",
+            dependencies: ["FuzzSupport", "PrecisClient", "PrecisWire", .product(name: "NIOCore", package: "swift-nio")],
+            path: "Fuzz/Sources/fuzz-client",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fuzz-jsonl",
+            dependencies: ["FuzzSupport", "PrecisCLIKit", "PrecisWire"],
+            path: "Fuzz/Sources/fuzz-jsonl",
             swiftSettings: swiftSettings
         ),
         .executableTarget(

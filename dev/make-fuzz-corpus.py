@@ -5,6 +5,8 @@
 
 wire/: byte streams as a client sends them: the preface, then frames of every operation,
        plus a few malformed ones. engine/: short texts in several layouts and scripts.
+client/: what a server sends a client (answers of every kind, going-away, refusals).
+jsonl/: `precis --jsonl` inputs: good, bad, CRLF and blank lines.
 """
 import os
 import struct
@@ -52,6 +54,24 @@ def main():
     write(wire, "empty-frame", PREFACE + b"\x00\x00\x00\x00")
     write(wire, "bad-utf8", PREFACE + struct.pack(">I", 10) + b"\x08\x01\x62\x06\x0a\x04\x0a\x02\xc3\x28")
     write(wire, "http", b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+
+    client = os.path.join(root, "Fuzz", "corpus", "client")
+    answers = [
+        pb.Response(id=1, ping=pb.PingResponse(payload=b"hello")),
+        pb.Response(id=2, status=pb.Status(code=pb.RESOURCE_EXHAUSTED, message="queue full")),
+        pb.Response(id=3, summarize=pb.SummarizeResponse(sentences=[pb.SummarySentence(start=0, end=5, text="Hello")])),
+        pb.Response(id=0, go_away=pb.GoAway(reason="shutting down")),
+        pb.Response(id=0, status=pb.Status(code=pb.UNAVAILABLE, message="too many connections")),
+    ]
+    # The fuzzer puts the preface in front itself when the first byte is even: start odd-free.
+    write(client, "answers", b"\x00" + b"".join(frame(answer) for answer in answers))
+    write(client, "with-preface", b"\x01" + PREFACE + frame(answers[0]))
+    write(client, "http", b"\x01HTTP/1.1 400 Bad Request\r\n\r\n")
+
+    jsonl = os.path.join(root, "Fuzz", "corpus", "jsonl")
+    write(jsonl, "lines", b'\x07{"id": 1, "text": "Hello."}\n{"id": "b", "format": "html", "text": "<p>x</p>"}\n')
+    write(jsonl, "crlf-blank", b'\x10{"id":[1,{"a":null}],"text":"a\\u00e9\\ud83d\\ude00"}\r\n\r\n  \r\n{"text":5}\r\n')
+    write(jsonl, "bad", b'\x03not json\n{"id": 01, "text": "x"}\n{"id": tru}\n[1,2]\n{"text": "unterminated')
 
     engine = os.path.join(root, "Fuzz", "corpus", "engine")
     texts = {

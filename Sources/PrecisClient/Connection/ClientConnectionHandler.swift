@@ -29,8 +29,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     /// The server said it is going away: close once the calls already sent are answered.
     private var goingAway = false
     private var flushScheduled = false
-    /// The server's preface has arrived: a Precis server is at the other end.
-    private var sawPreface = false
+    private var inbound = ClientInbound()
     private let state: ClientConnectionState
     private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
 
@@ -60,7 +59,7 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         state.markUnusable()
         // Calls sent from now on fail at once.
-        failure = failure ?? (sawPreface ? PrecisError.connectionLost : PrecisError.closedBeforePreface)
+        failure = failure ?? (inbound.sawPreface ? PrecisError.connectionLost : PrecisError.closedBeforePreface)
         failAll(failure!)
         context.fireChannelInactive()
     }
@@ -152,46 +151,19 @@ final class ClientConnectionHandler: ChannelInboundHandler {
     }
 
     private func received(_ frame: InboundFrame, context: ChannelHandlerContext) {
-        switch frame {
-        case .preface(let preface):
-            sawPreface = true
-            if !preface.isCompatible(with: .current) {
-                fatal(PrecisError(code: .failedPrecondition, message: "the server speaks protocol \(preface), this client \(Preface.current)", origin: .notPrecis), context: context)
-            }
-        case .invalidPreface:
-            fatal(PrecisError(code: .unavailable, message: "the peer is not a Precis server (it answered with something other than the Precis preface)", origin: .notPrecis), context: context)
-        case .oversizedFrame(let length, let limit):
-            fatal(PrecisError(code: .resourceExhausted, message: "response frame of \(length) bytes exceeds the client limit of \(limit)"), context: context)
-        case .frame(let payload):
-            let response: Response
-            do {
-                response = try Response(decoding: payload)
-            } catch {
-                fatal(PrecisError(code: .internal, message: "undecodable response from the server: \(error.message)", origin: .notPrecis), context: context)
-                return
-            }
-            if response.id != 0 {
-                complete(response.id, with: .success(response))
-            } else {
-                connectionLevel(response, context: context)
-            }
-        }
-    }
-
-    /// A message with id 0 is about the connection: a going-away notice, or a refusal.
-    private func connectionLevel(_ response: Response, context: ChannelHandlerContext) {
-        if case .goAway? = response.body {
+        switch inbound.receive(frame) {
+        case .none:
+            break
+        case .answer(let id, let response):
+            complete(id, with: .success(response))
+        case .goAway:
             // Calls already sent are still answered; new calls go to a new connection.
             state.markUnusable()
             goingAway = true
             if pending.isEmpty { context.close(promise: nil) }
-            return
+        case .fatal(let error):
+            fatal(error, context: context)
         }
-        guard let status = response.status, status.code != .ok else { return }
-        // Anything else is about the whole connection: a refusal (connection limit, version),
-        // an oversized frame, or a frame of ours the server could not read and so could not
-        // match to a call. None of the calls in flight can be trusted to get an answer.
-        fatal(PrecisError(status), context: context)
     }
 
     private func complete(_ id: UInt64, with result: Result<Response, PrecisError>) {
