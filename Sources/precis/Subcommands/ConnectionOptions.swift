@@ -33,8 +33,8 @@ struct ConnectionOptions: ParsableArguments {
         if let port, !(0...65535).contains(port) {
             throw ValidationError("--port must be between 0 and 65535, got \(port)")
         }
-        if TimeAmount(parsing: timeout) == nil {
-            throw ValidationError("--timeout must be a duration like 500ms, 5s or 2m, got \"\(timeout)\"")
+        if (TimeAmount(parsing: timeout) ?? .zero) <= .zero {
+            throw ValidationError("--timeout must be a duration above 0 like 500ms, 5s or 2m, got \"\(timeout)\"")
         }
         _ = try endpoints()
     }
