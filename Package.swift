@@ -145,7 +145,12 @@ let package = Package(
         ),
         .testTarget(
             name: "PrecisClientTests",
-            dependencies: ["PrecisClient", "PrecisWire", .product(name: "NIOCore", package: "swift-nio")],
+            dependencies: [
+                "PrecisClient",
+                "PrecisWire",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
