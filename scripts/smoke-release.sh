@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 BIN=${1:-.build/release}
 PYTHON=${PYTHON:-python3}
 WORK=$(mktemp -d)
+export ERRFILE=$WORK/err
 PIDS=()
 cleanup() {
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -128,6 +129,16 @@ run "$P" summarize --jsonl /nonexistent/file; expect "missing file exits 2" 2
 run "$P" parse --format nonsense examples/article.txt; expect "bad --format exits 2" 2
 run "$P" extract --kinds nonsense examples/article.txt; expect "bad --kinds exits 2" 2
 run "$P" parse examples; expect "a directory exits 2" 2
+# Standard input that cannot be read (a directory here; a terminal in a background job gives EIO):
+# a sentence and exit 2, not a trap in Foundation's FileHandle.
+set +e
+"$PYTHON" -c 'import os, subprocess, sys; fd = os.open("/", os.O_RDONLY); sys.exit(subprocess.run(sys.argv[1:], stdin=fd, stderr=open(os.environ["ERRFILE"], "w"), timeout=60).returncode)' \
+    "$P" summarize >"$WORK/out"
+RC=$?
+set -e
+OUT=""; ERR=$(cat "$WORK/err")
+expect "unreadable standard input exits 2" 2
+grep -q "cannot read standard input" <<<"$ERR" && pass "unreadable standard input says so" || fail "stdin message: $ERR"
 
 # Each way a call can fail has its own exit code.
 FREE=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')

@@ -23,56 +23,70 @@ extension JSONWritable {
     }
 }
 
-/// Writes JSON text, compact or indented. Used by the generated `writeJSON(to:)` methods.
+/// Writes JSON text, compact or indented. Used by the generated `writeJSON(to:)` methods. The
+/// text is gathered as UTF-8 bytes (a `--jsonl` batch writes thousands of answers a second).
 public struct JSONWriter {
-    public private(set) var output = ""
+    private var bytes: [UInt8] = []
     private let pretty: Bool
     /// For each open object or array: whether it has had a member yet.
     private var hasMembers: [Bool] = []
 
     public init(pretty: Bool = false) {
         self.pretty = pretty
+        bytes.reserveCapacity(1024)
+    }
+
+    /// The text written so far.
+    public var output: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     private mutating func newline() {
         guard pretty else { return }
-        output.append("\n")
-        output.append(String(repeating: "  ", count: hasMembers.count))
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * hasMembers.count))
     }
 
     private mutating func separate() {
-        if hasMembers.last == true { output.append(",") }
+        if hasMembers.last == true { bytes.append(UInt8(ascii: ",")) }
         if !hasMembers.isEmpty { hasMembers[hasMembers.count - 1] = true }
         newline()
     }
 
     public mutating func beginObject() {
-        output.append("{")
+        bytes.append(UInt8(ascii: "{"))
         hasMembers.append(false)
     }
 
     public mutating func endObject() {
         let had = hasMembers.removeLast()
         if had { newline() }
-        output.append("}")
+        bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
-        output.append("[")
+        bytes.append(UInt8(ascii: "["))
         hasMembers.append(false)
     }
 
     public mutating func endArray() {
         let had = hasMembers.removeLast()
         if had { newline() }
-        output.append("]")
+        bytes.append(UInt8(ascii: "]"))
     }
 
     /// Starts an object member; its value follows.
     public mutating func key(_ name: String) {
         separate()
         writeString(name)
-        output.append(pretty ? ": " : ":")
+        if pretty { append(": ") } else { bytes.append(UInt8(ascii: ":")) }
     }
 
     /// Starts an array element; its value follows.
@@ -80,54 +94,77 @@ public struct JSONWriter {
         separate()
     }
 
-    public mutating func value(_ v: Bool) { output.append(v ? "true" : "false") }
-    public mutating func value(_ v: UInt32) { output.append(String(v)) }
-    public mutating func value(_ v: Int32) { output.append(String(v)) }
-    public mutating func value(_ v: UInt64) { output.append("\"\(v)\"") }
-    public mutating func value(_ v: Int64) { output.append("\"\(v)\"") }
+    public mutating func value(_ v: Bool) { append(v ? "true" : "false") }
+    public mutating func value(_ v: UInt32) { writeInteger(UInt64(v), negative: false) }
+    public mutating func value(_ v: Int32) { writeInteger(v.magnitude, negative: v < 0) }
+    public mutating func value(_ v: UInt64) { quoted { $0.writeInteger(v, negative: false) } }
+    public mutating func value(_ v: Int64) { quoted { $0.writeInteger(v.magnitude, negative: v < 0) } }
     public mutating func value(_ v: Float) { writeFloating(Double(v), text: v.description) }
     public mutating func value(_ v: Double) { writeFloating(v, text: v.description) }
     public mutating func value(_ v: String) { writeString(v) }
-    public mutating func value(_ v: [UInt8]) { output.append("\"\(base64(v))\"") }
+    public mutating func value(_ v: [UInt8]) { quoted { $0.append(base64(v)) } }
 
     public mutating func enumValue(_ name: String?, _ raw: Int32) {
-        if let name { writeString(name) } else { output.append(String(raw)) }
+        if let name { writeString(name) } else { value(raw) }
     }
 
     /// A value written by hand (for callers that add members of their own, like `precis --jsonl`).
-    public mutating func raw(_ json: String) { output.append(json) }
-    public mutating func null() { output.append("null") }
+    public mutating func raw(_ json: String) { append(json) }
+    public mutating func null() { append("null") }
+
+    private mutating func quoted(_ body: (inout JSONWriter) -> Void) {
+        bytes.append(UInt8(ascii: "\""))
+        body(&self)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    private mutating func writeInteger(_ magnitude: some UnsignedInteger, negative: Bool) {
+        if negative { bytes.append(UInt8(ascii: "-")) }
+        append(String(magnitude))  // a small string: no allocation
+    }
 
     private mutating func writeFloating(_ v: Double, text: String) {
         if v.isNaN {
-            output.append("\"NaN\"")
+            append("\"NaN\"")
         } else if v.isInfinite {
-            output.append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"")
+            append(v > 0 ? "\"Infinity\"" : "\"-Infinity\"")
         } else if v == v.rounded(), abs(v) < 1e15 {
-            output.append(String(Int64(v)))
+            let whole = Int64(v)
+            writeInteger(whole.magnitude, negative: whole < 0)
         } else {
-            output.append(text)
+            append(text)
         }
     }
 
     private mutating func writeString(_ s: String) {
-        output.append("\"")
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": output.append("\\\"")
-            case "\\": output.append("\\\\")
-            case "\n": output.append("\\n")
-            case "\r": output.append("\\r")
-            case "\t": output.append("\\t")
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default: output.unicodeScalars.append(scalar)
+        bytes.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { utf8 in
+            var runStart = 0
+            for index in utf8.indices {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): append("\\\"")
+                case UInt8(ascii: "\\"): append("\\\\")
+                case 0x0A: append("\\n")
+                case 0x0D: append("\\r")
+                case 0x09: append("\\t")
+                default:
+                    append("\\u00")
+                    bytes.append(hexDigits[Int(byte >> 4)])
+                    bytes.append(hexDigits[Int(byte & 0x0F)])
+                }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        output.append("\"")
+        bytes.append(UInt8(ascii: "\""))
     }
 }
+
+private let hexDigits = Array("0123456789abcdef".utf8)
 
 private let base64Alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
