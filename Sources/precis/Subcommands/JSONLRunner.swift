@@ -10,6 +10,9 @@ struct JSONLRunner<Command: DocumentCommand> {
     let command: Command
 
     func run() async throws {
+        if command.input.file == nil || command.input.file == "-", FileInput.standardInputIsTerminal {
+            printError("precis: reading JSON lines from the terminal; end them with Ctrl-D (or give FILE)")
+        }
         let input = try FileInput(path: command.input.file)
         var configuration = JSONLBatch.Configuration()
         configuration.concurrency = command.input.concurrency
