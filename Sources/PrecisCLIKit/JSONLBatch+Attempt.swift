@@ -19,11 +19,49 @@ extension JSONLBatch {
         }
     }
 
+    /// How many requests the batch keeps in flight, below `--concurrency` while the server says
+    /// it is full: halved on RESOURCE_EXHAUSTED, at most once per half window of answers (so
+    /// once per round trip, not once per refusal of the same burst), and raised by one per
+    /// window of successful answers after that: additive increase, multiplicative decrease, as
+    /// TCP does. A batch against a small queue slows down instead of failing lines.
+    final class Congestion: Sendable {
+        private struct State {
+            var window: Double
+            var answersSinceDecrease: Int
+        }
+        private let state: Mutex<State>
+        private let ceiling: Double
+
+        init(limit: Int) {
+            ceiling = Double(limit)
+            state = Mutex(State(window: Double(limit), answersSinceDecrease: limit))
+        }
+
+        var limit: Int { state.withLock { max(1, Int($0.window)) } }
+
+        func refused() {
+            state.withLock { state in
+                state.answersSinceDecrease += 1
+                guard Double(state.answersSinceDecrease) >= state.window / 2 else { return }
+                state.window = max(1, state.window / 2)
+                state.answersSinceDecrease = 0
+            }
+        }
+
+        func answered() {
+            state.withLock { state in
+                state.answersSinceDecrease += 1
+                state.window = min(ceiling, state.window + 1 / state.window)
+            }
+        }
+    }
+
     /// One line's request and its retries.
     struct Attempt: Sendable {
         let configuration: Configuration
         let call: Call
         let reachability: Reachability
+        let congestion: Congestion
 
         struct Outcome: Sendable {
             var result: Result<Response, PrecisError>
@@ -49,13 +87,16 @@ extension JSONLBatch {
                 let result = await call(operation, max(deadline - clock.now, .milliseconds(1)))
                 guard case .failure(let error) = result else {
                     reachability.markReached()
+                    congestion.answered()
                     return Outcome(result: result, attempts: attempts)
                 }
                 last = error
+                if error.code == .resourceExhausted && error.origin == .server { congestion.refused() }
                 if !error.isConnectFailure { reachability.markReached() }
                 // Full jitter over the upper half, so that lines refused together come back apart.
                 let wait = backoff * Double.random(in: 0.5...1.0)
-                guard Self.isRetryable(error), attempts < configuration.maxAttempts, clock.now + wait < deadline,
+                let allowed = error.isConnectFailure ? configuration.maxConnectAttempts : configuration.maxAttempts
+                guard Self.isRetryable(error), attempts < allowed, clock.now + wait < deadline,
                     !Task.isCancelled
                 else {
                     if error.isConnectFailure { reachability.connectFailed() }

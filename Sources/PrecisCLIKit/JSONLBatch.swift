@@ -1,8 +1,9 @@
 import PrecisClient
 import PrecisWire
 
-/// `--jsonl`: reads JSON lines, sends one request per line (up to `concurrency` at once, each
-/// retried on RESOURCE_EXHAUSTED and UNAVAILABLE with jittered backoff within its deadline), and
+/// `--jsonl`: reads JSON lines, sends one request per line (up to `concurrency` at once, fewer
+/// while the server says it is full; each retried on RESOURCE_EXHAUSTED and UNAVAILABLE with
+/// jittered backoff within its deadline), and
 /// writes one output line per non-blank input line, in input order, starting with the input's
 /// id: the result, or `{"id": ..., "error": {"code", "message"}}`. Blank lines are skipped.
 ///
@@ -15,8 +16,11 @@ public struct JSONLBatch {
         public var concurrency = 32
         /// The time each line gets, retries included.
         public var timeout: Duration = .seconds(30)
-        /// Tries per line (the first included) for RESOURCE_EXHAUSTED and UNAVAILABLE.
-        public var maxAttempts = 6
+        /// Tries per line (the first included) for RESOURCE_EXHAUSTED and UNAVAILABLE; the
+        /// deadline (`timeout`) usually ends the retries first.
+        public var maxAttempts = 20
+        /// Tries per line when no connection can be opened at all (the server is down): fail fast.
+        public var maxConnectAttempts = 3
         /// The first retry waits about this long; each later one twice as long, up to `maxBackoff`.
         public var firstBackoff: Duration = .milliseconds(25)
         public var maxBackoff: Duration = .seconds(1)
@@ -81,12 +85,13 @@ public struct JSONLBatch {
         var state = BatchState(configuration: configuration)
         var splitter = LineSplitter(maxLineBytes: configuration.maxLineBytes)
         let reachability = Reachability()
-        let limit = configuration.concurrency
+        let congestion = Congestion(limit: configuration.concurrency)
         await withTaskGroup(of: Completion.self) { group in
             var pending: [Item] = []
-            /// Waits for answers while `inFlight` is at `limit` or too many answers wait.
+            /// Waits for answers while `inFlight` is at `limit` (or the congestion window, when
+            /// smaller) or too many answers wait.
             func waitForRoom(below limit: Int) async {
-                while state.inFlight >= limit || state.buffered >= configuration.maxBufferedAnswers {
+                while state.inFlight >= min(limit, congestion.limit) || state.buffered >= configuration.maxBufferedAnswers {
                     output.flushIfIdle()
                     guard let completion = await group.next() else { return }
                     state.complete(completion, wasInFlight: true, render: render, output: output)
@@ -95,14 +100,14 @@ public struct JSONLBatch {
             }
             func startPending() async {
                 for item in pending {
-                    await waitForRoom(below: limit)
+                    await waitForRoom(below: configuration.concurrency)
                     switch item.work {
                     case .answer(let problem):
                         let completion = Completion(sequence: item.sequence, id: item.id, result: .failure(problem), attempts: 1)
                         state.complete(completion, wasInFlight: false, render: render, output: output)
                     case .request(let operation):
                         state.inFlight += 1
-                        let attempt = Attempt(configuration: configuration, call: call, reachability: reachability)
+                        let attempt = Attempt(configuration: configuration, call: call, reachability: reachability, congestion: congestion)
                         let sequence = item.sequence
                         let id = item.id
                         group.addTask {

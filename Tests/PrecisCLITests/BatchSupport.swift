@@ -60,3 +60,24 @@ func makeBatch(_ server: FakeServer, concurrency: Int = 8) -> JSONLBatch {
         call: { await server.call($0, $1) }
     )
 }
+
+/// A pretend server with room for `capacity` requests at once; more are refused with
+/// RESOURCE_EXHAUSTED, as precisd's queue does when full.
+final class SmallQueueServer: Sendable {
+    let capacity: Int
+    private let running = Atomic<Int>(0)
+    let refusals = Atomic<Int>(0)
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    func call(_ operation: Request.Operation, _ timeout: Duration) async -> Result<Response, PrecisError> {
+        let now = running.add(1, ordering: .relaxed).newValue
+        defer { running.subtract(1, ordering: .relaxed) }
+        if now > capacity {
+            refusals.add(1, ordering: .relaxed)
+            return .failure(PrecisError(code: .resourceExhausted, message: "queue full", origin: .server))
+        }
+        try? await Task.sleep(for: .milliseconds(2))
+        return .success(Response(body: .summarize(SummarizeResponse())))
+    }
+}

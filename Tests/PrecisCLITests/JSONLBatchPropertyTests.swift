@@ -134,6 +134,36 @@ import Testing
         #expect(summary.report == "all 20 lines succeeded; 20 lines were retried")
     }
 
+    @Test func aSmallQueueSlowsTheBatchDownInsteadOfFailingLines() async throws {
+        // Room for 3 and 3 tries a line: retrying alone fails about a third of the lines (222 of
+        // 600 when the window never shrinks); with the window it is a few.
+        let server = SmallQueueServer(capacity: 3)
+        var configuration = JSONLBatch.Configuration()
+        configuration.concurrency = 64
+        configuration.maxAttempts = 3
+        let batch = JSONLBatch(
+            configuration: configuration,
+            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
+            render: { _ in "" },
+            call: { await server.call($0, $1) }
+        )
+        let input = Array((0..<600).map { "{\"id\":\($0),\"text\":\"t\"}" }.joined(separator: "\n").utf8)
+        let output = MemoryOutput()
+        let summary = try await batch.run(input: MemoryInput(input, chunkBytes: 4096), output: output)
+        #expect(output.lines.count == 600)
+        #expect(summary.failed < 60, "\(summary.report ?? "")")
+        #expect(server.refusals.load(ordering: .relaxed) > 0)
+        // With the default tries (bounded by the deadline, not the count) no line fails.
+        let patient = JSONLBatch(
+            configuration: JSONLBatch.Configuration(),
+            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
+            render: { _ in "" },
+            call: { await server.call($0, $1) }
+        )
+        let again = try await patient.run(input: MemoryInput(input, chunkBytes: 4096), output: MemoryOutput())
+        #expect(again.failed == 0, "\(again.report ?? "")")
+    }
+
     @Test func anUnreachableServerFailsEveryLineQuickly() async throws {
         var configuration = JSONLBatch.Configuration()
         configuration.firstBackoff = .milliseconds(1)
