@@ -50,14 +50,23 @@ func makeBatch(_ server: FakeServer, concurrency: Int = 8) -> JSONLBatch {
     configuration.concurrency = concurrency
     configuration.firstBackoff = .milliseconds(1)
     configuration.maxLineBytes = 8 << 20
-    return JSONLBatch(
+    return makeBatch(configuration, render: { response in
+        guard case .summarize(let summary)? = response.body else { return "" }
+        return "\"n\":\(summary.candidateSentences)"
+    }) { await server.call($0, $1) }
+}
+
+/// A batch that summarizes each line's text through `call`.
+func makeBatch(
+    _ configuration: JSONLBatch.Configuration,
+    render: @escaping JSONLBatch.Render = { _ in "" },
+    call: @escaping JSONLBatch.Call
+) -> JSONLBatch {
+    JSONLBatch(
         configuration: configuration,
         makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-        render: { response in
-            guard case .summarize(let summary)? = response.body else { return "" }
-            return "\"n\":\(summary.candidateSentences)"
-        },
-        call: { await server.call($0, $1) }
+        render: render,
+        call: call
     )
 }
 

@@ -106,12 +106,7 @@ import Testing
         var configuration = JSONLBatch.Configuration()
         configuration.maxLineBytes = 1000
         let server = FakeServer()
-        let batch = JSONLBatch(
-            configuration: configuration,
-            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-            render: { _ in "" },
-            call: { await server.call($0, $1) }
-        )
+        let batch = makeBatch(configuration, call: { await server.call($0, $1) })
         let long = "{\"id\":1,\"text\":\"" + String(repeating: "x", count: 5000) + "\"}"
         let input = Array((long + "\n{\"id\":2,\"text\":\"ok\"}\n" + long).utf8)
         let output = MemoryOutput()
@@ -141,12 +136,7 @@ import Testing
         var configuration = JSONLBatch.Configuration()
         configuration.concurrency = 64
         configuration.maxAttempts = 3
-        let batch = JSONLBatch(
-            configuration: configuration,
-            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-            render: { _ in "" },
-            call: { await server.call($0, $1) }
-        )
+        let batch = makeBatch(configuration, call: { await server.call($0, $1) })
         let input = Array((0..<600).map { "{\"id\":\($0),\"text\":\"t\"}" }.joined(separator: "\n").utf8)
         let output = MemoryOutput()
         let summary = try await batch.run(input: MemoryInput(input, chunkBytes: 4096), output: output)
@@ -154,12 +144,7 @@ import Testing
         #expect(summary.failed < 60, "\(summary.report ?? "")")
         #expect(server.refusals.load(ordering: .relaxed) > 0)
         // With the default tries (bounded by the deadline, not the count) no line fails.
-        let patient = JSONLBatch(
-            configuration: JSONLBatch.Configuration(),
-            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-            render: { _ in "" },
-            call: { await server.call($0, $1) }
-        )
+        let patient = makeBatch(JSONLBatch.Configuration(), call: { await server.call($0, $1) })
         let again = try await patient.run(input: MemoryInput(input, chunkBytes: 4096), output: MemoryOutput())
         #expect(again.failed == 0, "\(again.report ?? "")")
     }
@@ -167,12 +152,7 @@ import Testing
     @Test func anUnreachableServerFailsEveryLineQuickly() async throws {
         var configuration = JSONLBatch.Configuration()
         configuration.firstBackoff = .milliseconds(1)
-        let batch = JSONLBatch(
-            configuration: configuration,
-            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-            render: { _ in "" },
-            call: { _, _ in .failure(PrecisError(code: .unavailable, message: "refused", origin: .cannotConnect)) }
-        )
+        let batch = makeBatch(configuration, call: { _, _ in .failure(PrecisError(code: .unavailable, message: "refused", origin: .cannotConnect)) })
         let input = Array((0..<500).map { "{\"id\":\($0),\"text\":\"t\"}" }.joined(separator: "\n").utf8)
         let output = MemoryOutput()
         let summary = try await batch.run(input: MemoryInput(input, chunkBytes: 4096), output: output)
@@ -182,12 +162,7 @@ import Testing
     }
 
     @Test func everyLineTimingOutExitsWithTheTimeoutStatus() async throws {
-        let batch = JSONLBatch(
-            configuration: JSONLBatch.Configuration(),
-            makeOperation: { .success(.summarize(SummarizeRequest(document: Document(text: $0.text)))) },
-            render: { _ in "" },
-            call: { _, _ in .failure(PrecisError(code: .deadlineExceeded, message: "late", origin: .timeout)) }
-        )
+        let batch = makeBatch(JSONLBatch.Configuration(), call: { _, _ in .failure(PrecisError(code: .deadlineExceeded, message: "late", origin: .timeout)) })
         let output = MemoryOutput()
         let summary = try await batch.run(input: MemoryInput(Array("{\"text\":\"a\"}\n{\"text\":\"b\"}".utf8), chunkBytes: 5), output: output)
         #expect(ExitStatus(for: summary) == .timeout)
