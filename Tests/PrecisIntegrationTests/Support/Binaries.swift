@@ -48,18 +48,36 @@ func run(_ executable: String, _ arguments: [String], stdin: String = "", enviro
     process.standardOutput = output
     process.standardError = errors
     try process.run()
-    return await Task.detached {
+    let running = Unchecked(process)
+    // Standard output and standard error are read at the same time (one of them filling its pipe
+    // must not stall the other), each on a thread of its own.
+    async let out = onOwnThread { () -> Data in
         input.fileHandleForWriting.write(Data(stdin.utf8))
         try? input.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(
-            status: process.terminationStatus,
-            stdout: String(decoding: out, as: UTF8.self),
-            stderr: String(decoding: err, as: UTF8.self)
-        )
-    }.value
+        return output.fileHandleForReading.readDataToEndOfFile()
+    }
+    async let err = onOwnThread { errors.fileHandleForReading.readDataToEndOfFile() }
+    let (stdout, stderr) = await (out, err)
+    let status = await onOwnThread { () -> Int32 in
+        running.value.waitUntilExit()
+        return running.value.terminationStatus
+    }
+    return CommandResult(status: status, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+}
+
+/// Runs blocking work (a pipe read, waiting for a process) on a thread of its own. On the
+/// cooperative pool, which has one thread per core, two such waits stall every other test of
+/// the run until they end: on a 2-core machine, unrelated deadline tests then took 30 s.
+func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
+}
+
+/// A value handed to a thread that alone uses it meanwhile.
+struct Unchecked<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// A `precisd` process on a free port.
@@ -77,7 +95,7 @@ final class ServerProcess: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         let handle = output.fileHandleForReading
-        let line = await Task.detached { () -> String in
+        let line = await onOwnThread { () -> String in
             var data = Data()
             while !data.contains(UInt8(ascii: "\n")) {
                 let chunk = handle.availableData
@@ -85,7 +103,7 @@ final class ServerProcess: @unchecked Sendable {
                 data.append(chunk)
             }
             return String(decoding: data, as: UTF8.self)
-        }.value
+        }
         guard line.contains("listening on"), let port = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) else {
             process.terminate()
             throw Binaries.BinaryMissing(path: "precisd did not report its port: \(line)")
