@@ -53,7 +53,15 @@ extension WireEnvelope {
     /// bytes, then protobuf-c unpacks them.
     static func decodeEnvelope(_ bytes: UnsafeRawBufferPointer) throws(WireError) -> (Self, RawMessageFacts) {
         var facts = RawMessageFacts()
-        try validateRawMessage(bytes, schema: schema, facts: &facts)
+        do {
+            try validateRawMessage(bytes, schema: schema, facts: &facts)
+        } catch {
+            // The walk stopped before it reached field 1 (an invalid string ahead of the id):
+            // look for the id on its own, so the answer still carries it.
+            var error = error
+            if error.requestID == 0 { error.requestID = topLevelID(bytes) }
+            throw error
+        }
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         // protobuf-c wants a non-null pointer even for an empty message.
         var empty: UInt8 = 0

@@ -78,6 +78,28 @@ func validateRawMessage(
     }
 }
 
+/// Field 1 of a top-level message when it is a varint (the last one, as protobuf reads it), found
+/// by skipping every other field without looking inside; 0 when absent or past a malformed field.
+func topLevelID(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var reader = RawReader(bytes: bytes)
+    var id: UInt64 = 0
+    while !reader.isAtEnd {
+        guard let tag = reader.varint() else { return id }
+        switch tag & 7 {
+        case 0:
+            guard let value = reader.varint() else { return id }
+            if tag >> 3 == 1 { id = value }
+        case 1, 5:
+            guard reader.skip(tag & 7 == 1 ? 8 : 4) else { return id }
+        case 2:
+            guard let length = reader.varint(), reader.bytes(length) != nil else { return id }
+        default:
+            return id
+        }
+    }
+    return id
+}
+
 struct RawReader {
     let bytes: UnsafeRawBufferPointer
     var index = 0
