@@ -164,8 +164,7 @@ public final class PrecisServer: Service, Sendable {
         logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
         if let evicted {
             logger.info(
-                "closing connection \(evicted.id): at the limit of \(configuration.maxConnections) connections, the "
-                    + "oldest one without a preface makes room"
+                "closing connection \(evicted.id): at the limit of \(configuration.maxConnections) connections, the oldest one without a preface makes room"
             )
             evicted.channel.close(promise: nil)
         }

@@ -1,4 +1,5 @@
 import NIOCore
+import PrecisWire
 
 /// The connection's clocks: the preface must come within `prefaceTimeout` of connecting, a frame
 /// must be whole within `frameTimeout` of its first byte (a deadline for the whole frame, so a

@@ -1,0 +1,157 @@
+import CoreMetrics
+import Logging
+import NIOCore
+import NIOEmbedded
+import PrecisEngine
+import PrecisWire
+import Testing
+
+@testable import PrecisServer
+
+/// The connection handler on an `EmbeddedChannel`, with the embedded loop's fake clock: timers
+/// fire when the test advances time, and nothing sleeps.
+///
+/// Document work dispatched here never comes back: a worker skips work whose deadline has passed
+/// by the real clock, and deadlines here count on the embedded clock, which starts at zero. So a
+/// parse request stays in flight until the test advances time past its deadline, when the
+/// handler answers DEADLINE_EXCEEDED: a stand-in for work that takes as long as the test wants.
+@Suite struct ServerConnectionHandlerTests {
+    static let engine = Engine()
+
+    private func makeChannel(
+        _ configure: (inout PrecisServer.Configuration) -> Void = { _ in }
+    ) throws -> (EmbeddedChannel, ServerConnectionHandler, ReadCounter) {
+        var configuration = PrecisServer.Configuration.defaults
+        configuration.workers = 1
+        configure(&configuration)
+        let metrics = ServerMetrics(factory: NOOPMetricsHandler.instance)
+        let router = RequestRouter(engine: Self.engine, configuration: configuration, startedAt: .now(), metrics: metrics)
+        let handler = ServerConnectionHandler(
+            router: router,
+            pool: WorkerPool(threads: 1, limit: 1024),
+            outputBudget: OutputBudget(limit: configuration.maxUnreadBytes),
+            overCapacity: false,
+            logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+        let counter = ReadCounter()
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(counter)
+        try channel.pipeline.syncOperations.addHandler(handler)
+        try channel.connect(to: .init(ipAddress: "127.0.0.1", port: 1)).wait()
+        return (channel, handler, counter)
+    }
+
+    private func preface() -> ByteBuffer {
+        var buffer = ByteBuffer()
+        Preface.current.write(to: &buffer)
+        return buffer
+    }
+
+    private func parseFrame(id: UInt64, timeoutMs: UInt32) throws -> ByteBuffer {
+        var buffer = ByteBuffer()
+        let document = PrecisWire.Document(text: "One sentence.")
+        try buffer.writeFrame(Request(id: id, timeoutMs: timeoutMs, operation: .parse(ParseRequest(document: document))))
+        return buffer
+    }
+
+    /// Every response written so far (after the server's preface).
+    private func responses(_ channel: EmbeddedChannel, skipPreface: inout Bool) throws -> [Response] {
+        var all = ByteBuffer()
+        while var chunk = try channel.readOutbound(as: ByteBuffer.self) { all.writeBuffer(&chunk) }
+        if skipPreface {
+            all.moveReaderIndex(forwardBy: Preface.byteCount)
+            skipPreface = false
+        }
+        var result: [Response] = []
+        while let length = all.readInteger(as: UInt32.self), let payload = all.readSlice(length: Int(length)) {
+            result.append(try Response(decoding: payload))
+        }
+        return result
+    }
+
+    @Test func framesBeyondTheInFlightLimitStayUndecodedUntilAnswersGoOut() throws {
+        let (channel, handler, counter) = try makeChannel { $0.maxInFlightPerConnection = 4 }
+        var bytes = preface()
+        for id in 1...10 { var frame = try parseFrame(id: UInt64(id), timeoutMs: 1000); bytes.writeBuffer(&frame) }
+        try channel.writeInbound(bytes)  // ten frames in one read
+        #expect(handler.machine.inFlight.count == 4)
+        let readsBefore = counter.reads
+        channel.read()
+        #expect(counter.reads == readsBefore)  // the socket is not read while frames wait
+        var skip = true
+        #expect(try responses(channel, skipPreface: &skip).isEmpty)
+
+        // The four deadlines pass: four answers, and four more frames are decoded.
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1000))
+        #expect(try responses(channel, skipPreface: &skip).map(\.id) .sorted() == [1, 2, 3, 4])
+        #expect(handler.machine.inFlight.count == 4)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1000))
+        #expect(handler.machine.inFlight.count == 2)  // the last two; nothing left to decode
+        #expect(counter.reads == readsBefore + 1)  // the held read went out
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1000))
+        let last = try responses(channel, skipPreface: &skip)
+        #expect(last.count == 6)
+        #expect(last.allSatisfy { $0.status?.code == .deadlineExceeded })
+        _ = try? channel.finish()
+    }
+
+    @Test func aFrameMustBeWholeWithinTheFrameTimeoutOfItsFirstByte() throws {
+        let (channel, _, _) = try makeChannel { $0.frameTimeout = .seconds(10) }
+        try channel.writeInbound(preface())
+        var frame = ByteBuffer()
+        try frame.writeFrame(Request(id: 3, operation: .ping(PingRequest(payload: [1, 2, 3]))))
+        // One byte every 3 s: each gap is well inside the timeout, the whole frame is not.
+        for _ in 0..<4 {
+            try channel.writeInbound(frame.readSlice(length: 1)!)
+            channel.embeddedEventLoop.advanceTime(by: .seconds(3))
+        }
+        #expect(channel.isActive == false)
+        var skip = true
+        let answers = try responses(channel, skipPreface: &skip)
+        #expect(answers.count == 1)
+        #expect(answers.first?.id == 0)
+        #expect(answers.first?.status?.code == .deadlineExceeded)
+        _ = try? channel.finish()
+    }
+
+    @Test func aPeerStalledMidFrameGetsAnIDZeroAnswerBeforeTheClose() throws {
+        let (channel, _, _) = try makeChannel { $0.frameTimeout = .seconds(2) }
+        try channel.writeInbound(preface())
+        try channel.writeInbound(ByteBuffer(bytes: [0, 0]))  // half a length
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(!channel.isActive)
+        var skip = true
+        let answers = try responses(channel, skipPreface: &skip)
+        #expect(answers.map(\.id) == [0])
+        #expect(answers.first?.status?.code == .deadlineExceeded)
+        _ = try? channel.finish()
+    }
+
+    @Test func afterAnOversizedFrameNothingMoreIsRead() throws {
+        let (channel, handler, counter) = try makeChannel { $0.maxFrameBytes = 1000 }
+        try channel.writeInbound(preface())
+        let before = counter.reads
+        channel.read()
+        #expect(counter.reads == before + 1)
+        var header = ByteBuffer()
+        header.writeInteger(UInt32(0xFFFF_FFF0))
+        try channel.writeInbound(header)
+        #expect(handler.machine.state == .closed)
+        channel.read()
+        #expect(counter.reads == before + 1)  // not forwarded: no more bytes are taken in
+        _ = try? channel.finish()
+    }
+}
+
+/// Counts the reads the handler lets through to the socket.
+final class ReadCounter: ChannelOutboundHandler {
+    typealias OutboundIn = Any
+    private(set) var reads = 0
+
+    func read(context: ChannelHandlerContext) {
+        reads += 1
+        context.read()
+    }
+}
