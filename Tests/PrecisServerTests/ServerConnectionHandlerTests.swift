@@ -20,7 +20,7 @@ import Testing
 
     private func makeChannel(
         _ configure: (inout PrecisServer.Configuration) -> Void = { _ in }
-    ) throws -> (EmbeddedChannel, ServerConnectionHandler, ReadCounter) {
+    ) throws -> (EmbeddedChannel, ServerConnectionHandler, FakeSocket) {
         var configuration = PrecisServer.Configuration.defaults
         configuration.workers = 1
         configure(&configuration)
@@ -33,7 +33,7 @@ import Testing
             overCapacity: false,
             logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
-        let counter = ReadCounter()
+        let counter = FakeSocket()
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(counter)
         try channel.pipeline.syncOperations.addHandler(handler)
@@ -58,6 +58,10 @@ import Testing
     private func responses(_ channel: EmbeddedChannel, skipPreface: inout Bool) throws -> [Response] {
         var all = ByteBuffer()
         while var chunk = try channel.readOutbound(as: ByteBuffer.self) { all.writeBuffer(&chunk) }
+        return try Self.decodeResponses(&all, skipPreface: &skipPreface)
+    }
+
+    static func decodeResponses(_ all: inout ByteBuffer, skipPreface: inout Bool) throws -> [Response] {
         if skipPreface {
             all.moveReaderIndex(forwardBy: Preface.byteCount)
             skipPreface = false
@@ -143,15 +147,92 @@ import Testing
         #expect(counter.reads == before + 1)  // not forwarded: no more bytes are taken in
         _ = try? channel.finish()
     }
+
+    @Test func afterAFatalErrorTheConnectionClosesWithinTheLingerEvenIfTheClientNeverReads() throws {
+        let (channel, _, socket) = try makeChannel {
+            $0.maxFrameBytes = 1000
+            $0.closeLinger = .seconds(2)
+        }
+        try channel.writeInbound(preface())
+        socket.holdWrites = true  // from now on nothing the server writes is ever read
+        var header = ByteBuffer()
+        header.writeInteger(UInt32(0xFFFF_FFF0))
+        try channel.writeInbound(header)
+        var skip = false
+        let answers = try Self.decodeResponses(&socket.held, skipPreface: &skip)
+        #expect(answers.map(\.status?.code) == [.resourceExhausted])
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
+
+    @Test func answersPastTheUnreadBudgetAreReplacedByResourceExhausted() throws {
+        let (channel, handler, socket) = try makeChannel {
+            $0.maxUnreadBytesPerConnection = 10_000
+            $0.maxInFlightPerConnection = 8
+        }
+        try channel.writeInbound(preface())
+        _ = try channel.readOutbound(as: ByteBuffer.self)  // the server's preface
+        socket.holdWrites = true
+        var frames = ByteBuffer()
+        for id in 1...3 { var frame = try parseFrame(id: UInt64(id), timeoutMs: 60_000); frames.writeBuffer(&frame) }
+        try channel.writeInbound(frames)
+        #expect(handler.machine.inFlight.count == 3)
+        // The workers' answers come back, 8,000 bytes each (a stand-in for a parse with tokens).
+        func answer(_ id: UInt64) throws {
+            var frame = ByteBuffer()
+            try frame.writeFrame(Response(id: id, status: Status(code: .ok), body: .ping(PingResponse(payload: [UInt8](repeating: 1, count: 8000)))))
+            let ticket = try #require(handler.machine.inFlight[id]?.ticket)
+            let outcome = RequestOutcome(.parse, .ok, nanoseconds: 0)
+            handler.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome)
+        }
+        try answer(1)  // nothing queued: it goes out
+        try answer(2)  // 8,000 unread + 8,000 > 10,000: refused
+        var skip = false
+        let first = try Self.decodeResponses(&socket.held, skipPreface: &skip)
+        #expect(first.map(\.id) == [1, 2])
+        #expect(first.map(\.status?.code) == [.ok, .resourceExhausted])
+        #expect(handler.machine.queuedAnswerBytes > 8000)
+        socket.releaseWrites()  // the client reads
+        #expect(handler.machine.queuedAnswerBytes == 0)
+        try answer(3)
+        let second = try Self.decodeResponses(&socket.held, skipPreface: &skip)
+        #expect(second.map(\.status?.code) == [.ok])
+        _ = try? channel.finish()
+    }
 }
 
-/// Counts the reads the handler lets through to the socket.
-final class ReadCounter: ChannelOutboundHandler {
-    typealias OutboundIn = Any
+/// Stands for the socket under the handler: counts the reads the handler lets through and, when
+/// `holdWrites` is set, takes writes without ever completing them, like a socket whose peer
+/// never reads (the bytes are kept in `held` for the test to look at).
+final class FakeSocket: ChannelOutboundHandler {
+    typealias OutboundIn = ByteBuffer
     private(set) var reads = 0
+    var holdWrites = false
+    var held = ByteBuffer()
+    private var heldPromises: [EventLoopPromise<Void>?] = []
 
     func read(context: ChannelHandlerContext) {
         reads += 1
         context.read()
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        guard holdWrites else {
+            context.write(data, promise: promise)
+            return
+        }
+        var bytes = unwrapOutboundIn(data)
+        held.writeBuffer(&bytes)
+        heldPromises.append(promise)
+    }
+
+    /// The peer reads at last: every held write completes.
+    func releaseWrites() {
+        let promises = heldPromises
+        heldPromises = []
+        for promise in promises { promise?.succeed() }
     }
 }
