@@ -129,6 +129,7 @@ import Testing
         var machine = ConnectionStateMachine(limits: .init(maxInFlight: 8, maxQueuedAnswerBytes: 1000))
         // Nothing queued: one answer goes out whatever its size.
         #expect(machine.answerReady(id: 1, bytes: 5000, reserveGlobal: { true }) == .write)
+        #expect(machine.isBacklogged)  // work not started yet is not run
         guard case .refuse(let error) = machine.answerReady(id: 2, bytes: 10, reserveGlobal: { true }) else {
             Issue.record("an answer past the budget was let through")
             return
@@ -137,6 +138,7 @@ import Testing
         #expect(error.requestID == 2)
         machine.answerWritten(bytes: 5000)
         #expect(machine.queuedAnswerBytes == 0)
+        #expect(!machine.isBacklogged)
         #expect(machine.answerReady(id: 3, bytes: 600, reserveGlobal: { true }) == .write)
         #expect(machine.answerReady(id: 4, bytes: 400, reserveGlobal: { true }) == .write)
         guard case .refuse = machine.answerReady(id: 5, bytes: 1, reserveGlobal: { true }) else {

@@ -31,6 +31,44 @@ import Testing
         }
     }
 
+    @Test func aRequestOfMillionsOfTinyUnknownFieldsIsRefusedBeforeProtobufCSeesIt() {
+        // Request{id: 12, 1,000,000 × field 1000 = 0, ping{}}: 3 MB of unknown fields.
+        var bytes: [UInt8] = [0x08, 12]
+        for _ in 0..<1_000_000 { bytes += [0xC0, 0x3E, 0x00] }
+        bytes += [0x52, 0x00]
+        do {
+            _ = try Request(decoding: ByteBuffer(bytes: bytes))
+            Issue.record("a million fields accepted")
+        } catch {
+            #expect(error.code == .invalidArgument)
+            #expect(error.requestID == 12)
+            #expect(error.message.contains("\(Request.maxFields) fields"))
+        }
+    }
+
+    @Test func aFewUnknownFieldsAreStillIgnored() throws {
+        var bytes: [UInt8] = [0x08, 12]
+        for _ in 0..<100 { bytes += [0xC0, 0x3E, 0x00] }
+        bytes += [0x52, 0x00]
+        let request = try Request(decoding: ByteBuffer(bytes: bytes))
+        #expect(request.id == 12)
+        #expect(request.operation == .ping(PingRequest()))
+    }
+
+    @Test func responsesHaveNoFieldLimit() throws {
+        // A client decodes answers with more fields than a request may have (tokens).
+        let tokens = (0..<20_000).map { Token(start: UInt32($0), end: UInt32($0 + 1)) }
+        var buffer = ByteBuffer()
+        try buffer.writeFrame(Response(id: 1, body: .parse(ParseResponse(tokens: tokens))))
+        let length = try #require(buffer.readInteger(as: UInt32.self))
+        let response = try Response(decoding: try #require(buffer.readSlice(length: Int(length))))
+        guard case .parse(let parse)? = response.body else {
+            Issue.record("expected a parse answer")
+            return
+        }
+        #expect(parse.tokens.count == 20_000)
+    }
+
     @Test func aPartialMetricsRequestIsAnswered408AndClosed() throws {
         let channel = EmbeddedChannel()
         try channel.pipeline.syncOperations.addHandler(MetricsRequestTimer(timeout: .seconds(5)))

@@ -243,6 +243,10 @@ struct ConnectionStateMachine {
         return .write
     }
 
+    /// Whether the unread answers are at the budget: work not started yet for this connection is
+    /// answered RESOURCE_EXHAUSTED rather than computed into an answer that would be refused.
+    var isBacklogged: Bool { queuedAnswerBytes >= limits.maxQueuedAnswerBytes }
+
     /// The socket took (or the closing channel dropped) an answer that `answerReady` let through.
     mutating func answerWritten(bytes: Int) {
         queuedAnswerBytes -= bytes

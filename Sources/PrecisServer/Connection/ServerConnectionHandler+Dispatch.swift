@@ -34,6 +34,18 @@ extension ServerConnectionHandler {
             // Skip work nobody waits for any more: the connection closed or the deadline passed
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
+            guard !liveness.isBacklogged else {
+                let error = WireError(
+                    code: .resourceExhausted,
+                    message: "not run: the answers waiting on this connection are over its unread budget; read them, then retry",
+                    requestID: id
+                )
+                let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+                eventLoop.execute {
+                    handler.value.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+                }
+                return
+            }
             let response = router.respond(to: request)
             Self.logFailure(response, logger: logger)
             let frame = router.frame(for: response, allocator: allocator)

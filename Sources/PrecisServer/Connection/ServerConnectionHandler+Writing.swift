@@ -36,9 +36,11 @@ extension ServerConnectionHandler {
     func writeCounted(_ frame: ByteBuffer, context: ChannelHandlerContext) {
         let bytes = frame.readableBytes
         let written = context.eventLoop.makePromise(of: Void.self)
+        liveness.setBacklogged(machine.isBacklogged)
         written.futureResult.assumeIsolated().whenComplete { _ in
             self.machine.answerWritten(bytes: bytes)
             self.outputBudget.release(bytes)
+            self.liveness.setBacklogged(self.machine.isBacklogged)
         }
         write(frame, promise: written, context: context)
     }
