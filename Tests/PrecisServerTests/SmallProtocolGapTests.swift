@@ -60,8 +60,8 @@ import Testing
         let tokens = (0..<20_000).map { Token(start: UInt32($0), end: UInt32($0 + 1)) }
         var buffer = ByteBuffer()
         try buffer.writeFrame(Response(id: 1, body: .parse(ParseResponse(tokens: tokens))))
-        let length = try #require(buffer.readInteger(as: UInt32.self))
-        let response = try Response(decoding: try #require(buffer.readSlice(length: Int(length))))
+        buffer.moveReaderIndex(forwardBy: 4)  // the frame's length
+        let response = try Response(decoding: buffer)
         guard case .parse(let parse)? = response.body else {
             Issue.record("expected a parse answer")
             return
