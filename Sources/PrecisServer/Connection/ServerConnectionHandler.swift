@@ -107,7 +107,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         inbound = nil
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
-        if byteCounts.hasPartialFrame && (machine.state == .active || machine.state == .draining) {
+        if frameStartedAt != nil && (machine.state == .active || machine.state == .draining) {
             logger.info(
                 "connection closed by the peer in the middle of a frame",
                 metadata: ["pending_bytes": "\(byteCounts.received - byteCounts.consumed)"]
