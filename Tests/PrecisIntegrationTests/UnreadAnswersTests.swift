@@ -65,7 +65,7 @@ struct NonReadingPeer {
             let collector = try! channel.pipeline.syncOperations.handler(type: ResponseCollector.self)
             return collector.wait(for: count, eventLoop: channel.eventLoop)
         }
-        try await channel.setOption(.autoRead, value: true)
+        try await channel.setOption(.autoRead, value: true).get()
         channel.read()
         return try await future.get()
     }
