@@ -19,6 +19,7 @@ import Testing
     static let engine = Engine()
 
     private func makeChannel(
+        budget: OutputBudget? = nil,
         _ configure: (inout PrecisServer.Configuration) -> Void = { _ in }
     ) throws -> (EmbeddedChannel, ServerConnectionHandler, FakeSocket) {
         var configuration = PrecisServer.Configuration.defaults
@@ -29,7 +30,7 @@ import Testing
         let handler = ServerConnectionHandler(
             router: router,
             pool: WorkerPool(threads: 1, limit: 1024),
-            outputBudget: OutputBudget(limit: configuration.maxUnreadBytes),
+            outputBudget: budget ?? OutputBudget(limit: configuration.maxUnreadBytes),
             overCapacity: false,
             logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
         )
@@ -165,6 +166,24 @@ import Testing
         #expect(channel.isActive)
         channel.embeddedEventLoop.advanceTime(by: .seconds(1))
         #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
+
+    @Test func whileTheServersUnreadBudgetIsSpentNewDocumentWorkIsRefused() throws {
+        let budget = OutputBudget(limit: 1000)
+        #expect(budget.tryReserve(5000))  // another connection's unread answer
+        let (channel, handler, _) = try makeChannel(budget: budget)
+        var bytes = preface()
+        var parse = try parseFrame(id: 4, timeoutMs: 60_000)
+        bytes.writeBuffer(&parse)
+        try bytes.writeFrame(Request(id: 5, operation: .ping(PingRequest(payload: [5]))))
+        try channel.writeInbound(bytes)
+        var skip = true
+        let answers = try responses(channel, skipPreface: &skip)
+        #expect(answers.map(\.id) == [4, 5])
+        #expect(answers.map { $0.status?.code ?? .ok } == [.resourceExhausted, .ok])
+        #expect(handler.machine.inFlight.isEmpty)
+        budget.release(5000)
         _ = try? channel.finish()
     }
 
