@@ -29,6 +29,9 @@ extension PrecisServer {
         public var closeLinger: TimeAmount
         /// A metrics (HTTP) request must arrive whole within this long of its first byte.
         public var metricsRequestTimeout: TimeAmount
+        /// Request frames of this many bytes or more are decoded on a thread pool rather than on
+        /// the event loop, which then serves other connections meanwhile.
+        public var offloadDecodeBytes: Int
         /// Requests waiting for or running on a worker, all connections together; past this new
         /// work is answered with RESOURCE_EXHAUSTED at once.
         public var maxQueuedRequests: Int
@@ -72,7 +75,8 @@ extension PrecisServer {
             maxUnreadBytesPerConnection: Int = 32 << 20,
             maxUnreadBytes: Int = 256 << 20,
             closeLinger: TimeAmount = .seconds(2),
-            metricsRequestTimeout: TimeAmount = .seconds(10)
+            metricsRequestTimeout: TimeAmount = .seconds(10),
+            offloadDecodeBytes: Int = 256 << 10
         ) {
             self.host = host
             self.port = port
@@ -93,6 +97,7 @@ extension PrecisServer {
             self.maxUnreadBytes = maxUnreadBytes
             self.closeLinger = closeLinger
             self.metricsRequestTimeout = metricsRequestTimeout
+            self.offloadDecodeBytes = offloadDecodeBytes
         }
 
         public static var defaults: Self { Self() }

@@ -54,6 +54,9 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Bytes of answers not read, all connections together; past it new work and answers get RESOURCE_EXHAUSTED.")
     var maxUnreadBytesTotal = PrecisServer.Configuration.defaults.maxUnreadBytes
 
+    @Option(name: .long, help: "Request frames of this many bytes or more are decoded on a thread pool, not on the I/O threads.")
+    var offloadDecodeBytes = PrecisServer.Configuration.defaults.offloadDecodeBytes
+
     @Option(name: .long, help: "Requests queued for the workers, all connections together; more are answered RESOURCE_EXHAUSTED.")
     var maxQueue = PrecisServer.Configuration.defaults.maxQueuedRequests
 
@@ -100,6 +103,7 @@ struct Precisd: AsyncParsableCommand {
         guard maxInFlightBytes >= 1 else { throw ValidationError("--max-in-flight-bytes must be at least 1") }
         guard maxUnreadBytes >= 1 else { throw ValidationError("--max-unread-bytes must be at least 1") }
         guard maxUnreadBytesTotal >= 1 else { throw ValidationError("--max-unread-bytes-total must be at least 1") }
+        guard offloadDecodeBytes >= 0 else { throw ValidationError("--offload-decode-bytes must not be negative") }
         guard maxQueue >= 1 else { throw ValidationError("--max-queue must be at least 1") }
         guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024") }
         for (flag, value) in [
@@ -143,7 +147,8 @@ struct Precisd: AsyncParsableCommand {
             maxUnreadBytesPerConnection: maxUnreadBytes,
             maxUnreadBytes: maxUnreadBytesTotal,
             closeLinger: TimeAmount(parsing: closeLinger)!,
-            metricsRequestTimeout: TimeAmount(parsing: metricsRequestTimeout)!
+            metricsRequestTimeout: TimeAmount(parsing: metricsRequestTimeout)!,
+            offloadDecodeBytes: offloadDecodeBytes
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(

@@ -20,6 +20,7 @@ import Testing
 
     private func makeChannel(
         budget: OutputBudget? = nil,
+        heldDecodes: HeldDecodes? = nil,
         _ configure: (inout PrecisServer.Configuration) -> Void = { _ in }
     ) throws -> (EmbeddedChannel, ServerConnectionHandler, FakeSocket) {
         var configuration = PrecisServer.Configuration.defaults
@@ -32,7 +33,8 @@ import Testing
             pool: WorkerPool(threads: 1, limit: 1024),
             outputBudget: budget ?? OutputBudget(limit: configuration.maxUnreadBytes),
             overCapacity: false,
-            logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            logger: .init(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }),
+            decodeElsewhere: heldDecodes?.decode ?? ServerConnectionHandler.decodeOnThreadPool
         )
         let counter = FakeSocket()
         let channel = EmbeddedChannel()
@@ -169,6 +171,32 @@ import Testing
         _ = try? channel.finish()
     }
 
+    @Test func largeFramesAreDecodedElsewhereAndTheFramesBehindThemWait() throws {
+        let held = HeldDecodes()
+        let (channel, handler, _) = try makeChannel(heldDecodes: held) { $0.offloadDecodeBytes = 1000 }
+        var bytes = preface()
+        try bytes.writeFrame(Request(id: 1, operation: .ping(PingRequest(payload: [UInt8](repeating: 1, count: 2000)))))
+        try bytes.writeFrame(Request(id: 2, operation: .ping(PingRequest(payload: [2]))))
+        bytes.writeInteger(UInt32(1500))
+        bytes.writeBytes([UInt8](repeating: 0xFF, count: 1500))  // large and undecodable
+        try channel.writeInbound(bytes)
+        var skip = true
+        #expect(held.pending.count == 1)  // the large ping went elsewhere
+        #expect(try responses(channel, skipPreface: &skip).isEmpty)  // the small one waits behind it
+        #expect(!handler.machine.canDecode)
+        held.completeAll()
+        channel.embeddedEventLoop.run()
+        #expect(try responses(channel, skipPreface: &skip).map(\.id) == [1, 2])
+        #expect(held.pending.count == 1)  // the undecodable frame
+        held.completeAll()
+        channel.embeddedEventLoop.run()
+        let last = try responses(channel, skipPreface: &skip)
+        #expect(last.map(\.id) == [0])
+        #expect(last.first?.status?.code == .invalidArgument)
+        #expect(handler.machine.canDecode)
+        _ = try? channel.finish()
+    }
+
     @Test func whileTheServersUnreadBudgetIsSpentNewDocumentWorkIsRefused() throws {
         let budget = OutputBudget(limit: 1000)
         #expect(budget.tryReserve(5000))  // another connection's unread answer
@@ -220,6 +248,29 @@ import Testing
         let second = try Self.decodeResponses(&socket.held, skipPreface: &skip)
         #expect(second.map(\.status?.code) == [.ok])
         _ = try? channel.finish()
+    }
+}
+
+/// Decodes held until the test lets them finish, as a thread pool that has not got to them yet
+/// would. Only touched on the test's thread (the embedded event loop runs there), hence the
+/// unchecked `Sendable`.
+final class HeldDecodes: @unchecked Sendable {
+    private(set) var pending: [(ByteBuffer, EventLoopPromise<Result<Request, WireError>>)] = []
+
+    var decode: ServerConnectionHandler.DecodeElsewhere {
+        { payload, eventLoop in
+            let promise = eventLoop.makePromise(of: Result<Request, WireError>.self)
+            self.pending.append((payload, promise))
+            return promise.futureResult
+        }
+    }
+
+    func completeAll() {
+        let now = pending
+        pending = []
+        for (payload, promise) in now {
+            promise.succeed(Result { () throws(WireError) -> Request in try Request(decoding: payload) })
+        }
     }
 }
 

@@ -127,7 +127,7 @@ struct ConnectionStateMachine {
     /// budgets (in requests and in bytes), and not once the connection is closing. Frames not
     /// decoded stay in the read buffer, and the socket is not read meanwhile.
     var canDecode: Bool {
-        state != .closed && inFlight.count < limits.maxInFlight
+        state != .closed && !offloadedDecodePending && inFlight.count < limits.maxInFlight
             && (inFlightBytes < limits.maxInFlightBytes || inFlight.isEmpty)
     }
 
@@ -139,6 +139,18 @@ struct ConnectionStateMachine {
     /// been decoded).
     mutating func readResumable() -> Bool {
         !isReadPaused && takeHeldRead()
+    }
+
+    /// A large frame is being decoded away from the event loop: nothing else is decoded until
+    /// it is done, so requests are taken in order.
+    private(set) var offloadedDecodePending = false
+
+    mutating func offloadedDecodeStarted() {
+        offloadedDecodePending = true
+    }
+
+    mutating func offloadedDecodeFinished() {
+        offloadedDecodePending = false
     }
 
     /// The server gives up on the connection after a fatal error (a frame over the limit, a

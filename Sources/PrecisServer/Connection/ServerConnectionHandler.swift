@@ -54,6 +54,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     let outputBudget: OutputBudget
     /// Told once the peer's preface is accepted (the server evicts only connections without one).
     private let onPrefaceAccepted: (@Sendable () -> Void)?
+    /// Decodes frames of `offloadDecodeBytes` or more away from the event loop.
+    let decodeElsewhere: DecodeElsewhere
     var inReadBurst = false
     var flushScheduled = false
     /// Answers encoded during the current read burst, written when it ends (or sooner).
@@ -67,7 +69,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         outputBudget: OutputBudget,
         overCapacity: Bool,
         logger: Logger,
-        onPrefaceAccepted: (@Sendable () -> Void)? = nil
+        onPrefaceAccepted: (@Sendable () -> Void)? = nil,
+        decodeElsewhere: @escaping DecodeElsewhere = ServerConnectionHandler.decodeOnThreadPool
     ) {
         let configuration = router.configuration
         self.decoder = PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)
@@ -84,6 +87,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.outputBudget = outputBudget
         self.logger = logger
         self.onPrefaceAccepted = onPrefaceAccepted
+        self.decodeElsewhere = decodeElsewhere
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -200,40 +204,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let hex = bytes.readableBytesView.prefix(8).map { String($0, radix: 16) }.joined(separator: " ")
             logger.info("closing connection: it opened with \(what)", metadata: ["first_bytes": "\(hex)"])
             context.close(promise: nil)
-        }
-    }
-
-    private func frameReceived(_ payload: ByteBuffer, context: ChannelHandlerContext) {
-        let request: Request
-        do {
-            request = try Request(decoding: payload)
-        } catch {
-            logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
-            router.metrics.frameRejected(.undecodable)
-            router.metrics.requestAnswered(.none, code: error.code)
-            write(Self.errorResponse(error), context: context)
-            return
-        }
-        switch machine.requestReceived(id: request.id, bytes: 4 + payload.readableBytes) {
-        case .reject(let error):
-            router.metrics.frameRejected(.refused)
-            router.metrics.requestAnswered(ServerMetrics.Operation(request.operation), code: error.code)
-            if error.code == .unavailable {
-                logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
-            } else {
-                logger.info("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
-            }
-            write(Self.errorResponse(error), context: context)
-        case .dispatch(let ticket):
-            router.metrics.requestStarted()
-            if let operation = request.operation, !RequestRouter.runsInline(operation) {
-                dispatch(request, ticket: ticket, context: context)
-            } else {
-                let response = router.respond(to: request)
-                Self.logFailure(response, logger: logger)
-                let outcome = RequestOutcome(ServerMetrics.Operation(request.operation), response)
-                finish(id: request.id, ticket: ticket, answer: .response(response), outcome: outcome)
-            }
         }
     }
 
