@@ -194,6 +194,17 @@ import Testing
         #expect(machine.beginDrain() == .none)
     }
 
+    @Test func drainingWaitsForALargeFrameStillBeingDecoded() {
+        var machine = open()
+        let a = ticket(machine.requestReceived(id: 1))!
+        #expect(machine.beginDrain() == .goAway(closeNow: false))
+        machine.offloadedDecodeStarted()
+        #expect(!machine.canDecode)
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
+        machine.offloadedDecodeFinished()
+        #expect(machine.canDecode)
+    }
+
     @Test func drainingAnIdleConnectionClosesAtOnce() {
         var machine = open()
         #expect(machine.beginDrain() == .goAway(closeNow: true))

@@ -118,7 +118,7 @@ struct ConnectionStateMachine {
         guard let entry = inFlight[id], entry.ticket == ticket else { return .drop }
         inFlight[id] = nil
         inFlightBytes -= entry.bytes
-        return .write(close: state == .draining && inFlight.isEmpty)
+        return .write(close: state == .draining && inFlight.isEmpty && !offloadedDecodePending)
     }
 
     // MARK: reading and writing

@@ -250,7 +250,9 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             lingerDeadline = context.eventLoop.now + linger
             lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: linger) {
                 self.lingerDeadline = nil
-                if self.machine.inFlight.isEmpty { context.close(promise: nil) }
+                // A large frame still being decoded was received before the notice: it is
+                // answered, and the connection closes with its answer (or at the grace period).
+                if self.machine.inFlight.isEmpty && !self.machine.offloadedDecodePending { context.close(promise: nil) }
             }
         }
     }
