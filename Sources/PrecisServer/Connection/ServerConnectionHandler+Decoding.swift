@@ -15,17 +15,17 @@ extension ServerConnectionHandler {
         defer { decoding = false }
         var needsMoreBytes = false
         while machine.canDecode, var buffer = inbound {
+            inbound = nil  // `buffer` holds the only reference while the decoder moves through it
             let frame: InboundFrame?
             do {
                 frame = try decoder.decode(buffer: &buffer)
             } catch {
                 // PrecisFrameDecoder does not throw; anything else is a bug worth a closed connection.
-                inbound = nil
                 context.fireErrorCaught(error)
                 return
             }
             // Store what is left before handling the frame, which may close the connection.
-            inbound = buffer.readableBytes > 0 ? buffer : nil
+            if buffer.readableBytes > 0 { inbound = buffer }
             guard let frame else {
                 needsMoreBytes = true
                 break
@@ -40,12 +40,15 @@ extension ServerConnectionHandler {
         watchForStall(context: context)
     }
 
-    /// Drops the bytes already decoded once they outweigh the rest, so that a buffer holding a
-    /// long pipeline does not keep every frame it ever held.
+    /// Drops the bytes already decoded, as NIO's byte-to-message decoders do (from 2 KiB on), so
+    /// that the next read is appended after a short remainder; but only once they outweigh the
+    /// rest, so that a buffer whose frames wait for the in-flight budget is not moved again for
+    /// every frame taken from it.
     private func compactInbound() {
-        guard let buffer = inbound, buffer.readerIndex >= 64 << 10, buffer.readerIndex >= buffer.readableBytes else {
-            return
-        }
+        // No binding of the buffer here: a second reference would make the compaction copy.
+        guard let readerIndex = inbound?.readerIndex, let remaining = inbound?.readableBytes,
+            readerIndex >= 2048, readerIndex >= remaining
+        else { return }
         inbound?.discardReadBytes()
     }
 
