@@ -169,8 +169,11 @@ let package = Package(
             dependencies: [
                 "PrecisServer",
                 "PrecisWire",
+                "PrecisEngine",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

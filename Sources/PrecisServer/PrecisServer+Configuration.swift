@@ -13,6 +13,25 @@ extension PrecisServer {
         public var maxConnections: Int
         /// Requests in flight on one connection; past this the server stops reading it.
         public var maxInFlightPerConnection: Int
+        /// Bytes of request frames in flight on one connection; past this no further frame is
+        /// decoded (and the socket is not read) until answers go out. One frame is always taken.
+        public var maxInFlightBytesPerConnection: Int
+        /// Bytes of answers on one connection that the client has not read yet (handed to the
+        /// socket's write buffer and not taken by the kernel): an answer that would go past it
+        /// while others wait is replaced by RESOURCE_EXHAUSTED with its id.
+        public var maxUnreadBytesPerConnection: Int
+        /// The same, all connections together: past it new document work and further answers are
+        /// refused with RESOURCE_EXHAUSTED until clients read.
+        public var maxUnreadBytes: Int
+        /// After a fatal error (a frame over the limit, a stalled frame, a refused preface) the
+        /// connection is closed once its last answer is written, or after this long if the
+        /// client does not read it.
+        public var closeLinger: TimeAmount
+        /// A metrics (HTTP) request must arrive whole within this long of its first byte.
+        public var metricsRequestTimeout: TimeAmount
+        /// Request frames of this many bytes or more are decoded on a thread pool rather than on
+        /// the event loop, which then serves other connections meanwhile.
+        public var offloadDecodeBytes: Int
         /// Requests waiting for or running on a worker, all connections together; past this new
         /// work is answered with RESOURCE_EXHAUSTED at once.
         public var maxQueuedRequests: Int
@@ -51,7 +70,13 @@ extension PrecisServer {
             frameTimeout: TimeAmount = .seconds(10),
             shutdownGrace: TimeAmount = .seconds(10),
             metricsHost: String = "127.0.0.1",
-            metricsPort: Int? = nil
+            metricsPort: Int? = nil,
+            maxInFlightBytesPerConnection: Int = 16 << 20,
+            maxUnreadBytesPerConnection: Int = 32 << 20,
+            maxUnreadBytes: Int = 256 << 20,
+            closeLinger: TimeAmount = .seconds(2),
+            metricsRequestTimeout: TimeAmount = .seconds(10),
+            offloadDecodeBytes: Int = 256 << 10
         ) {
             self.host = host
             self.port = port
@@ -67,6 +92,12 @@ extension PrecisServer {
             self.shutdownGrace = shutdownGrace
             self.metricsHost = metricsHost
             self.metricsPort = metricsPort
+            self.maxInFlightBytesPerConnection = maxInFlightBytesPerConnection
+            self.maxUnreadBytesPerConnection = maxUnreadBytesPerConnection
+            self.maxUnreadBytes = maxUnreadBytes
+            self.closeLinger = closeLinger
+            self.metricsRequestTimeout = metricsRequestTimeout
+            self.offloadDecodeBytes = offloadDecodeBytes
         }
 
         public static var defaults: Self { Self() }

@@ -52,7 +52,9 @@ extension PrecisServer {
             return nil
         }
         do {
-            let channel = try await MetricsListener.bind(host: configuration.metricsHost, port: port, group: group) {
+            let channel = try await MetricsListener.bind(host: configuration.metricsHost, port: port, group: group,
+                requestTimeout: configuration.metricsRequestTimeout
+            ) {
                 [self] in self.renderMetrics()
             }
             logger.info("serving metrics", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])

@@ -27,11 +27,31 @@ public final class PrecisServer: Service, Sendable {
     let registry: PrometheusCollectorRegistry?
     let metricsBound: EventLoopPromise<SocketAddress?>
 
+    let outputBudget: OutputBudget
+
     private struct Connections {
-        var open: [ObjectIdentifier: any Channel] = [:]
+        struct Entry {
+            let channel: any Channel
+            let id: Int
+            /// Whether it holds one of the `maxConnections` slots.
+            var admitted: Bool
+            var prefaceReceived = false
+        }
+
+        var open: [ObjectIdentifier: Entry] = [:]
         var admitted = 0
         var draining = false
         var nextID = 1
+
+        /// At the limit, the oldest admitted connection that has not sent its preface yet gives
+        /// its slot to a newcomer (as a web server drops idle keep-alive connections first), so
+        /// silent sockets cannot lock clients out.
+        mutating func evictOldestWithoutPreface() -> Entry? {
+            let candidates = open.filter { $0.value.admitted && !$0.value.prefaceReceived }
+            guard let (key, entry) = candidates.min(by: { $0.value.id < $1.value.id }) else { return nil }
+            open[key]?.admitted = false
+            return entry
+        }
     }
 
     /// - Parameters:
@@ -47,6 +67,7 @@ public final class PrecisServer: Service, Sendable {
         self.logger = logger
         self.group = eventLoopGroup
         self.pool = WorkerPool(threads: configuration.workers, limit: configuration.maxQueuedRequests)
+        self.outputBudget = OutputBudget(limit: configuration.maxUnreadBytes)
         self.bound = eventLoopGroup.next().makePromise()
         self.drained = eventLoopGroup.next().makePromise()
         self.metricsBound = eventLoopGroup.next().makePromise()
@@ -122,33 +143,51 @@ public final class PrecisServer: Service, Sendable {
 
     private func initializeConnection(_ channel: any Channel, router: RequestRouter) throws {
         let key = ObjectIdentifier(channel)
-        let (id, overCapacity, draining) = connections.withLock { state in
+        let (id, overCapacity, draining, evicted) = connections.withLock { state in
             let id = state.nextID
             state.nextID += 1
-            let over = state.admitted >= configuration.maxConnections
-            if !over { state.admitted += 1 }
-            state.open[key] = channel
-            return (id, over, state.draining)
+            var over = state.admitted >= configuration.maxConnections
+            var evicted: Connections.Entry?
+            if over, let victim = state.evictOldestWithoutPreface() {
+                evicted = victim
+                over = false
+            } else if !over {
+                state.admitted += 1
+            }
+            state.open[key] = Connections.Entry(channel: channel, id: id, admitted: !over)
+            return (id, over, state.draining, evicted)
         }
         metrics.connectionOpened(refused: overCapacity)
-        channel.closeFuture.whenComplete { _ in self.connectionClosed(key, admitted: !overCapacity) }
+        channel.closeFuture.whenComplete { _ in self.connectionClosed(key) }
         var logger = self.logger
         logger[metadataKey: "conn"] = "\(id)"
         logger[metadataKey: "peer"] = "\(channel.remoteAddress.map { "\($0)" } ?? "?")"
+        if let evicted {
+            logger.info(
+                "closing connection \(evicted.id): at the limit of \(configuration.maxConnections) connections, the oldest one without a preface makes room"
+            )
+            evicted.channel.close(promise: nil)
+        }
         if overCapacity {
             logger.warning("connection over the limit of \(configuration.maxConnections); refusing it")
         }
         try channel.pipeline.syncOperations.addHandler(
-            ServerConnectionHandler(router: router, pool: pool, overCapacity: overCapacity, logger: logger)
+            ServerConnectionHandler(
+                router: router,
+                pool: pool,
+                outputBudget: outputBudget,
+                overCapacity: overCapacity,
+                logger: logger,
+                onPrefaceAccepted: { self.connections.withLock { $0.open[key]?.prefaceReceived = true } }
+            )
         )
         if draining { channel.close(promise: nil) }
     }
 
-    private func connectionClosed(_ key: ObjectIdentifier, admitted: Bool) {
+    private func connectionClosed(_ key: ObjectIdentifier) {
         metrics.connectionClosed()
         let done = connections.withLock { state in
-            state.open[key] = nil
-            if admitted { state.admitted -= 1 }
+            if let entry = state.open.removeValue(forKey: key), entry.admitted { state.admitted -= 1 }
             return state.draining && state.open.isEmpty
         }
         if done { drained.succeed() }
@@ -157,7 +196,7 @@ public final class PrecisServer: Service, Sendable {
     private func beginShutdown(_ serverChannel: any Channel) {
         let open = connections.withLock { state in
             state.draining = true
-            return Array(state.open.values)
+            return state.open.values.map(\.channel)
         }
         logger.info("shutting down", metadata: ["connections": "\(open.count)"])
         serverChannel.close(promise: nil)
@@ -169,7 +208,7 @@ public final class PrecisServer: Service, Sendable {
             channel.pipeline.fireUserInboundEventTriggered(ServerDrainEvent())
         }
         group.next().scheduleTask(in: configuration.shutdownGrace) {
-            let remaining = self.connections.withLock { Array($0.open.values) }
+            let remaining = self.connections.withLock { $0.open.values.map(\.channel) }
             if !remaining.isEmpty {
                 self.logger.warning("grace period over; closing \(remaining.count) connections")
             }

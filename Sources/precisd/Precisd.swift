@@ -45,6 +45,18 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Requests in flight per connection before the server stops reading it.")
     var maxInFlight = PrecisServer.Configuration.defaults.maxInFlightPerConnection
 
+    @Option(name: .long, help: "Bytes of request frames in flight per connection before the server stops reading it (one frame is always taken).")
+    var maxInFlightBytes = PrecisServer.Configuration.defaults.maxInFlightBytesPerConnection
+
+    @Option(name: .long, help: "Bytes of answers one client has not read; an answer past it is replaced by RESOURCE_EXHAUSTED.")
+    var maxUnreadBytes = PrecisServer.Configuration.defaults.maxUnreadBytesPerConnection
+
+    @Option(name: .long, help: "Bytes of answers not read, all connections together; past it new work and answers get RESOURCE_EXHAUSTED.")
+    var maxUnreadBytesTotal = PrecisServer.Configuration.defaults.maxUnreadBytes
+
+    @Option(name: .long, help: "Request frames of this many bytes or more are decoded on a thread pool, not on the I/O threads.")
+    var offloadDecodeBytes = PrecisServer.Configuration.defaults.offloadDecodeBytes
+
     @Option(name: .long, help: "Requests queued for the workers, all connections together; more are answered RESOURCE_EXHAUSTED.")
     var maxQueue = PrecisServer.Configuration.defaults.maxQueuedRequests
 
@@ -57,8 +69,14 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Close connections idle this long.", valueName: "duration"))
     var idleTimeout = "5m"
 
-    @Option(name: .long, help: ArgumentHelp("Close a connection that sends no preface, or part of a frame and then nothing more, for this long.", valueName: "duration"))
+    @Option(name: .long, help: ArgumentHelp("Close a connection that has not sent its whole preface this long after connecting, or a whole frame this long after its first byte.", valueName: "duration"))
     var frameTimeout = "10s"
+
+    @Option(name: .long, help: ArgumentHelp("After a fatal error, close the connection this long after its last answer even if the client does not read it.", valueName: "duration"))
+    var closeLinger = "2s"
+
+    @Option(name: .long, help: ArgumentHelp("Close a metrics connection whose HTTP request is not whole this long after its first byte.", valueName: "duration"))
+    var metricsRequestTimeout = "10s"
 
     @Option(name: .long, help: ArgumentHelp("On shutdown, how long to wait for requests in flight.", valueName: "duration"))
     var shutdownGrace = "10s"
@@ -82,11 +100,16 @@ struct Precisd: AsyncParsableCommand {
         }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
         guard maxInFlight >= 1 else { throw ValidationError("--max-in-flight must be at least 1") }
+        guard maxInFlightBytes >= 1 else { throw ValidationError("--max-in-flight-bytes must be at least 1") }
+        guard maxUnreadBytes >= 1 else { throw ValidationError("--max-unread-bytes must be at least 1") }
+        guard maxUnreadBytesTotal >= 1 else { throw ValidationError("--max-unread-bytes-total must be at least 1") }
+        guard offloadDecodeBytes >= 0 else { throw ValidationError("--offload-decode-bytes must not be negative") }
         guard maxQueue >= 1 else { throw ValidationError("--max-queue must be at least 1") }
         guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024") }
         for (flag, value) in [
             ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
-            ("--shutdown-grace", shutdownGrace),
+            ("--shutdown-grace", shutdownGrace), ("--close-linger", closeLinger),
+            ("--metrics-request-timeout", metricsRequestTimeout),
         ] {
             guard let amount = TimeAmount(parsing: value), amount > .zero || flag == "--shutdown-grace" else {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
@@ -119,7 +142,13 @@ struct Precisd: AsyncParsableCommand {
             frameTimeout: TimeAmount(parsing: frameTimeout)!,
             shutdownGrace: TimeAmount(parsing: shutdownGrace)!,
             metricsHost: metricsHost,
-            metricsPort: metricsPort
+            metricsPort: metricsPort,
+            maxInFlightBytesPerConnection: maxInFlightBytes,
+            maxUnreadBytesPerConnection: maxUnreadBytes,
+            maxUnreadBytes: maxUnreadBytesTotal,
+            closeLinger: TimeAmount(parsing: closeLinger)!,
+            metricsRequestTimeout: TimeAmount(parsing: metricsRequestTimeout)!,
+            offloadDecodeBytes: offloadDecodeBytes
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(

@@ -55,8 +55,8 @@ import Testing
         var machine = open()
         let a = ticket(machine.requestReceived(id: 1))!
         let b = ticket(machine.requestReceived(id: 2))!
-        #expect(machine.requestFinished(id: 2, ticket: b) == .write(resumeRead: false, close: false))
-        #expect(machine.requestFinished(id: 1, ticket: a) == .write(resumeRead: false, close: false))
+        #expect(machine.requestFinished(id: 2, ticket: b) == .write(close: false))
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
         #expect(machine.inFlight.isEmpty)
     }
 
@@ -64,11 +64,11 @@ import Testing
         var machine = open()
         let first = ticket(machine.requestReceived(id: 5))!
         // The deadline answered it; the client reuses id 5.
-        #expect(machine.requestFinished(id: 5, ticket: first) == .write(resumeRead: false, close: false))
+        #expect(machine.requestFinished(id: 5, ticket: first) == .write(close: false))
         let second = ticket(machine.requestReceived(id: 5))!
         // The first request's work finishes late: dropped, the second is still in flight.
         #expect(machine.requestFinished(id: 5, ticket: first) == .drop)
-        #expect(machine.requestFinished(id: 5, ticket: second) == .write(resumeRead: false, close: false))
+        #expect(machine.requestFinished(id: 5, ticket: second) == .write(close: false))
     }
 
     @Test func readingPausesAtTheInFlightLimitAndResumes() {
@@ -80,9 +80,96 @@ import Testing
         #expect(machine.isReadPaused)
         let r2 = machine.readRequested()
         #expect(!r2)  // held back
-        #expect(machine.requestFinished(id: 1, ticket: a) == .write(resumeRead: true, close: false))
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
+        let resumed = machine.readResumable()
+        #expect(resumed)  // the held read goes out
         let r3 = machine.readRequested()
         #expect(r3)
+    }
+
+    @Test func decodingStopsAtTheInFlightBudgetInRequestsAndInBytes() {
+        var machine = ConnectionStateMachine(limits: .init(maxInFlight: 3, maxInFlightBytes: 100))
+        #expect(machine.canDecode)  // the preface
+        #expect(machine.prefaceReceived(.current) == .accept)
+        let a = ticket(machine.requestReceived(id: 1, bytes: 60))!
+        #expect(machine.canDecode)
+        _ = machine.requestReceived(id: 2, bytes: 60)
+        #expect(!machine.canDecode)  // 120 bytes in flight, over 100
+        #expect(machine.isReadPaused)
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
+        #expect(machine.canDecode)
+        _ = machine.requestReceived(id: 3, bytes: 1)
+        _ = machine.requestReceived(id: 4, bytes: 1)
+        #expect(!machine.canDecode)  // three requests: the count limit
+    }
+
+    @Test func oneFrameIsAlwaysTakenWhateverItsSize() {
+        var machine = ConnectionStateMachine(limits: .init(maxInFlight: 3, maxInFlightBytes: 100))
+        #expect(machine.prefaceReceived(.current) == .accept)
+        let a = ticket(machine.requestReceived(id: 1, bytes: 5000))!
+        #expect(!machine.canDecode)
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
+        #expect(machine.canDecode)
+        #expect(machine.inFlightBytes == 0)
+    }
+
+    @Test func aFatalErrorStopsReadingAndDecoding() {
+        var machine = open()
+        let before = machine.readRequested()
+        #expect(before)
+        machine.fatalErrorOccurred()
+        #expect(!machine.canDecode)
+        let after = machine.readRequested()
+        #expect(!after)
+        let resumed = machine.readResumable()
+        #expect(!resumed)
+    }
+
+    @Test func answersPastTheConnectionsUnreadBudgetAreRefused() {
+        var machine = ConnectionStateMachine(limits: .init(maxInFlight: 8, maxQueuedAnswerBytes: 1000))
+        // Nothing queued: one answer goes out whatever its size.
+        #expect(machine.answerReady(id: 1, bytes: 5000, reserveGlobal: { true }) == .write)
+        #expect(machine.isBacklogged)  // work not started yet is not run
+        guard case .refuse(let error) = machine.answerReady(id: 2, bytes: 10, reserveGlobal: { true }) else {
+            Issue.record("an answer past the budget was let through")
+            return
+        }
+        #expect(error.code == .resourceExhausted)
+        #expect(error.requestID == 2)
+        machine.answerWritten(bytes: 5000)
+        #expect(machine.queuedAnswerBytes == 0)
+        #expect(!machine.isBacklogged)
+        #expect(machine.answerReady(id: 3, bytes: 600, reserveGlobal: { true }) == .write)
+        #expect(machine.answerReady(id: 4, bytes: 400, reserveGlobal: { true }) == .write)
+        guard case .refuse = machine.answerReady(id: 5, bytes: 1, reserveGlobal: { true }) else {
+            Issue.record("an answer past the budget was let through")
+            return
+        }
+    }
+
+    @Test func answersPastTheServersUnreadBudgetAreRefused() {
+        var machine = open()
+        guard case .refuse(let error) = machine.answerReady(id: 7, bytes: 10, reserveGlobal: { false }) else {
+            Issue.record("an answer past the global budget was let through")
+            return
+        }
+        #expect(error.code == .resourceExhausted)
+        #expect(error.requestID == 7)
+        #expect(machine.queuedAnswerBytes == 0)
+    }
+
+    @Test func theGlobalBudgetReservesAndReleases() {
+        let budget = OutputBudget(limit: 100)
+        #expect(budget.tryReserve(500))  // nothing queued: one answer always fits
+        #expect(!budget.tryReserve(1))
+        #expect(budget.isSpent)
+        budget.release(500)
+        #expect(budget.tryReserve(60))
+        #expect(budget.tryReserve(40))
+        #expect(!budget.tryReserve(1))
+        budget.release(100)
+        #expect(budget.queuedBytes == 0)
+        #expect(!budget.isSpent)
     }
 
     @Test func unwritableChannelPausesReading() {
@@ -103,8 +190,19 @@ import Testing
         #expect(machine.beginDrain() == .goAway(closeNow: false))
         guard case .reject(let error) = machine.requestReceived(id: 2) else { Issue.record("accepted while draining"); return }
         #expect(error.code == .unavailable)
-        #expect(machine.requestFinished(id: 1, ticket: a) == .write(resumeRead: false, close: true))
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: true))
         #expect(machine.beginDrain() == .none)
+    }
+
+    @Test func drainingWaitsForALargeFrameStillBeingDecoded() {
+        var machine = open()
+        let a = ticket(machine.requestReceived(id: 1))!
+        #expect(machine.beginDrain() == .goAway(closeNow: false))
+        machine.offloadedDecodeStarted()
+        #expect(!machine.canDecode)
+        #expect(machine.requestFinished(id: 1, ticket: a) == .write(close: false))
+        machine.offloadedDecodeFinished()
+        #expect(machine.canDecode)
     }
 
     @Test func drainingAnIdleConnectionClosesAtOnce() {

@@ -1,11 +1,18 @@
 import Synchronization
 
-/// Whether a connection is still open, readable from worker threads, so that work queued for a
-/// connection that has gone is skipped instead of computed for nobody.
+/// Whether a connection is still open, and whether its client is behind on reading, readable
+/// from worker threads: work queued for a connection that has gone is skipped instead of
+/// computed for nobody, and work for a client whose unread answers are over its budget is
+/// answered RESOURCE_EXHAUSTED instead of computed into an answer that would be refused.
 final class ConnectionLiveness: Sendable {
     private let open = Atomic<Bool>(true)
+    private let backlogged = Atomic<Bool>(false)
 
     var isOpen: Bool { open.load(ordering: .relaxed) }
 
     func close() { open.store(false, ordering: .relaxed) }
+
+    var isBacklogged: Bool { backlogged.load(ordering: .relaxed) }
+
+    func setBacklogged(_ value: Bool) { backlogged.store(value, ordering: .relaxed) }
 }

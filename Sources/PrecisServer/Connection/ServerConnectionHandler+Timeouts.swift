@@ -1,11 +1,13 @@
 import NIOCore
+import PrecisWire
 
-/// The connection's clocks: the preface must come within `prefaceTimeout`, a frame once started
-/// must keep arriving within `frameTimeout`, and a connection idle for `idleTimeout` is closed.
-/// Reads only note the time (`lastReadAt`); each check re-arms itself for the time left.
+/// The connection's clocks: the preface must come within `prefaceTimeout` of connecting, a frame
+/// must be whole within `frameTimeout` of its first byte (a deadline for the whole frame, so a
+/// peer dribbling a byte now and then cannot hold a connection), and a connection idle for
+/// `idleTimeout` is closed. Reads only note the time; each check re-arms itself for the time left.
 extension ServerConnectionHandler {
     func startTimers(context: ChannelHandlerContext) {
-        lastReadAt = .now()
+        lastReadAt = context.eventLoop.now
         startPrefaceTimer(context: context)
         if idleCheck == nil { scheduleIdleCheck(context: context) }
     }
@@ -18,25 +20,38 @@ extension ServerConnectionHandler {
         }
     }
 
-    /// A peer that starts a frame and then sends nothing more for `frameTimeout` is closed, so a
-    /// connection cannot be held open by a half-sent frame. Any new bytes restart the clock: the
-    /// check, when it fires early, re-arms itself for the time left.
+    /// A frame must be whole within `frameTimeout` of its first byte; otherwise the peer gets
+    /// `Response{id 0, DEADLINE_EXCEEDED}` and the connection is closed. Time during which the
+    /// server itself does not read (backpressure) does not count against the peer.
     func watchForStall(context: ChannelHandlerContext) {
-        guard stallCheck == nil, byteCounts.hasPartialFrame, machine.state == .active || machine.state == .draining else { return }
+        guard stallCheck == nil, let started = frameStartedAt, machine.state == .active || machine.state == .draining else {
+            return
+        }
         let timeout = router.configuration.frameTimeout
-        stallCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: lastReadAt + timeout) {
+        stallCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: started + timeout) {
             self.stallCheck = nil
-            guard NIODeadline.now() >= self.lastReadAt + timeout else {
+            guard let started = self.frameStartedAt, self.machine.state == .active || self.machine.state == .draining else {
+                return
+            }
+            let now = context.eventLoop.now
+            if self.machine.isReadPaused {
+                self.frameStartedAt = now
+            }
+            guard now >= (self.frameStartedAt ?? started) + timeout else {
                 self.watchForStall(context: context)
                 return
             }
-            guard self.byteCounts.hasPartialFrame, self.machine.state == .active || self.machine.state == .draining else { return }
             self.logger.info(
                 "closing connection: stalled in the middle of a frame",
                 metadata: ["pending_bytes": "\(self.byteCounts.received - self.byteCounts.consumed)", "timeout": "\(timeout.humanReadable)"]
             )
             self.byteCounts.settle()
-            context.close(promise: nil)
+            self.inbound = nil
+            let error = WireError(
+                code: .deadlineExceeded,
+                message: "frame not complete within \(timeout.humanReadable) of its first byte; closing the connection"
+            )
+            self.writeAndClose(Self.errorResponse(error), context: context)
         }
     }
 
@@ -47,7 +62,7 @@ extension ServerConnectionHandler {
         idleCheck = context.eventLoop.assumeIsolated().scheduleTask(deadline: max(lastReadAt, idleFiredAt) + timeout) {
             self.idleCheck = nil
             guard self.machine.state != .closed else { return }
-            let now = NIODeadline.now()
+            let now = context.eventLoop.now
             if now >= max(self.lastReadAt, self.idleFiredAt) + timeout {
                 self.idleFiredAt = now
                 self.drain(self.machine.idleTimeoutFired(), reason: "idle timeout", context: context)

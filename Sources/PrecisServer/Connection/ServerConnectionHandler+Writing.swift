@@ -18,10 +18,10 @@ extension ServerConnectionHandler {
         }
     }
 
-    func write(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+    func write(_ frame: ByteBuffer, promise: EventLoopPromise<Void>? = nil, context: ChannelHandlerContext) {
         writeBurstOutput(context: context)
         router.metrics.bytesSent.increment(by: frame.readableBytes)
-        context.write(wrapOutboundOut(frame), promise: nil)
+        context.write(wrapOutboundOut(frame), promise: promise)
         guard !inReadBurst, !flushScheduled else { return }
         // Answers that complete in the same event-loop tick share one flush (one syscall).
         flushScheduled = true
@@ -29,6 +29,20 @@ extension ServerConnectionHandler {
             self.flushScheduled = false
             context.flush()
         }
+    }
+
+    /// Writes an answer that `ConnectionStateMachine.answerReady` let through: its bytes count
+    /// against the connection's and the server's output budgets until the socket has taken them.
+    func writeCounted(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        let bytes = frame.readableBytes
+        let written = context.eventLoop.makePromise(of: Void.self)
+        liveness.setBacklogged(machine.isBacklogged)
+        written.futureResult.assumeIsolated().whenComplete { _ in
+            self.machine.answerWritten(bytes: bytes)
+            self.outputBudget.release(bytes)
+            self.liveness.setBacklogged(self.machine.isBacklogged)
+        }
+        write(frame, promise: written, context: context)
     }
 
     /// During a read burst the answer is encoded after the others of the burst, in one buffer;
@@ -51,10 +65,18 @@ extension ServerConnectionHandler {
         context.write(wrapOutboundOut(buffer), promise: nil)
     }
 
+    /// The last answer of a connection: nothing more is read or decoded; the connection closes
+    /// once the answer is written, or after `closeLinger` if the client does not read it.
     func writeAndClose(_ frame: ByteBuffer, context: ChannelHandlerContext) {
+        machine.fatalErrorOccurred()
         writeBurstOutput(context: context)
         router.metrics.bytesSent.increment(by: frame.readableBytes)
         context.writeAndFlush(wrapOutboundOut(frame)).assumeIsolated().whenComplete { _ in
+            context.close(promise: nil)
+        }
+        guard closeTimer == nil else { return }
+        closeTimer = context.eventLoop.assumeIsolated().scheduleTask(in: router.configuration.closeLinger) {
+            self.logger.debug("closing connection: its last answer was not read within the linger")
             context.close(promise: nil)
         }
     }

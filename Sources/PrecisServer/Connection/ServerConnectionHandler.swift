@@ -23,11 +23,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
 
     var machine: ConnectionStateMachine
     let router: RequestRouter
-    private let pool: WorkerPool
-    private let liveness = ConnectionLiveness()
+    let pool: WorkerPool
+    let liveness = ConnectionLiveness()
     var logger: Logger
-    private var context: ChannelHandlerContext?
-    private var deadlines: [UInt64: Scheduled<Void>] = [:]
+    var context: ChannelHandlerContext?
+    var deadlines: [UInt64: Scheduled<Void>] = [:]
     var prefaceTimer: Scheduled<Void>?
     /// When bytes last arrived: the idle and stalled-frame timeouts count from it.
     var lastReadAt = NIODeadline.now()
@@ -41,7 +41,21 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     private var lingerTimer: Scheduled<Void>?
     static let lingerTime = TimeAmount.seconds(1)
     let byteCounts = ConnectionByteCounts()
-    private var frames: NIOSingleStepByteToMessageProcessor<PrecisFrameDecoder>
+    /// Bytes read and not yet decoded: frames wait here while the in-flight budget is spent.
+    var inbound: ByteBuffer?
+    var decoder: PrecisFrameDecoder
+    /// Whether `decodeBuffered` is running (an inline answer can call back into it).
+    var decoding = false
+    /// When the first byte of the frame still incomplete arrived: it must be whole by
+    /// `frameTimeout` after that.
+    var frameStartedAt: NIODeadline?
+    /// Closes the connection after a fatal error even if its last answer is never read.
+    var closeTimer: Scheduled<Void>?
+    let outputBudget: OutputBudget
+    /// Told once the peer's preface is accepted (the server evicts only connections without one).
+    private let onPrefaceAccepted: (@Sendable () -> Void)?
+    /// Decodes frames of `offloadDecodeBytes` or more away from the event loop.
+    let decodeElsewhere: DecodeElsewhere
     var inReadBurst = false
     var flushScheduled = false
     /// Answers encoded during the current read burst, written when it ends (or sooner).
@@ -49,15 +63,31 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// Bytes of the last read: the likely size of the answers to it.
     var lastReadBytes = 0
 
-    init(router: RequestRouter, pool: WorkerPool, overCapacity: Bool, logger: Logger) {
-        self.frames = NIOSingleStepByteToMessageProcessor(PrecisFrameDecoder(maxFrameBytes: router.configuration.maxFrameBytes))
+    init(
+        router: RequestRouter,
+        pool: WorkerPool,
+        outputBudget: OutputBudget,
+        overCapacity: Bool,
+        logger: Logger,
+        onPrefaceAccepted: (@Sendable () -> Void)? = nil,
+        decodeElsewhere: @escaping DecodeElsewhere = ServerConnectionHandler.decodeOnThreadPool
+    ) {
+        let configuration = router.configuration
+        self.decoder = PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)
         self.machine = ConnectionStateMachine(
-            maxInFlight: router.configuration.maxInFlightPerConnection,
+            limits: .init(
+                maxInFlight: configuration.maxInFlightPerConnection,
+                maxInFlightBytes: configuration.maxInFlightBytesPerConnection,
+                maxQueuedAnswerBytes: configuration.maxUnreadBytesPerConnection
+            ),
             overCapacity: overCapacity
         )
         self.router = router
         self.pool = pool
+        self.outputBudget = outputBudget
         self.logger = logger
+        self.onPrefaceAccepted = onPrefaceAccepted
+        self.decodeElsewhere = decodeElsewhere
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -77,9 +107,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         idleCheck?.cancel()
         stallCheck?.cancel()
         lingerTimer?.cancel()
+        closeTimer?.cancel()
+        inbound = nil
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
-        if byteCounts.hasPartialFrame && (machine.state == .active || machine.state == .draining) {
+        if frameStartedAt != nil && (machine.state == .active || machine.state == .draining) {
             logger.info(
                 "connection closed by the peer in the middle of a frame",
                 metadata: ["pending_bytes": "\(byteCounts.received - byteCounts.consumed)"]
@@ -104,20 +136,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let bytes = unwrapInboundIn(data)
         byteCounts.received += bytes.readableBytes
         router.metrics.bytesReceived.increment(by: bytes.readableBytes)
-        lastReadAt = .now()
+        lastReadAt = context.eventLoop.now
         lastReadBytes = bytes.readableBytes
         inReadBurst = true
-        do {
-            try frames.process(buffer: bytes) { frame in
-                self.received(frame, context: context)
-            }
-        } catch {
-            // PrecisFrameDecoder does not throw; anything else is a bug worth a closed connection.
-            context.fireErrorCaught(error)
+        if inbound == nil {
+            inbound = bytes
+        } else {
+            inbound!.writeImmutableBuffer(bytes)
         }
+        decodeBuffered(context: context)
     }
 
-    private func received(_ frame: InboundFrame, context: ChannelHandlerContext) {
+    func received(_ frame: InboundFrame, context: ChannelHandlerContext) {
         switch frame {
         case .preface(let preface):
             prefaceReceived(preface, context: context)
@@ -131,6 +161,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let error = WireError(code: .resourceExhausted, message: "frame of \(length) bytes exceeds the limit of \(limit) bytes")
             router.metrics.frameRejected(.oversized)
             byteCounts.settle()
+            inbound = nil
             writeAndClose(Self.errorResponse(error), context: context)
         }
     }
@@ -150,6 +181,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         switch machine.prefaceReceived(preface) {
         case .accept:
             byteCounts.consumed += Preface.byteCount
+            onPrefaceAccepted?()
             logger.debug("connection open", metadata: ["client_version": "\(preface)"])
             write(buffer, context: context)
         case .refuse(let code, let message):
@@ -172,98 +204,6 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             let hex = bytes.readableBytesView.prefix(8).map { String($0, radix: 16) }.joined(separator: " ")
             logger.info("closing connection: it opened with \(what)", metadata: ["first_bytes": "\(hex)"])
             context.close(promise: nil)
-        }
-    }
-
-    private func frameReceived(_ payload: ByteBuffer, context: ChannelHandlerContext) {
-        let request: Request
-        do {
-            request = try Request(decoding: payload)
-        } catch {
-            logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
-            router.metrics.frameRejected(.undecodable)
-            router.metrics.requestAnswered(.none, code: error.code)
-            write(Self.errorResponse(error), context: context)
-            return
-        }
-        switch machine.requestReceived(id: request.id) {
-        case .reject(let error):
-            router.metrics.frameRejected(.refused)
-            router.metrics.requestAnswered(ServerMetrics.Operation(request.operation), code: error.code)
-            if error.code == .unavailable {
-                logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
-            } else {
-                logger.info("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
-            }
-            write(Self.errorResponse(error), context: context)
-        case .dispatch(let ticket):
-            router.metrics.requestStarted()
-            if let operation = request.operation, !RequestRouter.runsInline(operation) {
-                dispatch(request, ticket: ticket, context: context)
-            } else {
-                let response = router.respond(to: request)
-                Self.logFailure(response, logger: logger)
-                let outcome = RequestOutcome(ServerMetrics.Operation(request.operation), response)
-                finish(id: request.id, ticket: ticket, answer: .response(response), outcome: outcome)
-            }
-        }
-    }
-
-    private func dispatch(_ request: Request, ticket: UInt64, context: ChannelHandlerContext) {
-        let id = request.id
-        let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
-        let received = NIODeadline.now()
-        let deadline = received + timeout
-        let operation = ServerMetrics.Operation(request.operation)
-        let router = self.router
-        let liveness = self.liveness
-        let allocator = context.channel.allocator
-        let eventLoop = context.eventLoop
-        let handler = NIOLoopBound(self, eventLoop: eventLoop)
-        let logger = self.logger
-        let accepted = pool.trySubmit {
-            // Skip work nobody waits for any more: the connection closed or the deadline passed
-            // (the deadline timer answers for it).
-            guard liveness.isOpen, NIODeadline.now() < deadline else { return }
-            let response = router.respond(to: request)
-            Self.logFailure(response, logger: logger)
-            let frame = router.frame(for: response, allocator: allocator)
-            let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
-            eventLoop.execute { handler.value.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome) }
-        }
-        guard accepted else {
-            logger.debug("worker queue full", metadata: ["id": "\(id)", "queued": "\(pool.queuedCount)"])
-            let error = WireError(
-                code: .resourceExhausted,
-                message: "server is busy: \(pool.limit) requests are queued; retry later",
-                requestID: id
-            )
-            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
-            finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
-            return
-        }
-        deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
-            let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
-            let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
-            self.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
-        }
-    }
-
-    /// Writes the answer of a dispatched request, unless it was answered already.
-    private func finish(id: UInt64, ticket: UInt64, answer: Answer, outcome: RequestOutcome) {
-        guard let context else { return }
-        switch machine.requestFinished(id: id, ticket: ticket) {
-        case .drop:
-            return
-        case .write(let resumeRead, let close):
-            router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
-            deadlines.removeValue(forKey: id)?.cancel()
-            if close && !isLingering {
-                writeAndClose(answer, context: context)
-                return
-            }
-            write(answer, context: context)
-            if resumeRead { context.read() }
         }
     }
 
@@ -307,16 +247,18 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             // Keep reading a moment for requests already on their way, then close as soon as
             // nothing is in flight (at once if the client closes first).
             let linger = min(Self.lingerTime, router.configuration.shutdownGrace)
-            lingerDeadline = .now() + linger
+            lingerDeadline = context.eventLoop.now + linger
             lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: linger) {
                 self.lingerDeadline = nil
-                if self.machine.inFlight.isEmpty { context.close(promise: nil) }
+                // A large frame still being decoded was received before the notice: it is
+                // answered, and the connection closes with its answer (or at the grace period).
+                if self.machine.inFlight.isEmpty && !self.machine.offloadedDecodePending { context.close(promise: nil) }
             }
         }
     }
 
-    private var isLingering: Bool {
+    var isLingering: Bool {
         guard let lingerDeadline else { return false }
-        return NIODeadline.now() < lingerDeadline
+        return (context?.eventLoop.now ?? .now()) < lingerDeadline
     }
 }

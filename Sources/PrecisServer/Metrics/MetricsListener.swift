@@ -11,6 +11,7 @@ enum MetricsListener {
         host: String,
         port: Int,
         group: any EventLoopGroup,
+        requestTimeout: TimeAmount,
         render: @escaping @Sendable () -> [UInt8]
     ) async throws -> any Channel {
         try await ServerBootstrap(group: group)
@@ -19,6 +20,7 @@ enum MetricsListener {
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     let sync = channel.pipeline.syncOperations
+                    try sync.addHandler(MetricsRequestTimer(timeout: requestTimeout))
                     try sync.configureHTTPServerPipeline(withErrorHandling: true)
                     try sync.addHandler(IdleStateHandler(readTimeout: .seconds(60)))
                     try sync.addHandler(MetricsHTTPHandler(render: render))

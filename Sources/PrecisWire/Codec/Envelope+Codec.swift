@@ -6,6 +6,8 @@ protocol WireEnvelope {
     associatedtype CMessage
     static var schema: MessageSchema { get }
     static var name: String { get }
+    /// The most fields (at every depth) a decoded message may hold.
+    static var maxFields: Int { get }
     static func unpack(_ length: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<CMessage>?
     static func freeUnpacked(_ message: UnsafeMutablePointer<CMessage>)
     static func packedSize(_ message: UnsafePointer<CMessage>) -> Int
@@ -17,6 +19,10 @@ protocol WireEnvelope {
 extension Request: WireEnvelope {
     static var schema: MessageSchema { WireSchema.request }
     static var name: String { "Request" }
+    /// A request has a handful of fields (an id, a timeout, an operation with a document and
+    /// options); 10,000 leaves room for unknown fields from newer clients, and stops frames of
+    /// millions of tiny fields before protobuf-c sees them.
+    public static let maxFields = 10_000
     static func unpack(_ length: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Precis__V1__Request>? {
         precis__v1__request__unpack(nil, length, bytes)
     }
@@ -34,6 +40,8 @@ extension Request: WireEnvelope {
 extension Response: WireEnvelope {
     static var schema: MessageSchema { WireSchema.response }
     static var name: String { "Response" }
+    /// A response can hold millions of fields (tokens); the client decodes what it asked for.
+    static var maxFields: Int { .max }
     static func unpack(_ length: Int, _ bytes: UnsafePointer<UInt8>) -> UnsafeMutablePointer<Precis__V1__Response>? {
         precis__v1__response__unpack(nil, length, bytes)
     }
@@ -53,7 +61,16 @@ extension WireEnvelope {
     /// bytes, then protobuf-c unpacks them.
     static func decodeEnvelope(_ bytes: UnsafeRawBufferPointer) throws(WireError) -> (Self, RawMessageFacts) {
         var facts = RawMessageFacts()
-        try validateRawMessage(bytes, schema: schema, facts: &facts)
+        facts.fieldLimit = maxFields
+        do {
+            try validateRawMessage(bytes, schema: schema, facts: &facts)
+        } catch {
+            // The walk stopped before it reached field 1 (an invalid string ahead of the id):
+            // look for the id on its own, so the answer still carries it.
+            var error = error
+            if error.requestID == 0 { error.requestID = topLevelID(bytes) }
+            throw error
+        }
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
         // protobuf-c wants a non-null pointer even for an empty message.
         var empty: UInt8 = 0

@@ -26,6 +26,12 @@ struct RawMessageFacts {
     var id: UInt64 = 0
     /// Top-level length-delimited fields this schema does not know: a newer peer's operation.
     var unknownFields: [UInt64] = []
+    /// Fields seen so far, at every depth.
+    var fieldCount = 0
+    /// The most fields a message may hold, at every depth together. Every field costs protobuf-c
+    /// work (an unknown one a copy of its own), so a frame of millions of 3-byte fields would
+    /// hold the I/O thread for a tenth of a second; past the limit the walk stops at once.
+    var fieldLimit = Int.max
 }
 
 /// Walks protobuf wire-format bytes, checking that every string field (at any depth) is valid,
@@ -44,6 +50,10 @@ func validateRawMessage(
             throw .invalidArgument("malformed protobuf: bad field tag", requestID: facts.id)
         }
         let number = tag >> 3
+        facts.fieldCount += 1
+        guard facts.fieldCount <= facts.fieldLimit else {
+            throw .invalidArgument("message has more than \(facts.fieldLimit) fields", requestID: facts.id)
+        }
         switch tag & 7 {
         case 0:
             guard let value = reader.varint() else {
@@ -76,6 +86,28 @@ func validateRawMessage(
             throw .invalidArgument("malformed protobuf: unsupported wire type \(tag & 7)", requestID: facts.id)
         }
     }
+}
+
+/// Field 1 of a top-level message when it is a varint (the last one, as protobuf reads it), found
+/// by skipping every other field without looking inside; 0 when absent or past a malformed field.
+func topLevelID(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var reader = RawReader(bytes: bytes)
+    var id: UInt64 = 0
+    while !reader.isAtEnd {
+        guard let tag = reader.varint() else { return id }
+        switch tag & 7 {
+        case 0:
+            guard let value = reader.varint() else { return id }
+            if tag >> 3 == 1 { id = value }
+        case 1, 5:
+            guard reader.skip(tag & 7 == 1 ? 8 : 4) else { return id }
+        case 2:
+            guard let length = reader.varint(), reader.bytes(length) != nil else { return id }
+        default:
+            return id
+        }
+    }
+    return id
 }
 
 struct RawReader {

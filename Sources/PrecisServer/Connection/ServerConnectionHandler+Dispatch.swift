@@ -1,0 +1,105 @@
+import Logging
+import NIOCore
+import PrecisWire
+
+/// Engine work: handed to the worker pool with a deadline; its answer comes back to the event
+/// loop, through the output budget, to be written.
+extension ServerConnectionHandler {
+    func dispatch(_ request: Request, ticket: UInt64, context: ChannelHandlerContext) {
+        let id = request.id
+        let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
+        let received = context.eventLoop.now
+        let deadline = received + timeout
+        let operation = ServerMetrics.Operation(request.operation)
+        let router = self.router
+        let liveness = self.liveness
+        let allocator = context.channel.allocator
+        let eventLoop = context.eventLoop
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        let logger = self.logger
+        guard !outputBudget.isSpent else {
+            // Envoy's overload manager stops taking requests when memory runs short: answers
+            // clients have not read fill the output budget, so new work waits for them.
+            logger.debug("output budget spent", metadata: ["id": "\(id)", "unread_bytes": "\(outputBudget.queuedBytes)"])
+            let error = WireError(
+                code: .resourceExhausted,
+                message: "server is busy: its output budget is spent on answers clients have not read; retry later",
+                requestID: id
+            )
+            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+            finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+            return
+        }
+        let accepted = pool.trySubmit {
+            // Skip work nobody waits for any more: the connection closed or the deadline passed
+            // (the deadline timer answers for it).
+            guard liveness.isOpen, NIODeadline.now() < deadline else { return }
+            guard !liveness.isBacklogged else {
+                let error = WireError(
+                    code: .resourceExhausted,
+                    message: "not run: the answers waiting on this connection are over its unread budget; read them, then retry",
+                    requestID: id
+                )
+                let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+                eventLoop.execute {
+                    handler.value.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+                }
+                return
+            }
+            let response = router.respond(to: request)
+            Self.logFailure(response, logger: logger)
+            let frame = router.frame(for: response, allocator: allocator)
+            let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
+            eventLoop.execute { handler.value.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome) }
+        }
+        guard accepted else {
+            logger.debug("worker queue full", metadata: ["id": "\(id)", "queued": "\(pool.queuedCount)"])
+            let error = WireError(
+                code: .resourceExhausted,
+                message: "server is busy: \(pool.limit) requests are queued; retry later",
+                requestID: id
+            )
+            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+            finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+            return
+        }
+        deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
+            let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
+            let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
+            self.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+        }
+    }
+
+    /// Writes the answer of a dispatched request, unless it was answered already.
+    func finish(id: UInt64, ticket: UInt64, answer: Answer, outcome: RequestOutcome) {
+        guard let context else { return }
+        switch machine.requestFinished(id: id, ticket: ticket) {
+        case .drop:
+            return
+        case .write(let close):
+            deadlines.removeValue(forKey: id)?.cancel()
+            if close && !isLingering {
+                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                writeAndClose(answer, context: context)
+                return
+            }
+            guard case .encoded(let frame) = answer else {
+                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                write(answer, context: context)
+                resumeInput(context: context)
+                return
+            }
+            let bytes = frame.readableBytes
+            switch machine.answerReady(id: id, bytes: bytes, reserveGlobal: { outputBudget.tryReserve(bytes) }) {
+            case .write:
+                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                writeCounted(frame, context: context)
+            case .refuse(let error):
+                logger.debug("answer refused: \(error.message)", metadata: ["id": "\(id)"])
+                router.metrics.requestFinished(outcome.operation, code: error.code, nanoseconds: outcome.nanoseconds)
+                write(Self.errorResponse(error), context: context)
+            }
+            resumeInput(context: context)
+        }
+    }
+}
