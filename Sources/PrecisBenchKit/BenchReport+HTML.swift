@@ -46,7 +46,7 @@ extension BenchReport {
             div.pass { background: #e8f5e9; color: #1b5e20; padding: 6px 14px; margin: 0 0 14px; border-radius: 4px; }
             table { border-collapse: collapse; margin: 0 24px 18px 0; display: inline-table; vertical-align: top; }
             th, td { padding: 3px 12px 3px 0; text-align: left; }
-            td.n { text-align: right; font-variant-numeric: tabular-nums; }
+            td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.bad { color: #b71c1c; font-weight: 600; }
             thead th { border-bottom: 1px solid #bbb; }
             figure { margin: 8px 0 0; }
@@ -146,9 +146,16 @@ extension BenchReport {
         page += "</figcaption>\n</figure>\n"
         if !timeline.isEmpty {
             page += "<h2>Second by second</h2>\n"
-            page += "<figure>\n\(TimelineChart(points: timeline).svg())\n<figcaption>Each second of the measured time: the answers "
+            // The answers still in flight when sending stopped arrive in a last fraction of a
+            // second; drawn as a second of its own they look like a collapse. The JSON keeps them.
+            let drawn = timeline.enumerated().filter { index, point in
+                let last = index == timeline.count - 1 || timeline[index + 1].run != point.run
+                return !(last && point.durationSeconds < 0.5 && point.second > 0)
+            }.map(\.element)
+            page += "<figure>\n\(TimelineChart(points: drawn).svg())\n<figcaption>Each second of the measured time: the answers "
             page += "that arrived in it (OK and errors), and the p50 and p99 of their latency"
-            page += timeline.contains { $0.run > 1 } ? "; the runs of --repeat follow each other." : "."
+            page += timeline.contains { $0.run > 1 } ? "; the runs of --repeat follow each other" : ""
+            page += drawn.count < timeline.count ? ". A last part-second (under 0.5 s, the answers in flight at the end) is left out of the chart but is in the JSON." : "."
             page += "</figcaption>\n</figure>\n"
         }
         page += "</body>\n</html>\n"

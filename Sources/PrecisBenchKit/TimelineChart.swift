@@ -10,7 +10,7 @@ struct TimelineChart {
     var width = 880.0
     let left = 70.0, right = 40.0
     let rateTop = 34.0, rateHeight = 140.0
-    let latencyTop = 214.0, latencyHeight = 220.0
+    let latencyTop = 234.0, latencyHeight = 220.0
     var height: Double { latencyTop + latencyHeight + 44 }
 
     /// Seconds from the start of the first run to the middle of each point, runs placed end to end.
@@ -166,8 +166,8 @@ struct TimelineChart {
         if points.contains(where: { $0.errors > 0 }) {
             out += series({ $0.errorsPerSecond }, y: yRate, color: errorColor)
         }
-        out += series({ $0.p50Micros.map(Double.init) }, y: yLatency, color: p50Color)
-        out += series({ $0.p99Micros.map(Double.init) }, y: yLatency, color: p99Color)
+        out += series({ $0.p50Micros.map { Double($0) } }, y: yLatency, color: p50Color)
+        out += series({ $0.p99Micros.map { Double($0) } }, y: yLatency, color: p99Color)
 
         // Legends, at the top right of each panel.
         func legend(_ entries: [(String, String)], top: Double) -> String {

@@ -195,6 +195,18 @@ import Testing
         let stall = TimelineChart(points: [point(0, 200, 400), point(1, 210, 450), point(2, 300, 80_000)]).svg()
         #expect(stall.contains("(logarithmic axis)"))
         #expect(stall.contains("errors per second"))
+        // Every latency point lies inside the lower panel, and a 400× higher p99 is drawn higher.
+        let chart = TimelineChart(points: [])
+        let lines = stall.components(separatedBy: "<polyline").dropFirst().map { $0.components(separatedBy: "points=\"")[1].components(separatedBy: "\"")[0] }
+        let latencyLines = lines.suffix(2)
+        for line in latencyLines {
+            for pair in line.split(separator: " ") {
+                let y = Double(pair.split(separator: ",")[1])!
+                #expect(y >= chart.latencyTop && y <= chart.latencyTop + chart.latencyHeight, "\(line)")
+            }
+        }
+        let p99 = latencyLines.last!.split(separator: " ").map { Double($0.split(separator: ",")[1])! }
+        #expect(p99[2] < p99[0] - 50)
         // Two runs: a dashed line where the second starts, and no line joining them.
         let repeated = TimelineChart(points: [point(0, 200, 400), point(1, 200, 400), point(0, 200, 400, run: 2)]).svg()
         #expect(repeated.contains(">run 2</text>"))
