@@ -64,6 +64,16 @@ import Testing
         }
     }
 
+    /// docs/BENCH.md has a row for every top-level field and names the schema version.
+    @Test func theSchemaDocumentNamesEveryField() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/BENCH.md"), encoding: .utf8)
+        #expect(doc.contains("schema version \(BenchReport.schemaVersion)"))
+        for key in try object(Fixtures.mixedReport()).keys {
+            #expect(doc.contains("| `\(key)`") || doc.contains(", `\(key)`"), "docs/BENCH.md does not describe \(key)")
+        }
+    }
+
     @Test func jsonCarriesTheTimelineCurveAndOperations() throws {
         var report = Fixtures.mixedReport()
         report.thresholds = Thresholds(maxErrorRate: 0.05, maxP99Micros: 2_000).judge(report)
