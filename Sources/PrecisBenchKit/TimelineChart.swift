@@ -87,8 +87,8 @@ struct TimelineChart {
         let rateCeiling = PercentileChart.niceCeiling(max(maxRate, 1))
         func yRate(_ value: Double) -> Double { rateTop + rateHeight * (1 - value / rateCeiling) }
         out += "<text x=\"\(f(left))\" y=\"\(f(rateTop - 10))\" font-size=\"13\" font-weight=\"bold\">answers per second</text>\n"
-        for step in 0...4 {
-            let value = rateCeiling * Double(step) / 4
+        for step in 0...5 {
+            let value = rateCeiling * Double(step) / 5
             let py = f(yRate(value))
             out += "<line x1=\"\(f(left))\" y1=\"\(py)\" x2=\"\(f(left + plotWidth))\" y2=\"\(py)\" stroke=\"#ddd\"/>\n"
             out += "<text x=\"\(f(left - 6))\" y=\"\(py)\" text-anchor=\"end\" dominant-baseline=\"middle\" font-size=\"12\">\(Self.rateTick(value))</text>\n"
@@ -162,6 +162,14 @@ struct TimelineChart {
             return out + polyline(current, color: color)
         }
         let okColor = "#1f6fb4", errorColor = "#c62828", p50Color = "#1f6fb4", p99Color = "#d9822b"
+        // Seconds with any error are shaded red in both panels, however few the errors: on a
+        // scale of 100,000 OK/s a thousand errors a second would be a line on the floor.
+        for (index, point) in points.enumerated() where point.errors > 0 {
+            let x0 = x(xs[index] - point.durationSeconds / 2), x1 = x(xs[index] + point.durationSeconds / 2)
+            for (top, h) in [(rateTop, rateHeight), (latencyTop, latencyHeight)] {
+                out += "<rect class=\"errors\" x=\"\(f(x0))\" y=\"\(f(top))\" width=\"\(f(x1 - x0))\" height=\"\(f(h))\" fill=\"\(errorColor)\" fill-opacity=\"\(point.ok == 0 ? "0.22" : "0.1")\"/>\n"
+            }
+        }
         out += series({ $0.throughput }, y: yRate, color: okColor)
         if points.contains(where: { $0.errors > 0 }) {
             out += series({ $0.errorsPerSecond }, y: yRate, color: errorColor)
@@ -169,22 +177,22 @@ struct TimelineChart {
         out += series({ $0.p50Micros.map { Double($0) } }, y: yLatency, color: p50Color)
         out += series({ $0.p99Micros.map { Double($0) } }, y: yLatency, color: p99Color)
 
-        // Legends, at the top right of each panel.
+        // Legends above each panel, right-aligned, clear of the lines.
         func legend(_ entries: [(String, String)], top: Double) -> String {
             var out = ""
-            for (index, (name, color)) in entries.enumerated() {
-                let ly = top + 14 + Double(index) * 17
-                let lx = left + plotWidth - 170
-                out += "<rect x=\"\(f(lx - 6))\" y=\"\(f(ly - 8))\" width=\"170\" height=\"16\" fill=\"#fff\" fill-opacity=\"0.85\"/>\n"
+            var lx = left + plotWidth
+            for (name, color) in entries.reversed() {
+                lx -= 26 + 6.6 * Double(name.count) + 14
+                let ly = top - 14
                 out += "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 20))\" y2=\"\(f(ly))\" stroke=\"\(color)\" stroke-width=\"3\"/>\n"
                 out += "<text x=\"\(f(lx + 26))\" y=\"\(f(ly))\" dominant-baseline=\"middle\" font-size=\"12\">\(HTML.escape(name))</text>\n"
             }
             return out
         }
-        var rateLegend = [("OK answers per second", okColor)]
-        if points.contains(where: { $0.errors > 0 }) { rateLegend.append(("errors per second", errorColor)) }
+        var rateLegend = [("OK answers/s", okColor)]
+        if points.contains(where: { $0.errors > 0 }) { rateLegend.append(("errors/s (seconds with errors shaded)", errorColor)) }
         out += legend(rateLegend, top: rateTop)
-        out += legend([("p99 of the second", p99Color), ("p50 of the second", p50Color)], top: latencyTop)
+        out += legend([("p50", p50Color), ("p99", p99Color)], top: latencyTop)
         out += "</svg>"
         return out
     }

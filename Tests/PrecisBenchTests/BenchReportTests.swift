@@ -201,10 +201,13 @@ import Testing
         }
         let calm = TimelineChart(points: [point(0, 200, 400), point(1, 210, 450)]).svg()
         #expect(!calm.contains("logarithmic"))
-        #expect(!calm.contains("errors per second"))
+        #expect(!calm.contains("errors/s"))
+        #expect(!calm.contains("class=\"errors\""))
         let stall = TimelineChart(points: [point(0, 200, 400), point(1, 210, 450), point(2, 300, 80_000)]).svg()
         #expect(stall.contains("(logarithmic axis)"))
-        #expect(stall.contains("errors per second"))
+        #expect(stall.contains("errors/s"))
+        // The one second with errors is shaded in both panels.
+        #expect(stall.components(separatedBy: "class=\"errors\"").count - 1 == 2)
         // Every latency point lies inside the lower panel, and a 400× higher p99 is drawn higher.
         let chart = TimelineChart(points: [])
         let lines = stall.components(separatedBy: "<polyline").dropFirst().map { $0.components(separatedBy: "points=\"")[1].components(separatedBy: "\"")[0] }
