@@ -48,6 +48,7 @@ extension BenchReport {
             th, td { padding: 3px 12px 3px 0; text-align: left; }
             td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
             td.bad { color: #b71c1c; font-weight: 600; }
+            td.better { color: #2e7d32; font-weight: 600; }
             thead th { border-bottom: 1px solid #bbb; }
             figure { margin: 8px 0 0; }
             figcaption { color: #555; font-size: 13px; }
@@ -79,6 +80,7 @@ extension BenchReport {
             page += "<span class=\"bad\"><b>\(Formatting.count(Int(errorsPerSecond.rounded())))</b> errors/s (\(Formatting.percent(errorRate)))</span>"
         }
         page += "</p>\n"
+        if let repeatNote { page += "<p class=\"sub\">\(HTML.escape(repeatNote))</p>\n" }
 
         page += "<table><tbody>\n"
         for (name, value) in rows {
@@ -130,7 +132,7 @@ extension BenchReport {
                 let change = row.key == "errorRate"
                     ? Formatting.signed((row.new - row.base) * 100, places: 2) + " pt"
                     : row.change.map { Formatting.signed($0 * 100, places: 1) + "%" } ?? "-"
-                let style = row.verdict == .worse ? " bad" : ""
+                let style = row.verdict == .worse ? " bad" : row.verdict == .better ? " better" : ""
                 page += "<tr><th>\(HTML.escape(row.metric))</th><td class=\"n\">\(HTML.escape(Comparison.format(row, row.base)))</td>"
                 page += "<td class=\"n\">\(HTML.escape(Comparison.format(row, row.new)))</td><td class=\"n\(style)\">\(HTML.escape(change))</td>"
                 page += "<td class=\"\(style)\">\(HTML.escape(row.verdict.rawValue))</td></tr>\n"

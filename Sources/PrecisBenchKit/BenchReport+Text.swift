@@ -21,7 +21,16 @@ extension BenchReport {
         } else {
             line += ", \(Formatting.count(Int(errorsPerSecond.rounded()))) errors/s (\(Formatting.percent(errorRate)) of requests failed)"
         }
+        if let note = repeatNote { line += "; " + note }
         return line
+    }
+
+    /// With `--repeat`: the headline pools every run; this says what the runs did one by one.
+    public var repeatNote: String? {
+        guard let repeats, repeats.runs.count > 1 else { return nil }
+        let t = repeats.throughput
+        return "all \(repeats.runs.count) runs pooled; median of the runs \(Formatting.count(Int(t.median.rounded()))) OK/s "
+            + "(range \(Formatting.count(Int(t.min.rounded())))–\(Formatting.count(Int(t.max.rounded()))))"
     }
 
     /// One sentence on the errors, or nil when there were none: the share that failed and how.

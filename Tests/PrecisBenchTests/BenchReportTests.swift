@@ -156,6 +156,8 @@ import Testing
         #expect(text.contains("repeats      3 runs, median (range min–max):"))
         #expect(text.contains("throughput 1,000 OK/s (900–1,100, spread 20.0%)"))
         #expect(text.contains("per run: 900, 1,000, 1,100 OK/s"))
+        // The headline pools the runs and says so, with the median beside it.
+        #expect(text.contains("throughput   3,000 OK/s, 0 errors; all 3 runs pooled; median of the runs 1,000 OK/s (range 900–1,100)"))
     }
 
     @Test func htmlIsSelfContained() {
