@@ -5,7 +5,9 @@ extension BenchReport {
     /// scripts, fonts or images from anywhere else. With `--compare`, the base run's percentile
     /// curve is drawn dashed beside this one's.
     public func html(generatedAt: String? = nil) -> String {
-        var series = [PercentileChart.Series(name: "latency seen by the client", color: "#1f6fb4", points: curve)]
+        let clientName = errors == 0 ? "latency seen by the client"
+            : ok == 0 ? "latency seen by the client (every request failed)" : "latency seen by the client (failed requests included)"
+        var series = [PercentileChart.Series(name: clientName, color: "#1f6fb4", points: curve)]
         if !serverCurve.isEmpty {
             series.append(PercentileChart.Series(name: "time inside the server (server_micros)", color: "#d9822b", points: serverCurve))
         }

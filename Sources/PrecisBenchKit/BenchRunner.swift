@@ -32,12 +32,13 @@ public enum BenchRunner {
         defer {
             Task { for client in clients { await client.close() } }
         }
-        // Open every connection before the clock starts.
+        // Open every connection before the clock starts (with time to do so whatever --timeout
+        // says: a run that measures timeouts of 50 µs still needs a connection first).
         try await withThrowingTaskGroup(of: Void.self) { group in
             for client in clients {
                 group.addTask {
                     do throws(PrecisError) {
-                        _ = try await client.ping()
+                        _ = try await client.ping(timeout: .seconds(10))
                     } catch {
                         throw BenchError("cannot reach \(client.endpoints[0]): \(error)")
                     }

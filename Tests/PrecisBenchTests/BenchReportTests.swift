@@ -183,6 +183,7 @@ import Testing
         #expect(page.contains("UNAVAILABLE 9,800"))
         #expect(page.contains("threshold failed: error rate 98.0%"))
         #expect(page.contains("<b>200</b> OK answers/s"))
+        #expect(page.contains("latency seen by the client (failed requests included)"))
         var clean = Fixtures.report(ok: 1000)
         clean.thresholds = Thresholds().judge(clean)
         let cleanPage = clean.html()
