@@ -10,6 +10,11 @@ import Synchronization
 /// worker sending one request at a time through PrecisClient (so the client library's own
 /// pipelining is what is measured) — or, with `batch` > 1, `depth / batch` workers on each,
 /// every worker sending `batch` requests at a time through `PrecisClient.callBatch`.
+///
+/// What is measured is recorded per connection (a `Shard`, locked only by that connection's
+/// workers, which share its event loop, and once a second by the collector): no lock shared by
+/// every request. The collector moves each finished second into the run's timeline, which the
+/// progress line reads.
 public enum BenchRunner {
     public static func run(_ plan: BenchPlan) async throws -> BenchResult {
         // Connection i lives on event loop i (round-robin), and so do the closed-loop workers
@@ -27,12 +32,13 @@ public enum BenchRunner {
         defer {
             Task { for client in clients { await client.close() } }
         }
-        // Open every connection before the clock starts.
+        // Open every connection before the clock starts (with time to do so whatever --timeout
+        // says: a run that measures timeouts of 50 µs still needs a connection first).
         try await withThrowingTaskGroup(of: Void.self) { group in
             for client in clients {
                 group.addTask {
                     do throws(PrecisError) {
-                        _ = try await client.ping()
+                        _ = try await client.ping(timeout: .seconds(10))
                     } catch {
                         throw BenchError("cannot reach \(client.endpoints[0]): \(error)")
                     }
@@ -42,32 +48,32 @@ public enum BenchRunner {
         }
 
         let run = RunState(plan: plan)
-        let progress = plan.progress ? Task { await run.reportProgress() } : nil
+        let collector = Task { await run.collectEachSecond() }
         let startUsage = Task { await run.sampleAtMeasurementStart() }
-        let statistics = await withTaskGroup(of: BenchStatistics.self) { group in
+        await withTaskGroup(of: Void.self) { group in
             for (share, client) in clients.enumerated() {
                 let executor = executors[share]
+                let shard = run.shards[share]
                 if plan.rate != nil {
                     // The pacer stays on the global pool: on the connection's event loop it woke
                     // behind every burst of answers it had to read first, and the open loop's
                     // latency at 82,000 pings/s went from p50 0.26–0.37 ms to 0.56–0.64.
-                    group.addTask { await run.pace(client: client, on: loops[share], share: share, of: clients.count) }
+                    group.addTask { await run.pace(client: client, shard: shard, on: loops[share], share: share, of: clients.count) }
                 } else if plan.batch > 1 {
                     for _ in 0..<max(1, plan.depth / plan.batch) {
-                        group.addTask(executorPreference: executor) { await run.workInBatches(client: client) }
+                        group.addTask(executorPreference: executor) { await run.workInBatches(client: client, shard: shard) }
                     }
                 } else {
                     for _ in 0..<plan.depth {
-                        group.addTask(executorPreference: executor) { await run.work(client: client) }
+                        group.addTask(executorPreference: executor) { await run.work(client: client, shard: shard) }
                     }
                 }
             }
-            var total = BenchStatistics()
-            for await partial in group { total.merge(partial) }
-            return total
+            await group.waitForAll()
         }
         let finished = RunState.now()
-        progress?.cancel()
+        collector.cancel()
+        _ = await collector.value
         let start = await startUsage.value
         let end = ProcessUsage.sample(serverPID: plan.serverPID)
         for client in clients { await client.close() }
@@ -77,16 +83,25 @@ public enum BenchRunner {
             guard let a, let b else { return nil }
             return b - a
         }
-        let report = BenchReport(
-            setup: plan.setup,
-            statistics: statistics,
+        let measurement = Measurement(
+            operations: run.finish(),
+            timeline: run.timeline.withLock { $0 },
             durationSeconds: seconds,
             bytesSent: delta(start.bytesWritten, end.bytesWritten),
             bytesReceived: delta(start.bytesRead, end.bytesRead),
             clientCPUSeconds: end.cpuSeconds - start.cpuSeconds,
             serverCPUSeconds: start.serverCPUSeconds.flatMap { s in end.serverCPUSeconds.map { $0 - s } }
         )
-        return BenchResult(report: report, statistics: statistics)
+        return BenchResult(setup: plan.setup, measurement: measurement)
+    }
+}
+
+/// What one connection's workers record into.
+final class Shard: Sendable {
+    let record: Mutex<ShardRecord>
+
+    init(operations: Int) {
+        record = Mutex(ShardRecord(operations: operations))
     }
 }
 
@@ -100,8 +115,9 @@ final class RunState: Sendable {
     let stopAt: Int64?
     private let next = Atomic<Int>(0)
     private let measuredIssued = Atomic<Int>(0)
-    /// For the progress line: what was answered since the last line.
-    private let interval = Mutex(BenchStatistics())
+    let shards: [Shard]
+    /// The measured seconds collected so far.
+    let timeline = Mutex(Timeline())
     private let showsProgress: Bool
 
     init(plan: BenchPlan) {
@@ -113,6 +129,7 @@ final class RunState: Sendable {
         self.measureFrom = measureFrom
         stopAt = plan.duration.map { measureFrom + $0.nanoseconds }
         showsProgress = plan.progress
+        shards = (0..<plan.connections).map { _ in Shard(operations: plan.workload.mix.weights.count) }
     }
 
     static func now() -> Int64 { Int64(NIODeadline.now().uptimeNanoseconds) }
@@ -138,10 +155,31 @@ final class RunState: Sendable {
         return ProcessUsage.sample(serverPID: plan.serverPID)
     }
 
-    /// One worker (closed loop): one request at a time until the run is over; returns what it
-    /// measured.
-    func work(client: PrecisClient) async -> BenchStatistics {
-        var statistics = BenchStatistics()
+    /// Records one answer: into its operation's statistics when measured, and into the timeline
+    /// second it arrived in (warm-up answers only for the progress line).
+    @inline(__always)
+    private func record(
+        _ result: Result<Response, PrecisError>, operation: Int, latency: Int64, answeredAt: Int64, measured: Bool,
+        into shard: inout ShardRecord
+    ) {
+        let micros = BenchStatistics.micros(latency)
+        let ok: Bool
+        switch result {
+        case .success(let response):
+            ok = true
+            if measured { shard.operations[operation].recordSuccess(micros: micros, serverMicros: response.serverMicros) }
+        case .failure(let error):
+            ok = false
+            if measured { shard.operations[operation].recordFailure(micros: micros, code: error.code) }
+        }
+        if measured || showsProgress {
+            shard.recordTimeline(second: Timeline.second(of: answeredAt - measureFrom, measured: measured), micros: micros, ok: ok)
+        }
+    }
+
+    /// One worker (closed loop): one request at a time until the run is over.
+    func work(client: PrecisClient, shard: Shard) async {
+        let mix = plan.workload.mix
         while true {
             let index = next.add(1, ordering: .relaxed).oldValue
             let sentAt = Self.now()
@@ -155,15 +193,15 @@ final class RunState: Sendable {
                 result = .failure(error)
             }
             let answeredAt = Self.now()
-            let latency = answeredAt - sentAt
-            if measured { Self.record(result, latency: latency, into: &statistics) }
-            if showsProgress { interval.withLock { Self.record(result, latency: latency, into: &$0) } }
+            let operation = mix.operationIndex(at: index)
+            shard.record.withLock {
+                record(result, operation: operation, latency: answeredAt - sentAt, answeredAt: answeredAt, measured: measured, into: &$0)
+            }
             if case .failure(let error) = result, error.isConnectFailure {
                 // Nothing to measure against; don't spin.
                 try? await Task.sleep(nanoseconds: 10_000_000)
             }
         }
-        return statistics
     }
 
     /// The open loop for one connection: its share of the timetable (request `share`,
@@ -171,11 +209,11 @@ final class RunState: Sendable {
     /// hop), at most `depth` in flight; each latency counts from the request's due time. One
     /// timer and one task per send instead of a task per request in flight: the generator's own
     /// wake-ups were most of its CPU and added to the latency it measured.
-    func pace(client: PrecisClient, on loop: any EventLoop, share: Int, of shares: Int) async -> BenchStatistics {
-        guard let schedule else { return BenchStatistics() }
+    func pace(client: PrecisClient, shard: Shard, on loop: any EventLoop, share: Int, of shares: Int) async {
+        guard let schedule else { return }
         let inFlight = InFlight()
-        let measuredStatistics = SharedStatistics()
         let stopElapsed = stopAt.map { $0 - startedAt }
+        let mix = plan.workload.mix
         await withDiscardingTaskGroup { group in
             var next = share
             var stopping = false
@@ -214,17 +252,12 @@ final class RunState: Sendable {
                 group.addTask {
                     let answers = await client.callBatch(batch.map { self.plan.workload.request(at: $0) })
                     inFlight.add(-batch.count)
-                    let timed = zip(batch, answers).map { index, answer in
-                        let due = self.startedAt + schedule.dueOffset(of: index)
-                        let latency = OpenLoopSchedule.latency(dueAt: due, sentAt: sentAt, answeredAt: Int64(answer.receivedAt.uptimeNanoseconds))
-                        return (due >= self.measureFrom, latency, answer.result)
-                    }
-                    measuredStatistics.value.withLock { statistics in
-                        for (measured, latency, result) in timed where measured { Self.record(result, latency: latency, into: &statistics) }
-                    }
-                    if self.showsProgress {
-                        self.interval.withLock { statistics in
-                            for (_, latency, result) in timed { Self.record(result, latency: latency, into: &statistics) }
+                    shard.record.withLock { record in
+                        for (index, answer) in zip(batch, answers) {
+                            let due = self.startedAt + schedule.dueOffset(of: index)
+                            let answeredAt = Int64(answer.receivedAt.uptimeNanoseconds)
+                            let latency = OpenLoopSchedule.latency(dueAt: due, sentAt: sentAt, answeredAt: answeredAt)
+                            self.record(answer.result, operation: mix.operationIndex(at: index), latency: latency, answeredAt: answeredAt, measured: due >= self.measureFrom, into: &record)
                         }
                     }
                     if answers.contains(where: { if case .failure(let error) = $0.result { error.isConnectFailure } else { false } }) {
@@ -234,13 +267,12 @@ final class RunState: Sendable {
                 }
             }
         }
-        return measuredStatistics.value.withLock { $0 }
     }
 
     /// One batch worker (closed loop): `plan.batch` requests in one write, then the next batch
     /// once all are answered. Each request's latency runs from the batch's send to its own answer.
-    func workInBatches(client: PrecisClient) async -> BenchStatistics {
-        var statistics = BenchStatistics()
+    func workInBatches(client: PrecisClient, shard: Shard) async {
+        let mix = plan.workload.mix
         while true {
             let first = next.add(plan.batch, ordering: .relaxed).oldValue
             let sentAt = Self.now()
@@ -255,56 +287,76 @@ final class RunState: Sendable {
             let operations = (0..<count).map { plan.workload.request(at: first + $0) }
             let answers = await client.callBatch(operations)
             var connectFailure = false
-            let record = { (statistics: inout BenchStatistics) in
-                for answer in answers {
-                    let latency = max(0, Int64(answer.receivedAt.uptimeNanoseconds) - sentAt)
-                    Self.record(answer.result, latency: latency, into: &statistics)
+            shard.record.withLock { record in
+                for (offset, answer) in answers.enumerated() {
+                    let answeredAt = Int64(answer.receivedAt.uptimeNanoseconds)
+                    self.record(answer.result, operation: mix.operationIndex(at: first + offset), latency: max(0, answeredAt - sentAt), answeredAt: answeredAt, measured: measured, into: &record)
                 }
             }
-            if measured { record(&statistics) }
-            if showsProgress { interval.withLock { record(&$0) } }
             for answer in answers {
                 if case .failure(let error) = answer.result, error.isConnectFailure { connectFailure = true }
             }
             if connectFailure { try? await Task.sleep(nanoseconds: 10_000_000) }
         }
-        return statistics
     }
 
-    private static func record(_ result: Result<Response, PrecisError>, latency: Int64, into statistics: inout BenchStatistics) {
-        switch result {
-        case .success(let response): statistics.recordSuccess(latencyNanoseconds: latency, serverMicros: response.serverMicros)
-        case .failure(let error): statistics.recordFailure(latencyNanoseconds: latency, code: error.code)
+    /// Moves every second before `second` out of the shards into the timeline; returns what was
+    /// moved of `second - 1` (warm-up seconds included), for the progress line.
+    @discardableResult
+    func collect(before second: Int) -> TimelineSecond {
+        var last = TimelineSecond()
+        var taken: [(second: Int, bucket: TimelineSecond)] = []
+        for shard in shards {
+            taken += shard.record.withLock { $0.takeSeconds(before: second) }
         }
+        timeline.withLock { timeline in
+            for (s, bucket) in taken {
+                timeline.add(bucket, at: s)
+                if s == second - 1 { last.merge(bucket) }
+            }
+        }
+        return last
     }
 
-    /// Each second, a line on standard error: requests/s, p50, p99, errors of that second.
-    func reportProgress() async {
-        guard showsProgress else { return }
-        var second = 0
-        var last = Self.now()
+    /// Once a second (just after each second of the measured time ends, warm-up included), the
+    /// finished seconds go from the shards to the timeline, and the progress line prints the
+    /// second that just ended.
+    func collectEachSecond() async {
+        let warmupSeconds = Int((measureFrom - startedAt + 999_999_999) / 1_000_000_000)
+        var second = -warmupSeconds + 1
         while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 1_000_000_000)
-            if Task.isCancelled { break }
-            let now = Self.now()
-            let window = interval.withLock { stats in
-                let copy = stats
-                stats = BenchStatistics()
-                return copy
+            let tick = measureFrom + Int64(second) * 1_000_000_000 + 20_000_000
+            let wait = tick - Self.now()
+            if wait > 0 {
+                do { try await Task.sleep(nanoseconds: UInt64(wait)) } catch { break }
             }
+            let ended = collect(before: second)
+            if showsProgress { StandardError.write(Self.progressLine(second: second - 1, ended) + "\n") }
             second += 1
-            let rate = Double(window.requests) / (Double(now - last) / 1e9)
-            last = now
-            let phase = now < measureFrom ? " (warm-up)" : ""
-            let line: String
-            if window.requests == 0 {
-                line = "\(second)s\(phase): no answers"
-            } else {
-                line = "\(second)s\(phase): \(Formatting.count(Int(rate.rounded()))) req/s, p50 \(Formatting.micros(window.latency.valueAtPercentile(50))), "
-                    + "p99 \(Formatting.micros(window.latency.valueAtPercentile(99))), errors \(Formatting.count(window.errors))"
-            }
-            StandardError.write(line + "\n")
         }
+        collect(before: Int.max)
+    }
+
+    /// `3s: 412,003 OK/s, 0 errors, p50 210 µs, p99 480 µs` (the 3rd measured second), or
+    /// `warm-up: ...` before measuring.
+    static func progressLine(second: Int, _ bucket: TimelineSecond) -> String {
+        let label = second < 0 ? "warm-up" : "\(second + 1)s"
+        guard bucket.answers > 0 else { return "\(label): no answers" }
+        var line = "\(label): \(Formatting.count(bucket.ok)) OK/s, "
+        line += bucket.errors == 0 ? "0 errors" : "\(Formatting.count(bucket.errors)) ERRORS/s (\(Formatting.percent(Double(bucket.errors) / Double(bucket.answers))))"
+        line += ", p50 \(Formatting.micros(bucket.latency.valueAtPercentile(50))), p99 \(Formatting.micros(bucket.latency.valueAtPercentile(99)))"
+        return line
+    }
+
+    /// The statistics of each operation over every shard, once the workers are done.
+    func finish() -> [(name: String, weight: Int, statistics: BenchStatistics)] {
+        var operations = plan.workload.mix.weights.map { (name: $0.operation.rawValue, weight: $0.weight, statistics: BenchStatistics()) }
+        for shard in shards {
+            shard.record.withLock { record in
+                for index in operations.indices { operations[index].statistics.merge(record.operations[index]) }
+            }
+        }
+        return operations
     }
 }
 
@@ -313,11 +365,6 @@ final class InFlight: Sendable {
     private let value = Atomic<Int>(0)
     var count: Int { value.load(ordering: .relaxed) }
     func add(_ delta: Int) { value.add(delta, ordering: .relaxed) }
-}
-
-/// Statistics that the sends of one open-loop connection record into as their answers come.
-final class SharedStatistics: Sendable {
-    let value = Mutex(BenchStatistics())
 }
 
 enum StandardError {

@@ -9,6 +9,21 @@ enum Formatting {
     /// Whole microseconds (what the histograms hold) print without a fraction below 1 ms.
     static func micros(_ value: UInt64) -> String { value < 1000 ? "\(value) µs" : micros(Double(value)) }
 
+    /// A share as a percentage: `0%`, `0.05%`, `2.0%`, `98.0%`.
+    static func percent(_ fraction: Double) -> String {
+        let value = fraction * 100
+        if value == 0 { return "0%" }
+        if value >= 1 { return fixed(value, places: 1) + "%" }
+        if value >= 0.01 { return fixed(value, places: 2) + "%" }
+        return fixed(value, places: 4) + "%"
+    }
+
+    /// `+2.5`, `-2.5`, `0.0`.
+    static func signed(_ value: Double, places: Int) -> String {
+        let text = fixed(value, places: places)
+        return value > 0 && text.contains(where: { $0 != "0" && $0 != "." }) ? "+" + text : text
+    }
+
     static func count(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var out = ""

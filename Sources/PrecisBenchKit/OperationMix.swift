@@ -17,6 +17,8 @@ public struct OperationMix: Sendable, Hashable, CustomStringConvertible {
     public let weights: [(operation: BenchOperation, weight: Int)]
     /// One full cycle of the mix.
     let cycle: [BenchOperation]
+    /// The same cycle as positions in `weights`.
+    let cycleIndices: [Int]
 
     public init(_ weights: [(operation: BenchOperation, weight: Int)]) throws(BenchError) {
         guard !weights.isEmpty else { throw BenchError("the operation mix is empty") }
@@ -33,13 +35,17 @@ public struct OperationMix: Sendable, Hashable, CustomStringConvertible {
         var credit = [Int](repeating: 0, count: weights.count)
         var cycle: [BenchOperation] = []
         cycle.reserveCapacity(total)
+        var cycleIndices: [Int] = []
+        cycleIndices.reserveCapacity(total)
         for _ in 0..<total {
             for index in weights.indices { credit[index] += weights[index].weight }
             let best = credit.indices.max { credit[$0] < credit[$1] || (credit[$0] == credit[$1] && $0 > $1) }!
             credit[best] -= total
             cycle.append(weights[best].operation)
+            cycleIndices.append(best)
         }
         self.cycle = cycle
+        self.cycleIndices = cycleIndices
     }
 
     /// Parses the value of `--op`.
@@ -76,6 +82,12 @@ public struct OperationMix: Sendable, Hashable, CustomStringConvertible {
     /// The operation of request number `index` (0-based).
     public func operation(at index: Int) -> BenchOperation {
         cycle[index % cycle.count]
+    }
+
+    /// The position in `weights` of the operation of request number `index`.
+    @inline(__always)
+    public func operationIndex(at index: Int) -> Int {
+        cycleIndices[index % cycleIndices.count]
     }
 
     public var needsDocuments: Bool { weights.contains { $0.operation.needsDocument } }

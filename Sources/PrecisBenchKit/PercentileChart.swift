@@ -8,6 +8,8 @@ struct PercentileChart {
         var name: String
         var color: String
         var points: [BenchReport.CurvePoint]
+        /// Drawn dashed (the base run of a comparison).
+        var dashed = false
     }
 
     var series: [Series]
@@ -79,9 +81,10 @@ struct PercentileChart {
         out += "<text x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 8))\" text-anchor=\"middle\" font-size=\"13\">percentile</text>\n"
         for (index, line) in series.enumerated() where !line.points.isEmpty {
             let path = line.points.map { "\(f(x($0.fraction))),\(f(y(Double($0.micros))))" }.joined(separator: " ")
-            out += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\" points=\"\(path)\"/>\n"
+            let dash = line.dashed ? " stroke-dasharray=\"6 4\"" : ""
+            out += "<polyline fill=\"none\" stroke=\"\(line.color)\" stroke-width=\"2\"\(dash) points=\"\(path)\"/>\n"
             let legendY = top + 16 + Double(index) * 18
-            out += "<line x1=\"\(f(left + 14))\" y1=\"\(f(legendY))\" x2=\"\(f(left + 34))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"3\"/>\n"
+            out += "<line x1=\"\(f(left + 14))\" y1=\"\(f(legendY))\" x2=\"\(f(left + 34))\" y2=\"\(f(legendY))\" stroke=\"\(line.color)\" stroke-width=\"3\"\(dash)/>\n"
             out += "<text x=\"\(f(left + 40))\" y=\"\(f(legendY))\" dominant-baseline=\"middle\" font-size=\"12\">\(HTML.escape(line.name))</text>\n"
         }
         out += "</svg>"

@@ -14,7 +14,7 @@ import Darwin
 struct PrecisBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "precis-bench",
-        abstract: "Load-test a Precis server: throughput, latency percentiles, status counts.",
+        abstract: "Load-test a Precis server: OK answers per second, errors, latency percentiles, second by second.",
         discussion: """
             Closed loop (default): --connections C × --depth D requests in flight; each worker \
             sends its next request as soon as the last is answered. Open loop (--rate R): \
@@ -28,18 +28,33 @@ struct PrecisBench: AsyncParsableCommand {
 
             --op takes one operation (ping, parse, summarize, extract, analyze), `mix` (all five, \
             equal weights) or a weighted mix: --op mix=ping:1,summarize:3 (a name without :N \
-            weighs 1). Document operations need --input: a text file (one document), a JSONL \
-            file (.jsonl/.ndjson, one {"id","text"} object a line) or a directory of such files.
+            weighs 1); a mix is reported operation by operation as well as in total. Document \
+            operations need --input: a text file (one document), a JSONL file (.jsonl/.ndjson, \
+            one {"id","text"} object a line) or a directory of such files.
 
-            Each second a progress line goes to standard error when it is a terminal. The final \
-            report goes to standard output (--json: one JSON object with requests, errors, \
-            durationSeconds, throughput, latencyMicros {p50,p90,p99,p999,max,mean}, \
-            serverMicros, statusCounts, bytesSent, bytesReceived, clientCpuMicrosPerRequest, \
-            serverCpuMicrosPerRequest, setup).
+            The headline is the OK answers per second, with the errors and the error rate beside \
+            it; any error is called out (a line in the text, a red banner in --html). Each second \
+            a progress line goes to standard error when it is a terminal; the same seconds are in \
+            the report's timeline (--json "timeline", a chart in --html). The final report goes \
+            to standard output; --json prints one object whose shape is versioned \
+            ("schemaVersion": 2) and described field by field in docs/BENCH.md.
+
+            --repeat N runs the plan N times and reports the median and range (min–max) of the \
+            throughput and each percentile. --compare BASE.json sets this run beside an earlier \
+            --json report (change of throughput and of each percentile, with a noise note; the \
+            HTML draws the base run's curve dashed); `precis-bench compare BASE.json NEW.json` \
+            compares two saved reports.
+
+            Exit status: 0 the run met its thresholds; 1 a threshold failed: the error rate was \
+            above --max-error-rate (0 by default, so any error fails the run, as in ghz and k6), \
+            p99 was above --max-p99, or nothing was answered; 2 a usage or setup error (bad \
+            flags, unreadable --input or --compare file, a server that cannot be reached, a \
+            report that cannot be written).
 
             Example: precis-bench --address 127.0.0.1:7450 --op ping --payload-bytes 3072 \
-            --connections 4 --depth 50 --duration 10s --json
-            """
+            --connections 4 --depth 50 --duration 10s --max-p99 5ms --json
+            """,
+        subcommands: [Compare.self]
     )
 
     @Option(name: .long, help: ArgumentHelp("Server address; repeat to spread connections over several servers (default 127.0.0.1:7450).", valueName: "host:port"))
@@ -78,13 +93,25 @@ struct PrecisBench: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Timeout of each request (DEADLINE_EXCEEDED after it); 0 for none.", valueName: "duration"))
     var timeout: String = "30s"
 
-    @Flag(name: .long, help: "Print the report as one JSON object.")
+    @Option(name: .long, help: ArgumentHelp("Fail (exit 1) when more than this share of requests failed: a fraction (0.01) or a percentage (1%). Default 0: any error fails the run.", valueName: "rate"))
+    var maxErrorRate: String = "0"
+
+    @Option(name: .long, help: ArgumentHelp("Fail (exit 1) when p99 latency is above this, e.g. 5ms, 500us.", valueName: "duration"))
+    var maxP99: String?
+
+    @Option(name: .long, help: ArgumentHelp("Run the plan this many times; report the median and range (min–max) of throughput and percentiles.", valueName: "n"))
+    var `repeat`: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("An earlier --json report to set this run beside (change and noise note; its curve dashed in --html).", valueName: "base.json"))
+    var compare: String?
+
+    @Flag(name: .long, help: "Print the report as one JSON object (schema in docs/BENCH.md).")
     var json = false
 
     @Option(name: .long, help: ArgumentHelp("Write the latency histogram (HdrHistogram percentile text, milliseconds) to this file.", valueName: "file"))
     var hdrOut: String?
 
-    @Option(name: .long, help: ArgumentHelp("Write a self-contained HTML report with the percentile chart to this file.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Write a self-contained HTML report (percentile and per-second charts) to this file.", valueName: "file"))
     var html: String?
 
     @Option(name: .long, help: ArgumentHelp("Process id of the server, to report its CPU time per request (Linux /proc).", valueName: "pid"))
@@ -93,6 +120,25 @@ struct PrecisBench: AsyncParsableCommand {
     @Flag(name: [.short, .long], help: "No progress lines, even on a terminal.")
     var quiet = false
 
+    /// Exit statuses: parse and validation errors (ArgumentParser's 64) and anything unforeseen
+    /// become 2, as the help says; help, 0 and 1 pass through.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if error is ExitCode || exitCode(for: error) == .success {
+                exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+
     func validate() throws {
         guard (1...10_000).contains(connections) else { throw ValidationError("--connections must be between 1 and 10000") }
         guard (1...10_000).contains(depth) else { throw ValidationError("--depth must be between 1 and 10000") }
@@ -100,9 +146,15 @@ struct PrecisBench: AsyncParsableCommand {
         if batch > 1 && rate != nil { throw ValidationError("--batch is for the closed loop; an open loop (--rate) sends each request on its own schedule") }
         guard connections * depth <= 100_000 else { throw ValidationError("--connections × --depth must be at most 100000") }
         guard (0...(16 << 20)).contains(payloadBytes) else { throw ValidationError("--payload-bytes must be between 0 and 16777216") }
+        guard (1...100).contains(`repeat`) else { throw ValidationError("--repeat must be between 1 and 100") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
         for (name, value) in [("--duration", duration), ("--warmup", warmup), ("--timeout", timeout)] where TimeAmount(parsing: value) == nil {
             throw ValidationError("\(name) must be a duration like 500ms, 10s or 2m, got \"\(value)\"")
+        }
+        if let maxP99 {
+            guard let amount = TimeAmount(parsing: maxP99), amount > .zero else {
+                throw ValidationError("--max-p99 must be a duration above 0 like 500us, 5ms or 1s, got \"\(maxP99)\"")
+            }
         }
         if requests == nil, let amount = TimeAmount(parsing: duration), amount <= .zero {
             throw ValidationError("--duration must be longer than 0")
@@ -113,6 +165,7 @@ struct PrecisBench: AsyncParsableCommand {
         do {
             if let rate { _ = try OpenLoopSchedule(rate: rate) }
             _ = try OperationMix(parsing: op)
+            _ = try Thresholds.parseRate(maxErrorRate)
         } catch {
             throw ValidationError(error.message)
         }
@@ -129,9 +182,16 @@ struct PrecisBench: AsyncParsableCommand {
 
     private func measure() async throws {
         let mix = try OperationMix(parsing: op)
+        let thresholds = Thresholds(
+            maxErrorRate: try Thresholds.parseRate(maxErrorRate),
+            maxP99Micros: maxP99.flatMap(TimeAmount.init(parsing:)).map { UInt64(max(1, ($0.nanoseconds + 999) / 1000)) }
+        )
+        // Read the base first: a typo in its name should not cost a whole run.
+        let base = try compare.map { path throws(BenchError) in try RunFigures(json: Self.read(path), label: path) }
         let documents = try input.map { path throws(BenchError) in try BenchInput.load(path) } ?? []
         let workload = try Workload(mix: mix, documents: documents, payloadBytes: payloadBytes)
         let endpoints = address.isEmpty ? [PrecisClient.Endpoint(host: "127.0.0.1", port: 7450)] : address.compactMap(PrecisClient.Endpoint.init(parsing:))
+        let progress = !quiet && isatty(STDERR_FILENO) != 0
         let plan = BenchPlan(
             endpoints: endpoints,
             connections: connections,
@@ -143,16 +203,36 @@ struct PrecisBench: AsyncParsableCommand {
             warmup: TimeAmount(parsing: warmup) ?? .zero,
             rate: rate,
             timeout: TimeAmount(parsing: timeout).flatMap { $0 > .zero ? $0 : nil },
-            progress: !quiet && isatty(STDERR_FILENO) != 0,
+            progress: progress,
             serverPID: serverPid
         )
-        let result = try await BenchRunner.run(plan)
+        var results: [BenchResult] = []
+        for number in 1...`repeat` {
+            if progress && `repeat` > 1 { FileHandle.standardError.write(Data("run \(number) of \(`repeat`)\n".utf8)) }
+            results.append(try await BenchRunner.run(plan))
+        }
+        let result = BenchResult.pooled(results)
+        var report = result.report
+        if results.count > 1 { report.repeats = RepeatSummary(results.map(\.report)) }
+        let verdict = thresholds.judge(report)
+        report.thresholds = verdict
+        if let base { report.comparison = Comparison(base: base, new: RunFigures(report: report, label: "this run")) }
+
         if let hdrOut { try write(result.histogramText, to: hdrOut) }
-        if let html { try write(result.report.html(generatedAt: Self.timestamp()), to: html) }
-        print(json ? result.report.json() : result.report.text())
-        if result.report.requests > 0 && result.report.errors == result.report.requests {
+        if let html { try write(report.html(generatedAt: Self.timestamp()), to: html) }
+        print(json ? report.json() : report.text())
+        if !verdict.passed {
+            if json {
+                for failure in verdict.failures { FileHandle.standardError.write(Data("precis-bench: threshold failed: \(failure)\n".utf8)) }
+            }
             throw ExitCode(1)
         }
+    }
+
+    static func read(_ path: String) throws(BenchError) -> String {
+        guard let data = FileManager.default.contents(atPath: path) else { throw BenchError("cannot read \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { throw BenchError("\(path) is not UTF-8 text") }
+        return text
     }
 
     private func write(_ text: String, to path: String) throws(BenchError) {
@@ -164,5 +244,39 @@ struct PrecisBench: AsyncParsableCommand {
     private static func timestamp() -> String {
         let formatter = ISO8601DateFormatter()
         return formatter.string(from: Date())
+    }
+}
+
+/// `precis-bench compare BASE.json NEW.json`: two saved reports side by side.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two --json reports: the change in throughput and each percentile, with a noise note.",
+        discussion: """
+            With --repeat on both sides a change counts as noise when the two ranges (min–max) \
+            overlap; otherwise when it is under 10% (25% for p99.9 and max). Exit status: 0 \
+            compared; 2 a file that cannot be read as a precis-bench report.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The earlier report (precis-bench --json).", valueName: "base.json"))
+    var base: String
+
+    @Argument(help: ArgumentHelp("The later report.", valueName: "new.json"))
+    var new: String
+
+    @Flag(name: .long, help: "Print the comparison as one JSON object.")
+    var json = false
+
+    func run() throws {
+        do throws(BenchError) {
+            let comparison = Comparison(
+                base: try RunFigures(json: PrecisBench.read(base), label: base),
+                new: try RunFigures(json: PrecisBench.read(new), label: new)
+            )
+            print(json ? comparison.json() : comparison.text())
+        } catch {
+            FileHandle.standardError.write(Data("precis-bench compare: \(error.message)\n".utf8))
+            throw ExitCode(2)
+        }
     }
 }

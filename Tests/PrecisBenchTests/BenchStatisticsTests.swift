@@ -66,4 +66,44 @@ import Testing
         #expect(text.contains("0.500 0.500000000000"))
         #expect(text.contains("Total count    =         1000"))
     }
+
+    @Test func statusesWithoutANameAreCountedApart() {
+        var tally = StatusTally()
+        tally.add(.ok, count: 5)
+        tally.add(.unavailable)
+        tally.add(.unrecognized(42))
+        tally.add(.unrecognized(-3))
+        #expect(tally.ok == 5)
+        #expect(tally.errors == 3)
+        #expect(tally.byName == ["OK": 5, "UNAVAILABLE": 1, "STATUS_42": 1, "STATUS_-3": 1])
+        var other = StatusTally()
+        other.add(.unrecognized(42), count: 2)
+        tally.merge(other)
+        #expect(tally.byName["STATUS_42"] == 3)
+        #expect(tally.total == 10)
+    }
+
+    @Test func repeatedRunsPoolIntoOneReport() {
+        let one = Fixtures.mixedMeasurement()
+        var two = Fixtures.mixedMeasurement()
+        two.durationSeconds = 3
+        two.runDurations = [3]
+        two.clientCPUSeconds = 1
+        let pooled = Measurement.pooled([one, two])
+        #expect(pooled.durationSeconds == 5)
+        #expect(pooled.timelines.count == 2)
+        #expect(pooled.runDurations == [2, 3])
+        // Unknown on one side: unknown in the pool.
+        #expect(pooled.clientCPUSeconds == nil)
+        let result = BenchResult.pooled([BenchResult(setup: Fixtures.setup, measurement: one), BenchResult(setup: Fixtures.setup, measurement: two)])
+        let report = result.report
+        #expect(report.setup.repeats == 2)
+        #expect(report.requests == 8000)
+        #expect(report.operations[1].errors == 60)
+        #expect(report.throughput == Double(2 * 3970) / 5)
+        // Each run's seconds, numbered within the run; the second run lasted 3 s.
+        #expect(report.timeline.map(\.run) == [1, 1, 2, 2, 2])
+        #expect(report.timeline.map(\.second) == [0, 1, 0, 1, 2])
+        #expect(result.statistics.requests == 8000)
+    }
 }

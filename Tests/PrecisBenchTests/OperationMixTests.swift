@@ -46,4 +46,14 @@ import Testing
     func rejectsBadMixes(_ text: String) {
         #expect(throws: BenchError.self) { try OperationMix(parsing: text) }
     }
+
+    /// The per-operation report files each answer under `operationIndex(at:)`: it must name the
+    /// same operation the request was built for.
+    @Test func operationIndexNamesTheOperationSent() throws {
+        let mix = try OperationMix(parsing: "mix=ping:1,summarize:3,extract:2")
+        for index in 0..<100 {
+            #expect(mix.weights[mix.operationIndex(at: index)].operation == mix.operation(at: index))
+        }
+        #expect((0..<6).map { mix.operationIndex(at: $0) }.sorted() == [0, 1, 1, 1, 2, 2])
+    }
 }
