@@ -179,6 +179,8 @@ run "$BIN/precis-bench" --address "$PRECIS_ADDRESS" --op ping --connections 2 --
 expect "precis-bench ping" 0 '"throughput"'
 run "$BIN/precis-bench" --address "$PRECIS_ADDRESS" --op extract --input "$WORK/good.jsonl" --connections 2 --depth 2 --duration 2s
 expect "precis-bench extract" 0 "."
+run "$BIN/precis-bench" --address "127.0.0.1:$FREE" --op ping --duration 1s --warmup 0s; expect "precis-bench against nothing exits 2" 2
+run "$BIN/precis-bench" --address "$PRECIS_ADDRESS" --op ping --duration 1s --warmup 0s --max-p99 1ns; expect "precis-bench over --max-p99 exits 1" 1
 
 kill -TERM "${PIDS[0]}"
 for _ in $(seq 100); do kill -0 "${PIDS[0]}" 2>/dev/null || break; sleep 0.1; done
