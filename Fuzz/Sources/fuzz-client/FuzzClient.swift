@@ -37,3 +37,7 @@ enum FuzzClient {
         })
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif

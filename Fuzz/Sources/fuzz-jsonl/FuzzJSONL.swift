@@ -41,3 +41,7 @@ enum FuzzJSONL {
         })
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#endif
