@@ -190,6 +190,7 @@ struct EntityExtractor {
     private func knownPrefix(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
         var part = words
         while let first = part.first, isLeadingFiller(first) { part = part.dropFirst() }
+        part = part.prefix(Lexicon.longestKnownName)  // no longer part is in a gazetteer: linear, not quadratic
         while !part.isEmpty {
             if let label = knownLabel(part) {
                 let span = context.nameSpan(part)
@@ -219,7 +220,11 @@ struct EntityExtractor {
 
     /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.
     private func knownLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
-        if let known = knownLabel(context.text.lowercased(context.nameSpan(words))) { return known }
+        if words.count <= Lexicon.longestKnownName,
+            let known = knownLabel(context.text.lowercased(context.nameSpan(words)))
+        {
+            return known
+        }
         if words.count == 1, context.isAcronym(words[words.startIndex]) { return .org }
         return nil
     }

@@ -16,21 +16,29 @@ struct QuoteExtractor {
 
     /// Where each person is mentioned, by start offset, for resolving `he`/`she`.
     let personMentions: [(start: Int, entity: Int)]
-    /// The entity of each mention, by the mention's start offset.
+    /// The last entity with a mention starting at each offset.
     let mentionEntity: [Int: Int]
+    /// The last entity with each mention span.
+    let spanEntity: [TextSpan: Int]
+    /// Entities by name and by the last words of their names.
+    let names: EntityNameIndex
 
     init(context: ExtractionContext, entities: [Entity]) {
         self.context = context
         self.entities = entities
         var mentions: [(start: Int, entity: Int)] = []
         var byStart: [Int: Int] = [:]
+        var bySpan: [TextSpan: Int] = [:]
         for (index, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 byStart[mention.span.start] = index
+                bySpan[mention.span] = index
                 if entity.label == .person { mentions.append((mention.span.start, index)) }
             }
         }
         mentionEntity = byStart
+        spanEntity = bySpan
+        names = EntityNameIndex(names: entities.map(\.name))
         personMentions = mentions.sorted { $0.start < $1.start }
     }
 
@@ -162,15 +170,17 @@ struct QuoteExtractor {
         return sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
     }
 
-    /// The entity with a mention at `span`, else one whose name is or ends with `name`.
+    /// The entity with a mention at `span`, else one whose name is or ends with `name`. (The last entity with a
+    /// mention starting where `span` does has that very mention when it is also the last with `span`: two lookups,
+    /// not a search of its mentions.)
     private func entityIndex(for span: TextSpan, name: String) -> Int? {
-        if let index = mentionEntity[span.start], entities[index].mentions.contains(where: { $0.span == span }) {
+        if let index = mentionEntity[span.start], spanEntity[span] == index {
             return index
         }
         if Lexicon.singularPronouns.contains(name.lowercased()) {
             return latestPerson(before: span.start, female: name.lowercased() == "she")
         }
-        return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
+        return names.firstIndex(of: name)
     }
 
     /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`), passing over up
