@@ -98,8 +98,37 @@ public final class PrecisServer: Service, Sendable {
         }
         try await drained.futureResult.get()
         try? await metricsChannel?.close()
-        try await pool.shutdown()
+        await stopWorkers()
         logger.info("stopped")
+    }
+
+    /// How long `run()` waits for the workers after the connections are closed. Engine work stops
+    /// at its next interrupt check (milliseconds); work that does not (a bug) is left to end with
+    /// the process rather than hold up the exit.
+    static let workerStopWait = TimeAmount.milliseconds(500)
+
+    /// Stops running engine work and the worker threads, waiting at most `workerStopWait`.
+    private func stopWorkers() async {
+        pool.interruptSignal.raise(.shutdown)
+        final class Flag: Sendable {
+            private let raised = Atomic<Bool>(false)
+            var isRaised: Bool { raised.load(ordering: .acquiring) }
+            func raise() { raised.store(true, ordering: .releasing) }
+        }
+        let stopped = Flag()
+        let pool = self.pool
+        Task {
+            try? await pool.shutdown()
+            stopped.raise()
+        }
+        let giveUp = NIODeadline.now() + Self.workerStopWait
+        while !stopped.isRaised {
+            guard NIODeadline.now() < giveUp else {
+                logger.warning("workers still busy \(Self.workerStopWait.humanReadable) after the connections closed; exiting without them")
+                return
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
     }
 
     private func makeBootstrap(router: RequestRouter) -> ServerBootstrap {
@@ -173,6 +202,8 @@ public final class PrecisServer: Service, Sendable {
             if !remaining.isEmpty {
                 self.logger.warning("grace period over; closing \(remaining.count) connections")
             }
+            // Engine work still running stops at its next check instead of holding up the exit.
+            self.pool.interruptSignal.raise(.shutdown)
             for channel in remaining { channel.close(promise: nil) }
         }
     }

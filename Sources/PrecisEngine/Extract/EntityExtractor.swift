@@ -14,16 +14,21 @@ struct EntityExtractor {
         var label: EntityLabel
     }
 
-    func extract() -> [Entity] {
+    func extract() throws(EngineError) -> [Entity] {
         var found: [Found] = []
         var sentenceStarts: [Found] = []
+        var pacer = InterruptPacer(context.interrupt)
         for paragraph in context.document.paragraphs where Self.readsNames(paragraph.kind) {
             for index in paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount) {
                 let sentence = context.document.sentences[index]
                 let range = sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
-                scan(range, byline: paragraph.kind == .byline, into: &found, sentenceStarts: &sentenceStarts)
+                try scan(
+                    range, byline: paragraph.kind == .byline, into: &found, sentenceStarts: &sentenceStarts,
+                    pacer: &pacer
+                )
             }
         }
+        try context.interrupt.check()
         return EntityGrouper(found: found, sentenceStarts: sentenceStarts).entities()
     }
 
@@ -31,10 +36,17 @@ struct EntityExtractor {
         kind != .boilerplate && kind != .title && kind != .subtitle && kind != .heading
     }
 
-    private func scan(_ range: Range<Int>, byline: Bool, into found: inout [Found], sentenceStarts: inout [Found]) {
+    private func scan(
+        _ range: Range<Int>,
+        byline: Bool,
+        into found: inout [Found],
+        sentenceStarts: inout [Found],
+        pacer: inout InterruptPacer
+    ) throws(EngineError) {
         let firstWord = range.first { context.tokens[$0].kind.isWordLike } ?? range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
+            try pacer.check(progress: index)
             let run = context.nameRun(from: index, limit: range.upperBound)
             guard !run.isEmpty else {
                 index += 1

@@ -5,18 +5,22 @@
 struct LinkExtractor {
     let context: ExtractionContext
 
-    func extract() -> [Link] {
-        context.tokens.compactMap { token in
-            let written = context.text.string(token.span)
+    func extract() throws(EngineError) -> [Link] {
+        var links: [Link] = []
+        for (index, token) in context.tokens.enumerated() {
+            try context.interrupt.check(at: index)
             switch token.kind {
-            case .url: return Link(span: token.span, kind: .url, target: Self.normalisedURL(written))
-            case .email: return Link(span: token.span, kind: .email, target: Self.normalisedEmail(written))
-            case .handle: return Link(span: token.span, kind: .handle, target: written)
-            case .hashtag: return Link(span: token.span, kind: .hashtag, target: written)
-            default: return nil
+            case .url: links.append(Link(span: token.span, kind: .url, target: Self.normalisedURL(written(token))))
+            case .email: links.append(Link(span: token.span, kind: .email, target: Self.normalisedEmail(written(token))))
+            case .handle: links.append(Link(span: token.span, kind: .handle, target: written(token)))
+            case .hashtag: links.append(Link(span: token.span, kind: .hashtag, target: written(token)))
+            default: continue
             }
         }
+        return links
     }
+
+    private func written(_ token: Token) -> String { context.text.string(token.span) }
 
     /// `HTTPS://News.Example.COM/Path` → `https://news.example.com/Path`; `www.x.org` → `https://www.x.org`.
     static func normalisedURL(_ written: String) -> String {

@@ -46,17 +46,20 @@ struct QuoteExtractor {
     /// Shorter quotes (`“not happy”`) count only when the text says who spoke them.
     static let minimumAttributedWords = 2
 
-    func extract() -> [Quote] {
+    func extract() throws(EngineError) -> [Quote] {
         var quotes: [Quote] = []
         let paragraphs = context.document.paragraphs.filter { ExtractionContext.isContent($0.kind) }
         var previous: Quote?
         var waiting: [Int] = []  // quotes in this paragraph (or quotation) still without a speaker
+        var pacer = InterruptPacer(context.interrupt)
         for (number, paragraph) in paragraphs.enumerated() {
+            try pacer.check(progress: paragraph.span.start)
             var (ranges, open) = quotedRanges(paragraph.span.start..<paragraph.span.end)
             // A quotation left open at the end of a paragraph runs on when the next paragraph opens with a mark.
             let runsOn = open != nil && number + 1 < paragraphs.count && opensWithQuote(paragraphs[number + 1])
             if runsOn, let open { ranges.append(open..<paragraph.span.end) }
             for range in ranges {
+                try pacer.check(progress: range.lowerBound)
                 guard var quote = makeQuote(range, paragraph: paragraph) else { continue }
                 if quote.speakerSpan == nil, let previous, previous.speakerSpan != nil {
                     quote.speaker = previous.speaker

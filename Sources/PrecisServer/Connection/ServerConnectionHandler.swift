@@ -24,7 +24,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var machine: ConnectionStateMachine
     let router: RequestRouter
     private let pool: WorkerPool
-    private let liveness = ConnectionLiveness()
+    private let liveness: ConnectionLiveness
     var logger: Logger
     private var context: ChannelHandlerContext?
     private var deadlines: [UInt64: Scheduled<Void>] = [:]
@@ -57,6 +57,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         )
         self.router = router
         self.pool = pool
+        self.liveness = ConnectionLiveness(parent: pool.interruptSignal)
         self.logger = logger
     }
 
@@ -214,6 +215,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
         let received = NIODeadline.now()
         let deadline = received + timeout
+        // The engine stops at the deadline, when the connection closes or at shutdown.
+        let interrupt = liveness.interrupt(after: timeout)
         let operation = ServerMetrics.Operation(request.operation)
         let router = self.router
         let liveness = self.liveness
@@ -221,11 +224,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         let eventLoop = context.eventLoop
         let handler = NIOLoopBound(self, eventLoop: eventLoop)
         let logger = self.logger
-        let accepted = pool.trySubmit {
+        let accepted = pool.trySubmit(from: ObjectIdentifier(liveness)) {
             // Skip work nobody waits for any more: the connection closed or the deadline passed
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
-            let response = router.respond(to: request)
+            let response = router.respond(to: request, interrupt: interrupt)
             Self.logFailure(response, logger: logger)
             let frame = router.frame(for: response, allocator: allocator)
             let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
