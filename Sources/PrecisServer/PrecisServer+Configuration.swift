@@ -33,6 +33,12 @@ extension PrecisServer {
         public var metricsHost: String
         /// The metrics port; nil serves no metrics, 0 picks a free port (see `metricsAddress()`).
         public var metricsPort: Int?
+        /// Lines a second about rejected frames and failed requests (all connections together),
+        /// after a burst of `rejectionLogBurst`; more are answered and counted but not logged.
+        public var rejectionLogRate: Int
+        /// Lines about rejected frames and failed requests written at once before
+        /// `rejectionLogRate` applies.
+        public var rejectionLogBurst: Int
 
         /// The default port, documented in README.md and docs/PROTOCOL.md.
         public static let defaultPort = 7450
@@ -51,7 +57,9 @@ extension PrecisServer {
             frameTimeout: TimeAmount = .seconds(10),
             shutdownGrace: TimeAmount = .seconds(10),
             metricsHost: String = "127.0.0.1",
-            metricsPort: Int? = nil
+            metricsPort: Int? = nil,
+            rejectionLogRate: Int = 10,
+            rejectionLogBurst: Int = 100
         ) {
             self.host = host
             self.port = port
@@ -67,6 +75,8 @@ extension PrecisServer {
             self.shutdownGrace = shutdownGrace
             self.metricsHost = metricsHost
             self.metricsPort = metricsPort
+            self.rejectionLogRate = rejectionLogRate
+            self.rejectionLogBurst = rejectionLogBurst
         }
 
         public static var defaults: Self { Self() }

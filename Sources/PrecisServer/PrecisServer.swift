@@ -59,7 +59,10 @@ public final class PrecisServer: Service, Sendable {
     }
 
     public func run() async throws {
-        let router = RequestRouter(engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics)
+        let router = RequestRouter(
+            engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics,
+            rejections: RejectionLog(perSecond: configuration.rejectionLogRate, burst: configuration.rejectionLogBurst)
+        )
         let serverChannel: any Channel
         do {
             serverChannel = try await makeBootstrap(router: router)

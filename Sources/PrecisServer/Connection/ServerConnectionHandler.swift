@@ -181,7 +181,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         do {
             request = try Request(decoding: payload)
         } catch {
-            logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
+            router.rejections.info(logger, "rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
             router.metrics.frameRejected(.undecodable)
             router.metrics.requestAnswered(.none, code: error.code)
             write(Self.errorResponse(error), context: context)
@@ -194,7 +194,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             if error.code == .unavailable {
                 logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
             } else {
-                logger.info("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+                router.rejections.info(logger, "rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
             }
             write(Self.errorResponse(error), context: context)
         case .dispatch(let ticket):
@@ -203,7 +203,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
                 dispatch(request, ticket: ticket, context: context)
             } else {
                 let response = router.respond(to: request)
-                Self.logFailure(response, logger: logger)
+                Self.logFailure(response, logger: logger, rejections: router.rejections)
                 let outcome = RequestOutcome(ServerMetrics.Operation(request.operation), response)
                 finish(id: request.id, ticket: ticket, answer: .response(response), outcome: outcome)
             }
@@ -229,7 +229,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
             let response = router.respond(to: request, interrupt: interrupt)
-            Self.logFailure(response, logger: logger)
+            Self.logFailure(response, logger: logger, rejections: router.rejections)
             let frame = router.frame(for: response, allocator: allocator)
             let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
             eventLoop.execute { handler.value.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome) }

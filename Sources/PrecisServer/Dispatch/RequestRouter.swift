@@ -9,6 +9,8 @@ struct RequestRouter: Sendable {
     let configuration: PrecisServer.Configuration
     let startedAt: NIODeadline
     let metrics: ServerMetrics
+    /// The budget for log lines about rejected frames and failed requests, all connections.
+    let rejections: RejectionLog
 
     static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
 
