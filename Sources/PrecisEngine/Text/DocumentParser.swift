@@ -6,7 +6,7 @@ struct DocumentParser {
         let text = ByteText(string)
         var blocks = BlockSplitter(text: text).blocks()
         try interrupt.check()
-        let structure = StructureParser(text: text).classify(&blocks)
+        let structure = try StructureParser(text: text).classify(&blocks, interrupt: interrupt)
         try interrupt.check()
         return try assemble(string, text: text, blocks: blocks, structure: structure, interrupt: interrupt)
     }
