@@ -1,0 +1,95 @@
+import PrecisEngine
+import Testing
+
+/// Generated worst cases for every stage (parse, summarize, extract): 8 times the input must cost
+/// about 8 times the time, not the 64 times of a quadratic stage. Runs of capitalised words once
+/// took seconds per 100 KB (the gazetteer was asked about every leading part of a run), and quotes
+/// compared their speaker with every entity.
+///
+/// Not a speed test: only a ratio of two sizes on the same machine in the same moment is compared.
+/// The small size is timed three times and the fastest kept (a busy machine can only slow it, which
+/// lowers the ratio); the large one passes as soon as one of up to three runs is under the bound.
+/// The bound, 24, is three times the linear ratio and well under the quadratic 64.
+@Suite("Growth on worst cases")
+struct GrowthTests {
+    static let small = 12_000
+    static let factor = 8
+    static let bound = 24.0
+
+    /// Repeats `unit` to `bytes` bytes.
+    static func repeated(_ unit: String) -> @Sendable (Int) -> String {
+        { bytes in String(repeating: unit, count: bytes / unit.utf8.count + 1) }
+    }
+
+    /// Distinct made-up words: `Bazuki Temo …`, capitalised or not, `perLine` to a line (0: one line).
+    static func words(capitalised: Bool, perLine: Int = 0) -> @Sendable (Int) -> String {
+        { bytes in
+            var generator = FuzzTests.SplitMix(state: 11)
+            var text = ""
+            var count = 0
+            while text.utf8.count < bytes {
+                var word = ""
+                for _ in 0..<(2 + Int(generator.next() % 3)) {
+                    word.append(Array("bdfgklmnprstvz")[Int(generator.next() % 14)])
+                    word.append(Array("aeiou")[Int(generator.next() % 5)])
+                }
+                text += (capitalised ? word.prefix(1).uppercased() + word.dropFirst() : word)
+                count += 1
+                text += perLine > 0 && count % perLine == 0 ? "\n" : " "
+            }
+            return text
+        }
+    }
+
+    /// Quotes each attributed to a speaker of its own (`“…,” Bazu Temo said.`).
+    static let distinctSpeakers: @Sendable (Int) -> String = { bytes in
+        let names = words(capitalised: true)(bytes / 3).split(separator: " ")
+        var text = ""
+        var index = 0
+        while text.utf8.count < bytes, index + 1 < names.count {
+            text += "\u{201C}We will go on,\u{201D} \(names[index]) \(names[index + 1]) said. "
+            index += 2
+        }
+        return text
+    }
+
+    static let cases: [(String, @Sendable (Int) -> String)] = [
+        ("one name repeated", repeated("John ")),
+        ("Title Case without punctuation", words(capitalised: true)),
+        ("a title repeated", repeated("President ")),
+        ("an acronym repeated", repeated("NATO ")),
+        ("an organisation head and of", repeated("Ministry of ")),
+        ("hyphenated places", repeated("U.S.-led ")),
+        ("a particle name repeated", repeated("al-Hayya ")),
+        ("quotes with their own speakers", distinctSpeakers),
+        ("quotes by one speaker", repeated("\u{201C}We will go on,\u{201D} John said. ")),
+        ("quotes without sentence ends", repeated("\"a b c\" John said ")),
+        ("short Title Case lines", words(capitalised: true, perLine: 2)),
+        ("lowercase words", words(capitalised: false)),
+    ]
+
+    /// Parses, summarizes and extracts `text`.
+    static func analyze(_ text: String) -> Duration {
+        let engine = Engine()
+        let start = ContinuousClock.now
+        let document = engine.parse(text)
+        _ = try? engine.summarize(document)
+        _ = engine.extract(document)
+        return ContinuousClock.now - start
+    }
+
+    @Test(arguments: cases.indices)
+    func growsLinearly(_ index: Int) {
+        let (name, make) = Self.cases[index]
+        _ = Self.analyze(make(Self.small / 4))  // warm up: the gazetteers load on first use
+        let smallText = make(Self.small)
+        let smallTime = (0..<3).map { _ in Self.analyze(smallText) }.min()!
+        let largeText = make(Self.small * Self.factor)
+        var ratios: [Double] = []
+        for _ in 0..<3 {
+            ratios.append(Self.analyze(largeText) / smallTime)
+            if ratios.last! < Self.bound { break }
+        }
+        #expect(ratios.last! < Self.bound, "\(name): \(Self.factor)× the input took \(ratios)× the time")
+    }
+}
