@@ -8,12 +8,13 @@ struct InterruptTests {
     /// About 2 MB of varied text: long enough that no stage is over before a check.
     static let large = LargeDocumentTests.generated(bytes: 2_000_000)
 
-    private static func reason(_ work: () throws(EngineError) -> Void) -> InterruptReason? {
+    /// Why `work` was interrupted, or `nil` when it finished.
+    private static func reason(_ work: () throws -> Void) -> InterruptReason? {
         do {
             try work()
             return nil
         } catch {
-            return error.interruption
+            return (error as? EngineError)?.interruption
         }
     }
 
