@@ -10,7 +10,7 @@ import Testing
 /// The small size is timed three times and the fastest kept (a busy machine can only slow it, which
 /// lowers the ratio); the large one passes as soon as one of up to three runs is under the bound.
 /// The bound, 24, is three times the linear ratio and well under the quadratic 64.
-@Suite("Growth on worst cases")
+@Suite("Growth on worst cases", .serialized)
 struct GrowthTests {
     static let small = 12_000
     static let factor = 8
