@@ -4,7 +4,7 @@ struct DocumentParser {
 
     func parse(_ string: String, interrupt: Interrupt) throws(EngineError) -> ParsedDocument {
         let text = ByteText(string)
-        var blocks = BlockSplitter(text: text).blocks()
+        var blocks = try BlockSplitter(text: text).blocks(interrupt: interrupt)
         try interrupt.check()
         let structure = try StructureParser(text: text).classify(&blocks, interrupt: interrupt)
         try interrupt.check()
