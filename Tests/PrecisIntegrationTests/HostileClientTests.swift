@@ -6,8 +6,9 @@ import Synchronization
 import Testing
 
 /// What one client cannot do to the server any more (issue 25): hold a worker past its deadline,
-/// keep the server up after SIGTERM, starve another connection, forge or flood log lines.
-@Suite struct HostileClientTests {
+/// keep the server up after SIGTERM, starve another connection, forge or flood log lines. One
+/// test at a time: each keeps a worker busy on purpose.
+@Suite(.serialized) struct HostileClientTests {
     final class Counter: Sendable {
         private let count = Atomic<Int>(0)
         var value: Int { count.load(ordering: .relaxed) }
@@ -83,7 +84,9 @@ import Testing
             started.withLock { $0 = .now }
         }
         let took = ContinuousClock.now - started.withLock { $0! }
-        #expect(took < .seconds(5), "shutdown took \(took) with a 500 ms grace")
+        // Uninterrupted, the work runs for tens of seconds in a debug build; the bound leaves room
+        // for a machine so busy that the event loops themselves run late.
+        #expect(took < .seconds(20), "shutdown took \(took) with a 500 ms grace")
         // The work stopped when interrupted: the server did not have to leave without it.
         #expect(!logs.snapshot().contains { $0.contains("workers still busy") }, "\(logs.snapshot())")
         await client.withLock { $0 }?.close()
