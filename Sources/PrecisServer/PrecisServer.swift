@@ -111,27 +111,29 @@ public final class PrecisServer: Service, Sendable {
     static let workerStopWait = TimeAmount.milliseconds(500)
 
     /// Stops running engine work and the worker threads, waiting at most `workerStopWait`.
+    /// Which comes first is decided on an event loop and by the pool's own callback, so a busy
+    /// Swift concurrency pool cannot make the workers look late.
     private func stopWorkers() async {
         pool.interruptSignal.raise(.shutdown)
-        final class Flag: Sendable {
-            private let raised = Atomic<Bool>(false)
-            var isRaised: Bool { raised.load(ordering: .acquiring) }
-            func raise() { raised.store(true, ordering: .releasing) }
-        }
-        let stopped = Flag()
-        let pool = self.pool
-        Task {
-            try? await pool.shutdown()
-            stopped.raise()
-        }
-        let giveUp = NIODeadline.now() + Self.workerStopWait
-        while !stopped.isRaised {
-            guard NIODeadline.now() < giveUp else {
-                logger.warning("workers still busy \(Self.workerStopWait.humanReadable) after the connections closed; exiting without them")
-                return
+        let loop = group.next()
+        /// Completes its promise once, with the first outcome.
+        final class Outcome: Sendable {
+            let promise: EventLoopPromise<Bool>
+            private let settled = Atomic<Bool>(false)
+            init(_ promise: EventLoopPromise<Bool>) { self.promise = promise }
+            func settle(_ stopped: Bool) {
+                if settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+                    promise.succeed(stopped)
+                }
             }
-            try? await Task.sleep(for: .milliseconds(10))
         }
+        let outcome = Outcome(loop.makePromise(of: Bool.self))
+        pool.shutdown { outcome.settle(true) }
+        let timer = loop.scheduleTask(in: Self.workerStopWait) { outcome.settle(false) }
+        if (try? await outcome.promise.futureResult.get()) != true {
+            logger.warning("workers still busy \(Self.workerStopWait.humanReadable) after the connections closed; exiting without them")
+        }
+        timer.cancel()
     }
 
     private func makeBootstrap(router: RequestRouter) -> ServerBootstrap {

@@ -52,4 +52,10 @@ final class WorkerPool: Sendable {
     func shutdown() async throws {
         try await threadPool.shutdownGracefully()
     }
+
+    /// Stops the threads like `shutdown()`; `done` is called (on a thread of the pool's own) once
+    /// they have stopped, without needing a Swift task to run.
+    func shutdown(_ done: @escaping @Sendable () -> Void) {
+        threadPool.shutdownGracefully { _ in done() }
+    }
 }
