@@ -20,8 +20,15 @@ struct QuoteExtractor {
     let mentionEntity: [Int: Int]
     /// The last entity with each mention span.
     let spanEntity: [TextSpan: Int]
-    /// Entities by name and by the last words of their names.
-    let names: EntityNameIndex
+    /// Entities by name and by the last words of their names, built on the first lookup by name.
+    private let names: LazyNameIndex
+
+    /// Most quotes resolve through ``spanEntity``; the name index is built only when one does not.
+    private final class LazyNameIndex {
+        let entities: [Entity]
+        lazy var index = EntityNameIndex(names: entities.map(\.name))
+        init(_ entities: [Entity]) { self.entities = entities }
+    }
 
     init(context: ExtractionContext, entities: [Entity]) {
         self.context = context
@@ -38,7 +45,7 @@ struct QuoteExtractor {
         }
         mentionEntity = byStart
         spanEntity = bySpan
-        names = EntityNameIndex(names: entities.map(\.name))
+        names = LazyNameIndex(entities)
         personMentions = mentions.sorted { $0.start < $1.start }
     }
 
@@ -183,7 +190,7 @@ struct QuoteExtractor {
         if Lexicon.singularPronouns.contains(name.lowercased()) {
             return latestPerson(before: span.start, female: name.lowercased() == "she")
         }
-        return names.firstIndex(of: name)
+        return names.index.firstIndex(of: name)
     }
 
     /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`), passing over up
