@@ -33,40 +33,62 @@ public struct Engine: Sendable {
 
     /// Splits `text` into blocks, sentences and tokens and finds its structure fields.
     public func parse(_ text: String) -> ParsedDocument {
-        DocumentParser().parse(text)
+        uninterrupted { interrupt throws(EngineError) in try DocumentParser().parse(text, interrupt: interrupt) }
     }
 
     /// Parses `text` read as `format`. HTML is reduced to its article first (see ``PageInfo``): the result's
     /// ``ParsedDocument/text`` is then the extracted text, and every span indexes it.
     ///
-    /// - Throws: ``EngineError`` when the HTML parser cannot read the page at all.
-    public func parse(_ text: String, format: DocumentFormat) throws(EngineError) -> ParsedDocument {
+    /// - Parameter interrupt: stops the work early (a deadline, a cancel); see ``Interrupt``.
+    /// - Throws: ``EngineError`` when the HTML parser cannot read the page at all, or when `interrupt` stopped
+    ///   the work (``EngineError/interruption`` says why).
+    public func parse(_ text: String, format: DocumentFormat, interrupt: Interrupt = .none) throws(EngineError)
+        -> ParsedDocument
+    {
         switch format {
         case .text:
-            return DocumentParser().parse(text)
+            return try DocumentParser().parse(text, interrupt: interrupt)
         case .markdown:
-            var document = DocumentParser().parse(text)
+            var document = try DocumentParser().parse(text, interrupt: interrupt)
             document.format = .markdown
             return document
         case .html:
             let article = try HTMLArticleExtractor(maxDepth: configuration.maxHTMLDepth).extract(text)
-            return HTMLDocumentBuilder(article: article).build()
+            try interrupt.check()
+            return try HTMLDocumentBuilder(article: article).build(interrupt: interrupt)
         case .auto:
-            return try parse(text, format: FormatSniffer.isHTML(text) ? .html : .text)
+            return try parse(text, format: FormatSniffer.isHTML(text) ? .html : .text, interrupt: interrupt)
         }
     }
 
     /// Chooses sentences of `document` that summarize it.
     ///
-    /// - Throws: ``EngineError`` when a length is 0 or negative, or a ratio is outside `(0, 1]`.
-    public func summarize(_ document: ParsedDocument, options: SummaryOptions = SummaryOptions()) throws(EngineError)
-        -> Summary
-    {
-        try Summarizer(maxCandidates: configuration.maxSummaryCandidates).summarize(document, options: options)
+    /// - Parameter interrupt: stops the work early (a deadline, a cancel); see ``Interrupt``.
+    /// - Throws: ``EngineError`` when a length is 0 or negative, or a ratio is outside `(0, 1]`, or when
+    ///   `interrupt` stopped the work.
+    public func summarize(
+        _ document: ParsedDocument,
+        options: SummaryOptions = SummaryOptions(),
+        interrupt: Interrupt = .none
+    ) throws(EngineError) -> Summary {
+        try Summarizer(maxCandidates: configuration.maxSummaryCandidates)
+            .summarize(document, options: options, interrupt: interrupt)
     }
 
     /// Finds entities, dates, quantities, quotes, keyphrases and links in `document`.
     public func extract(_ document: ParsedDocument, options: ExtractOptions = ExtractOptions()) -> Extraction {
-        Extractor().extract(document, options: options)
+        uninterrupted { interrupt throws(EngineError) in
+            try Extractor().extract(document, options: options, interrupt: interrupt)
+        }
+    }
+
+    /// Finds entities, dates, quantities, quotes, keyphrases and links in `document`, unless `interrupt` stops
+    /// the work first.
+    ///
+    /// - Throws: ``EngineError`` with its ``EngineError/interruption`` set when `interrupt` stopped the work.
+    public func extract(_ document: ParsedDocument, options: ExtractOptions = ExtractOptions(), interrupt: Interrupt)
+        throws(EngineError) -> Extraction
+    {
+        try Extractor().extract(document, options: options, interrupt: interrupt)
     }
 }

@@ -52,6 +52,12 @@ extension PrecisServer {
         public var metricsHost: String
         /// The metrics port; nil serves no metrics, 0 picks a free port (see `metricsAddress()`).
         public var metricsPort: Int?
+        /// Lines a second about rejected frames and failed requests (all connections together),
+        /// after a burst of `rejectionLogBurst`; more are answered and counted but not logged.
+        public var rejectionLogRate: Int
+        /// Lines about rejected frames and failed requests written at once before
+        /// `rejectionLogRate` applies.
+        public var rejectionLogBurst: Int
 
         /// The default port, documented in README.md and docs/PROTOCOL.md.
         public static let defaultPort = 7450
@@ -76,7 +82,9 @@ extension PrecisServer {
             maxUnreadBytes: Int = 256 << 20,
             closeLinger: TimeAmount = .seconds(2),
             metricsRequestTimeout: TimeAmount = .seconds(10),
-            offloadDecodeBytes: Int = 256 << 10
+            offloadDecodeBytes: Int = 256 << 10,
+            rejectionLogRate: Int = 10,
+            rejectionLogBurst: Int = 100
         ) {
             self.host = host
             self.port = port
@@ -98,6 +106,8 @@ extension PrecisServer {
             self.closeLinger = closeLinger
             self.metricsRequestTimeout = metricsRequestTimeout
             self.offloadDecodeBytes = offloadDecodeBytes
+            self.rejectionLogRate = rejectionLogRate
+            self.rejectionLogBurst = rejectionLogBurst
         }
 
         public static var defaults: Self { Self() }

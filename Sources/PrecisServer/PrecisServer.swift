@@ -80,7 +80,10 @@ public final class PrecisServer: Service, Sendable {
     }
 
     public func run() async throws {
-        let router = RequestRouter(engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics)
+        let router = RequestRouter(
+            engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics,
+            rejections: RejectionLog(perSecond: configuration.rejectionLogRate, burst: configuration.rejectionLogBurst)
+        )
         let serverChannel: any Channel
         do {
             serverChannel = try await makeBootstrap(router: router)
@@ -119,8 +122,39 @@ public final class PrecisServer: Service, Sendable {
         }
         try await drained.futureResult.get()
         try? await metricsChannel?.close()
-        try await pool.shutdown()
+        await stopWorkers()
         logger.info("stopped")
+    }
+
+    /// How long `run()` waits for the workers after the connections are closed. Engine work stops
+    /// at its next interrupt check (milliseconds); work that does not (a bug) is left to end with
+    /// the process rather than hold up the exit.
+    static let workerStopWait = TimeAmount.milliseconds(500)
+
+    /// Stops running engine work and the worker threads, waiting at most `workerStopWait`.
+    /// Which comes first is decided on an event loop and by the pool's own callback, so a busy
+    /// Swift concurrency pool cannot make the workers look late.
+    private func stopWorkers() async {
+        pool.interruptSignal.raise(.shutdown)
+        let loop = group.next()
+        /// Completes its promise once, with the first outcome.
+        final class Outcome: Sendable {
+            let promise: EventLoopPromise<Bool>
+            private let settled = Atomic<Bool>(false)
+            init(_ promise: EventLoopPromise<Bool>) { self.promise = promise }
+            func settle(_ stopped: Bool) {
+                if settled.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged {
+                    promise.succeed(stopped)
+                }
+            }
+        }
+        let outcome = Outcome(loop.makePromise(of: Bool.self))
+        pool.shutdown { outcome.settle(true) }
+        let timer = loop.scheduleTask(in: Self.workerStopWait) { outcome.settle(false) }
+        if (try? await outcome.promise.futureResult.get()) != true {
+            logger.warning("workers still busy \(Self.workerStopWait.humanReadable) after the connections closed; exiting without them")
+        }
+        timer.cancel()
     }
 
     private func makeBootstrap(router: RequestRouter) -> ServerBootstrap {
@@ -212,6 +246,8 @@ public final class PrecisServer: Service, Sendable {
             if !remaining.isEmpty {
                 self.logger.warning("grace period over; closing \(remaining.count) connections")
             }
+            // Engine work still running stops at its next check instead of holding up the exit.
+            self.pool.interruptSignal.raise(.shutdown)
             for channel in remaining { channel.close(promise: nil) }
         }
     }

@@ -87,6 +87,12 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Address of the metrics listener.")
     var metricsHost = "127.0.0.1"
 
+    @Option(name: .long, help: "Lines a second about rejected frames and failed requests, all connections together, after the burst; more are answered and counted in the metrics but not logged.")
+    var rejectionLogRate = PrecisServer.Configuration.defaults.rejectionLogRate
+
+    @Option(name: .long, help: "Lines about rejected frames and failed requests written at once before --rejection-log-rate applies.")
+    var rejectionLogBurst = PrecisServer.Configuration.defaults.rejectionLogBurst
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
@@ -106,6 +112,8 @@ struct Precisd: AsyncParsableCommand {
         guard offloadDecodeBytes >= 0 else { throw ValidationError("--offload-decode-bytes must not be negative") }
         guard maxQueue >= 1 else { throw ValidationError("--max-queue must be at least 1") }
         guard (1...1024).contains(workers) else { throw ValidationError("--workers must be between 1 and 1024") }
+        guard rejectionLogRate >= 0 else { throw ValidationError("--rejection-log-rate must be 0 or more") }
+        guard rejectionLogBurst >= 1 else { throw ValidationError("--rejection-log-burst must be at least 1") }
         for (flag, value) in [
             ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
             ("--shutdown-grace", shutdownGrace), ("--close-linger", closeLinger),
@@ -148,7 +156,9 @@ struct Precisd: AsyncParsableCommand {
             maxUnreadBytes: maxUnreadBytesTotal,
             closeLinger: TimeAmount(parsing: closeLinger)!,
             metricsRequestTimeout: TimeAmount(parsing: metricsRequestTimeout)!,
-            offloadDecodeBytes: offloadDecodeBytes
+            offloadDecodeBytes: offloadDecodeBytes,
+            rejectionLogRate: rejectionLogRate,
+            rejectionLogBurst: rejectionLogBurst
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(

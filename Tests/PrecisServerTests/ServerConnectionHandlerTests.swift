@@ -27,7 +27,10 @@ import Testing
         configuration.workers = 1
         configure(&configuration)
         let metrics = ServerMetrics(factory: NOOPMetricsHandler.instance)
-        let router = RequestRouter(engine: Self.engine, configuration: configuration, startedAt: .now(), metrics: metrics)
+        let router = RequestRouter(
+            engine: Self.engine, configuration: configuration, startedAt: .now(), metrics: metrics,
+            rejections: RejectionLog(perSecond: configuration.rejectionLogRate, burst: configuration.rejectionLogBurst)
+        )
         let handler = ServerConnectionHandler(
             router: router,
             pool: WorkerPool(threads: 1, limit: 1024),

@@ -27,11 +27,13 @@ struct DateExtractor {
     ]
     static let yearPrepositions: Set<String> = monthPrepositions.union(["of", "to", "and", "or", "around"])
 
-    func extract() -> [Found] {
+    func extract() throws(EngineError) -> [Found] {
         var found: [Found] = []
+        var pacer = InterruptPacer(context.interrupt)
         for range in context.sentenceRanges(ExtractionContext.isContent) {
             var index = range.lowerBound
             while index < range.upperBound {
+                try pacer.check(progress: index)
                 guard let match = self.match(at: index, limit: range.upperBound) else {
                     index += 1
                     continue

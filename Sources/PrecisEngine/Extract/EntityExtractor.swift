@@ -14,16 +14,21 @@ struct EntityExtractor {
         var label: EntityLabel
     }
 
-    func extract() -> [Entity] {
+    func extract() throws(EngineError) -> [Entity] {
         var found: [Found] = []
         var sentenceStarts: [Found] = []
+        var pacer = InterruptPacer(context.interrupt)
         for paragraph in context.document.paragraphs where Self.readsNames(paragraph.kind) {
             for index in paragraph.firstSentence..<(paragraph.firstSentence + paragraph.sentenceCount) {
                 let sentence = context.document.sentences[index]
                 let range = sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
-                scan(range, byline: paragraph.kind == .byline, into: &found, sentenceStarts: &sentenceStarts)
+                try scan(
+                    range, byline: paragraph.kind == .byline, into: &found, sentenceStarts: &sentenceStarts,
+                    pacer: &pacer
+                )
             }
         }
+        try context.interrupt.check()
         return EntityGrouper(found: found, sentenceStarts: sentenceStarts).entities()
     }
 
@@ -31,10 +36,17 @@ struct EntityExtractor {
         kind != .boilerplate && kind != .title && kind != .subtitle && kind != .heading
     }
 
-    private func scan(_ range: Range<Int>, byline: Bool, into found: inout [Found], sentenceStarts: inout [Found]) {
+    private func scan(
+        _ range: Range<Int>,
+        byline: Bool,
+        into found: inout [Found],
+        sentenceStarts: inout [Found],
+        pacer: inout InterruptPacer
+    ) throws(EngineError) {
         let firstWord = range.first { context.tokens[$0].kind.isWordLike } ?? range.lowerBound
         var index = range.lowerBound
         while index < range.upperBound {
+            try pacer.check(progress: index)
             let run = context.nameRun(from: index, limit: range.upperBound)
             guard !run.isEmpty else {
                 index += 1
@@ -145,7 +157,7 @@ struct EntityExtractor {
     }
 
     /// Function words, month and weekday names, and non-name tokens before a name.
-    private func isLeadingFiller(_ index: Int) -> Bool {
+    func isLeadingFiller(_ index: Int) -> Bool {
         context.isStopWord(index) || (context.tokens[index].kind != .word && !context.isNameWord(index))
     }
 
@@ -183,53 +195,6 @@ struct EntityExtractor {
         case 0x22, 0x27, 0x201C, 0x2018, 0x3A, 0xAB: return true
         default: return false
         }
-    }
-
-    /// The longest leading part of the words before a title that names a known place, nationality or
-    /// organisation (`Afghan` in `Afghan President Hamid Karzai`).
-    private func knownPrefix(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
-        var part = words
-        while let first = part.first, isLeadingFiller(first) { part = part.dropFirst() }
-        while !part.isEmpty {
-            if let label = knownLabel(part) {
-                let span = context.nameSpan(part)
-                return (Found(span: span, text: context.text.string(span), label: label), part.endIndex)
-            }
-            part = part.dropLast()
-        }
-        return nil
-    }
-
-    /// One or two unknown capitalised words before a title that name who the person works for (`Tesla` in `Tesla
-    /// CEO Jane Roe`), unless they are part of the title (`Deputy`, `Defense`, `Prime`).
-    private func employer(_ words: ArraySlice<Int>) -> (found: Found, end: Int)? {
-        var part = words
-        while let last = part.last, context.isHonorific(last) || isTitleWord(last) { part = part.dropLast() }
-        guard (1...2).contains(part.count), part.allSatisfy({ context.tokens[$0].kind == .word && !isTitleWord($0) })
-        else { return nil }
-        let span = context.nameSpan(part)
-        return (Found(span: span, text: context.text.string(span), label: .org), part.endIndex)
-    }
-
-    private func isTitleWord(_ index: Int) -> Bool {
-        let word = context.bareWord(index)
-        return Lexicon.titleModifiers.contains(word) || Lexicon.departmentWords.contains(word)
-            || Lexicon.isDemonym(word) || context.isStopWord(index) || Lexicon.givenNames.contains(word)
-    }
-
-    /// The label of a name found in a gazetteer or shaped like an acronym, else `nil`.
-    private func knownLabel(_ words: ArraySlice<Int>) -> EntityLabel? {
-        if let known = knownLabel(context.text.lowercased(context.nameSpan(words))) { return known }
-        if words.count == 1, context.isAcronym(words[words.startIndex]) { return .org }
-        return nil
-    }
-
-    /// The label of a lowercased name found in a gazetteer, else `nil`.
-    private func knownLabel(_ name: String) -> EntityLabel? {
-        if Lexicon.knownOrgs.contains(name) { return .org }
-        if Lexicon.isPlace(name) { return .loc }
-        if Lexicon.isDemonym(name) { return .norp }
-        return nil
     }
 
     /// Gazetteers first, then organisation and place suffixes, then person cues (a given name, or two or three

@@ -2,10 +2,13 @@
 struct ExtractionContext {
     let document: ParsedDocument
     let text: ByteText
+    /// Stops the extractors early (a deadline, a cancel): they check it every ``Interrupt/stride`` tokens.
+    let interrupt: Interrupt
 
-    init(_ document: ParsedDocument) {
+    init(_ document: ParsedDocument, interrupt: Interrupt = .none) {
         self.document = document
         self.text = ByteText(document.text)
+        self.interrupt = interrupt
     }
 
     var tokens: [Token] { document.tokens }

@@ -71,7 +71,8 @@ extension KeyphraseExtractor {
             return parts.joined(separator: " ")
         }
 
-        /// Reads the content sentences in order, stopping after the sentence that reaches `limit` words.
+        /// Reads the content sentences in order, stopping at `limit` words (within a sentence when one sentence
+        /// is that long: a document without punctuation is one sentence).
         mutating func read(limit: Int = .max) {
             let ranges = context.sentenceRanges(ExtractionContext.isContent)
             for (sentence, range) in ranges.enumerated() where occurrences.count < limit {
@@ -80,6 +81,7 @@ extension KeyphraseExtractor {
                 let first = occurrences.count
                 defer { if splitsByCase { uncapitaliseTitleCase(from: first) } }
                 for index in range {
+                    guard occurrences.count < limit else { break }
                     let token = context.tokens[index]
                     guard token.kind == .word || token.kind == .abbreviation else {
                         if token.kind == .punctuation, !context.isPunctuation(index, ",") { opening = true }

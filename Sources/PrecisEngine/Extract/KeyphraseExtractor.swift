@@ -88,13 +88,17 @@ struct KeyphraseExtractor {
         var connected = false
     }
 
-    func extract(limit: Int) -> [Keyphrase] {
+    /// The interrupt is checked between the steps, each bounded by ``Configuration/maxWordsRead``.
+    func extract(limit: Int) throws(EngineError) -> [Keyphrase] {
         guard limit > 0 else { return [] }
         var scan = Scan(context: context, language: context.document.language.code)
         scan.read(limit: configuration.maxWordsRead)
         guard !scan.occurrences.isEmpty else { return [] }
+        try context.interrupt.check()
         let ranks = rank(scan)
+        try context.interrupt.check()
         var candidates = self.candidates(scan)
+        try context.interrupt.check()
         for index in candidates.indices {
             let words = candidates[index].stems.reduce(0.0) { $0 + ranks[Int($1)] }
             let length = Double(candidates[index].stems.count)

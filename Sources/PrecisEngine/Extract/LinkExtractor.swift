@@ -10,8 +10,8 @@
 struct LinkExtractor {
     let context: ExtractionContext
 
-    func extract() -> [Link] {
-        let written = writtenLinks()
+    func extract() throws(EngineError) -> [Link] {
+        let written = try writtenLinks()
         guard let anchors = context.document.page?.links, !anchors.isEmpty else { return written }
         var links = anchors.map { Link(span: $0.text.span, kind: .url, target: $0.url) }
         let anchorSpans = Set(links.map(\.span))
@@ -20,18 +20,22 @@ struct LinkExtractor {
     }
 
     /// The URLs, addresses, handles and hashtags written in the text.
-    private func writtenLinks() -> [Link] {
-        context.tokens.compactMap { token in
-            let written = context.text.string(token.span)
+    private func writtenLinks() throws(EngineError) -> [Link] {
+        var links: [Link] = []
+        for (index, token) in context.tokens.enumerated() {
+            try context.interrupt.check(at: index)
             switch token.kind {
-            case .url: return Link(span: token.span, kind: .url, target: Self.normalisedURL(written))
-            case .email: return Link(span: token.span, kind: .email, target: Self.normalisedEmail(written))
-            case .handle: return Link(span: token.span, kind: .handle, target: written)
-            case .hashtag: return Link(span: token.span, kind: .hashtag, target: written)
-            default: return nil
+            case .url: links.append(Link(span: token.span, kind: .url, target: Self.normalisedURL(written(token))))
+            case .email: links.append(Link(span: token.span, kind: .email, target: Self.normalisedEmail(written(token))))
+            case .handle: links.append(Link(span: token.span, kind: .handle, target: written(token)))
+            case .hashtag: links.append(Link(span: token.span, kind: .hashtag, target: written(token)))
+            default: continue
             }
         }
+        return links
     }
+
+    private func written(_ token: Token) -> String { context.text.string(token.span) }
 
     /// `HTTPS://News.Example.COM/Path` → `https://news.example.com/Path`; `www.x.org` → `https://www.x.org`.
     static func normalisedURL(_ written: String) -> String {

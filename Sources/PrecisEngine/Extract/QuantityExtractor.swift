@@ -20,11 +20,13 @@ struct QuantityExtractor {
         var unitSpan: TextSpan?
     }
 
-    func extract() -> [Quantity] {
+    func extract() throws(EngineError) -> [Quantity] {
         var found: [Quantity] = []
+        var pacer = InterruptPacer(context.interrupt)
         for range in context.sentenceRanges(ExtractionContext.isContent) {
             var index = range.lowerBound
             while index < range.upperBound {
+                try pacer.check(progress: index)
                 guard !skipping.contains(index),
                     let match = money(at: index, limit: range.upperBound) ?? digits(at: index, limit: range.upperBound)
                         ?? words(at: index, limit: range.upperBound)

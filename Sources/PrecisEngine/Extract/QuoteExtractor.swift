@@ -16,21 +16,36 @@ struct QuoteExtractor {
 
     /// Where each person is mentioned, by start offset, for resolving `he`/`she`.
     let personMentions: [(start: Int, entity: Int)]
-    /// The entity of each mention, by the mention's start offset.
+    /// The last entity with a mention starting at each offset.
     let mentionEntity: [Int: Int]
+    /// The last entity with each mention span.
+    let spanEntity: [TextSpan: Int]
+    /// Entities by name and by the last words of their names, built on the first lookup by name.
+    private let names: LazyNameIndex
+
+    /// Most quotes resolve through ``spanEntity``; the name index is built only when one does not.
+    private final class LazyNameIndex {
+        let entities: [Entity]
+        lazy var index = EntityNameIndex(names: entities.map(\.name))
+        init(_ entities: [Entity]) { self.entities = entities }
+    }
 
     init(context: ExtractionContext, entities: [Entity]) {
         self.context = context
         self.entities = entities
         var mentions: [(start: Int, entity: Int)] = []
         var byStart: [Int: Int] = [:]
+        var bySpan: [TextSpan: Int] = [:]
         for (index, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 byStart[mention.span.start] = index
+                bySpan[mention.span] = index
                 if entity.label == .person { mentions.append((mention.span.start, index)) }
             }
         }
         mentionEntity = byStart
+        spanEntity = bySpan
+        names = LazyNameIndex(entities)
         personMentions = mentions.sorted { $0.start < $1.start }
     }
 
@@ -38,17 +53,20 @@ struct QuoteExtractor {
     /// Shorter quotes (`“not happy”`) count only when the text says who spoke them.
     static let minimumAttributedWords = 2
 
-    func extract() -> [Quote] {
+    func extract() throws(EngineError) -> [Quote] {
         var quotes: [Quote] = []
         let paragraphs = context.document.paragraphs.filter { ExtractionContext.isContent($0.kind) }
         var previous: Quote?
         var waiting: [Int] = []  // quotes in this paragraph (or quotation) still without a speaker
+        var pacer = InterruptPacer(context.interrupt)
         for (number, paragraph) in paragraphs.enumerated() {
+            try pacer.check(progress: paragraph.span.start)
             var (ranges, open) = quotedRanges(paragraph.span.start..<paragraph.span.end)
             // A quotation left open at the end of a paragraph runs on when the next paragraph opens with a mark.
             let runsOn = open != nil && number + 1 < paragraphs.count && opensWithQuote(paragraphs[number + 1])
             if runsOn, let open { ranges.append(open..<paragraph.span.end) }
             for range in ranges {
+                try pacer.check(progress: range.lowerBound)
                 guard var quote = makeQuote(range, paragraph: paragraph) else { continue }
                 if quote.speakerSpan == nil, let previous, previous.speakerSpan != nil {
                     quote.speaker = previous.speaker
@@ -162,15 +180,17 @@ struct QuoteExtractor {
         return sentence.firstToken..<(sentence.firstToken + sentence.tokenCount)
     }
 
-    /// The entity with a mention at `span`, else one whose name is or ends with `name`.
+    /// The entity with a mention at `span`, else one whose name is or ends with `name`. (The last entity with a
+    /// mention starting where `span` does has that very mention when it is also the last with `span`: two lookups,
+    /// not a search of its mentions.)
     private func entityIndex(for span: TextSpan, name: String) -> Int? {
-        if let index = mentionEntity[span.start], entities[index].mentions.contains(where: { $0.span == span }) {
+        if let index = mentionEntity[span.start], spanEntity[span] == index {
             return index
         }
         if Lexicon.singularPronouns.contains(name.lowercased()) {
             return latestPerson(before: span.start, female: name.lowercased() == "she")
         }
-        return entities.firstIndex { $0.name == name || $0.name.hasSuffix(" " + name) }
+        return names.index.firstIndex(of: name)
     }
 
     /// The person entity mentioned last before byte `offset` (`… Lopez arrived. “…,” she said`), passing over up

@@ -5,7 +5,7 @@
 struct HTMLDocumentBuilder {
     let article: HTMLArticle
 
-    func build() -> ParsedDocument {
+    func build(interrupt: Interrupt = .none) throws(EngineError) -> ParsedDocument {
         var string = ""
         var blocks: [Block] = []
         var structure = DocumentStructure()
@@ -57,7 +57,9 @@ struct HTMLDocumentBuilder {
             structure.dateline = DatelineFinder(text: text).dateline(in: blocks[first].span)
         }
 
-        var document = DocumentParser().assemble(string, text: text, blocks: blocks, structure: structure)
+        var document = try DocumentParser().assemble(
+            string, text: text, blocks: blocks, structure: structure, interrupt: interrupt
+        )
         document.format = .html
         document.page = PageInfo(
             hasArticle: article.blocks.contains { $0.kind.isBody },

@@ -121,3 +121,20 @@ extension Lexicon {
         "group", "channel", "daily", "weekly", "magazine", "broadcaster", "insurer", "carmaker", "automaker",
     ]
 }
+
+extension Lexicon {
+    /// The most words (whitespace-separated parts) of any name in the gazetteers that ``EntityExtractor`` looks
+    /// names up in: knownOrgs, the places of ``isPlace(_:)`` and the demonyms. A run of more name tokens than
+    /// this cannot be found there, so lookups of longer runs are skipped, which keeps the search for a known
+    /// leading part of a run linear in the run's length.
+    static let longestKnownName: Int = {
+        var longest = 1
+        for set in [knownOrgs, countries, cities, geoCountries, geoRegions, geoCities, demonyms] {
+            for name in set {
+                let words = 1 + name.unicodeScalars.reduce(0) { $0 + ($1.properties.isWhitespace ? 1 : 0) }
+                longest = max(longest, words)
+            }
+        }
+        return longest
+    }()
+}

@@ -18,8 +18,11 @@ struct Summarizer {
     /// changed no summary an editor would object to, so the default keeps the plain duplicate skip.
     static let defaultLambda = 1.0
 
-    func summarize(_ document: ParsedDocument, options: SummaryOptions) throws(EngineError) -> Summary {
+    func summarize(_ document: ParsedDocument, options: SummaryOptions, interrupt: Interrupt = .none)
+        throws(EngineError) -> Summary
+    {
         try Self.validate(options.length)
+        try interrupt.check()
         let text = ByteText(document.text)
         let candidates = candidateSentences(document)
         guard !candidates.isEmpty else {
@@ -38,6 +41,7 @@ struct Summarizer {
         } else {
             let extractor = TermExtractor(text: text, document: document)
             let vectors = TermVectors(document: document, extractor: extractor, candidates: candidates)
+            try interrupt.check()
             let lambda: Double
             switch options.algorithm {
             case .textrank:
@@ -48,10 +52,12 @@ struct Summarizer {
                 lambda = 1
             default:
                 let centrality = Ranker.pageRank(Ranker.textRankMatrix(vectors))
+                try interrupt.check()
                 let scorer = NewsScorer(text: text, document: document, extractor: extractor, vectors: vectors)
                 scores = scorer.scores(candidates: candidates, centrality: centrality, words: words)
                 lambda = Self.defaultLambda
             }
+            try interrupt.check()
             chosen = MMR(lambda: lambda).select(scores: scores, words: words, length: options.length) {
                 vectors.cosine($0, $1)
             }

@@ -9,10 +9,11 @@
 struct BlockSplitter {
     let text: ByteText
 
-    func blocks() -> [Block] {
+    func blocks(interrupt: Interrupt = .none) throws(EngineError) -> [Block] {
         var blocks: [Block] = []
         var group: [Line] = []
-        for line in lines() {
+        for (index, line) in lines().enumerated() {
+            try interrupt.check(at: index)
             if line.afterBlank, !group.isEmpty {
                 emit(group, into: &blocks)
                 group.removeAll(keepingCapacity: true)

@@ -2,15 +2,24 @@
 struct DocumentParser {
     static let wordsPerMinute = 230
 
-    func parse(_ string: String) -> ParsedDocument {
+    func parse(_ string: String, interrupt: Interrupt) throws(EngineError) -> ParsedDocument {
         let text = ByteText(string)
-        var blocks = BlockSplitter(text: text).blocks()
-        let structure = StructureParser(text: text).classify(&blocks)
-        return assemble(string, text: text, blocks: blocks, structure: structure)
+        var blocks = try BlockSplitter(text: text).blocks(interrupt: interrupt)
+        try interrupt.check()
+        let structure = try StructureParser(text: text).classify(&blocks, interrupt: interrupt)
+        try interrupt.check()
+        return try assemble(string, text: text, blocks: blocks, structure: structure, interrupt: interrupt)
     }
 
     /// Tokens, sentences, statistics and language for blocks whose kinds are already known.
-    func assemble(_ string: String, text: ByteText, blocks: [Block], structure: DocumentStructure) -> ParsedDocument {
+    func assemble(
+        _ string: String,
+        text: ByteText,
+        blocks: [Block],
+        structure: DocumentStructure,
+        interrupt: Interrupt
+    ) throws(EngineError) -> ParsedDocument {
+        var pacer = InterruptPacer(interrupt)
 
         var tokenizer = Tokenizer(text: text)
         let splitter = SentenceSplitter(text: text)
@@ -20,6 +29,7 @@ struct DocumentParser {
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(blocks.count)
         for (index, block) in blocks.enumerated() {
+            try pacer.check(progress: block.span.lowerBound)
             let firstToken = tokens.count
             for range in block.content { tokenizer.tokenize(range, into: &tokens) }
             let firstSentence = sentences.count
@@ -39,6 +49,7 @@ struct DocumentParser {
             guard let range else { return nil }
             return Located(text: text.string(range), span: TextSpan(start: range.lowerBound, end: range.upperBound))
         }
+        try interrupt.check()
         let words = tokens.reduce(0) { $0 + ($1.kind.isWordLike ? 1 : 0) }
         let stats = DocumentStats(
             characters: text.bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) },

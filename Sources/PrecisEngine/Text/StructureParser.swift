@@ -32,10 +32,11 @@ struct StructureParser {
 
     var patterns: LinePatterns { LinePatterns(text: text) }
 
-    func classify(_ blocks: inout [Block]) -> DocumentStructure {
+    func classify(_ blocks: inout [Block], interrupt: Interrupt = .none) throws(EngineError) -> DocumentStructure {
         var structure = DocumentStructure()
-        splitCaptions(&blocks, into: &structure)
-        markLines(&blocks, into: &structure)
+        try splitCaptions(&blocks, into: &structure, interrupt: interrupt)
+        try markLines(&blocks, into: &structure, interrupt: interrupt)
+        try interrupt.check()
         let bodyStart = HeaderScanner(parser: self).scan(&blocks, into: &structure)
         if let first = blocks[bodyStart...].firstIndex(where: { $0.kind.isBody }), blocks[first].kind == .body {
             structure.dateline = DatelineFinder(text: text).dateline(in: blocks[first].span)
@@ -44,10 +45,13 @@ struct StructureParser {
     }
 
     /// Pass 1: `Caption text<NBSP>Credit photographer` → caption + credit blocks.
-    private func splitCaptions(_ blocks: inout [Block], into structure: inout DocumentStructure) {
+    private func splitCaptions(_ blocks: inout [Block], into structure: inout DocumentStructure, interrupt: Interrupt)
+        throws(EngineError)
+    {
         var result: [Block] = []
         result.reserveCapacity(blocks.count)
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
+            try interrupt.check(at: index)
             guard block.kind == .body, block.lineCount == 1,
                 wordCount(block.span, limit: Self.captionMaxWords + 1) <= Self.captionMaxWords,
                 let (caption, credit) = patterns.splitCaption(block.span), isStrongCredit(credit)
@@ -68,8 +72,12 @@ struct StructureParser {
     }
 
     /// Pass 2: boilerplate, whole-line credits (with the caption before them) and published dates.
-    private func markLines(_ blocks: inout [Block], into structure: inout DocumentStructure) {
-        for index in blocks.indices where blocks[index].kind == .body && blocks[index].lineCount == 1 {
+    private func markLines(_ blocks: inout [Block], into structure: inout DocumentStructure, interrupt: Interrupt)
+        throws(EngineError)
+    {
+        for index in blocks.indices {
+            try interrupt.check(at: index)
+            guard blocks[index].kind == .body, blocks[index].lineCount == 1 else { continue }
             let span = blocks[index].span
             if isBoilerplate(span) {
                 blocks[index].kind = .boilerplate

@@ -58,14 +58,22 @@ public struct Extraction: Sendable {
     }
 }
 
-/// An error for options the engine cannot honour.
+/// An error for options the engine cannot honour, or work that an ``Interrupt`` stopped.
 public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
     /// What was wrong.
     public var message: String
+    /// Why the work was stopped before it finished; `nil` when the input or the options were at fault.
+    public var interruption: InterruptReason?
 
     /// Creates an engine error.
     public init(message: String) {
         self.message = message
+    }
+
+    /// Creates the error for work stopped by an interrupt.
+    public init(interruption: InterruptReason) {
+        self.message = "engine work stopped: \(interruption)"
+        self.interruption = interruption
     }
 
     public var description: String { "EngineError: \(message)" }

@@ -10,6 +10,8 @@ extension ServerConnectionHandler {
         let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
         let received = context.eventLoop.now
         let deadline = received + timeout
+        // The engine stops at the deadline, when the connection closes or at shutdown.
+        let interrupt = liveness.interrupt(after: timeout)
         let operation = ServerMetrics.Operation(request.operation)
         let router = self.router
         let liveness = self.liveness
@@ -30,7 +32,7 @@ extension ServerConnectionHandler {
             finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
             return
         }
-        let accepted = pool.trySubmit {
+        let accepted = pool.trySubmit(from: ObjectIdentifier(liveness)) {
             // Skip work nobody waits for any more: the connection closed or the deadline passed
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
@@ -46,8 +48,8 @@ extension ServerConnectionHandler {
                 }
                 return
             }
-            let response = router.respond(to: request)
-            Self.logFailure(response, logger: logger)
+            let response = router.respond(to: request, interrupt: interrupt)
+            Self.logFailure(response, logger: logger, rejections: router.rejections)
             let frame = router.frame(for: response, allocator: allocator)
             let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
             eventLoop.execute { handler.value.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome) }

@@ -21,7 +21,7 @@ extension ServerConnectionHandler {
     }
 
     func frameUndecodable(_ error: WireError, context: ChannelHandlerContext) {
-        logger.info("rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
+        router.rejections.info(logger, "rejecting frame: \(error.message)", metadata: ["id": "\(error.requestID)"])
         router.metrics.frameRejected(.undecodable)
         router.metrics.requestAnswered(.none, code: error.code)
         write(Self.errorResponse(error), context: context)
@@ -35,7 +35,7 @@ extension ServerConnectionHandler {
             if error.code == .unavailable {
                 logger.debug("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
             } else {
-                logger.info("rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
+                router.rejections.info(logger, "rejecting request: \(error.message)", metadata: ["id": "\(request.id)"])
             }
             write(Self.errorResponse(error), context: context)
         case .dispatch(let ticket):
@@ -44,7 +44,7 @@ extension ServerConnectionHandler {
                 dispatch(request, ticket: ticket, context: context)
             } else {
                 let response = router.respond(to: request)
-                Self.logFailure(response, logger: logger)
+                Self.logFailure(response, logger: logger, rejections: router.rejections)
                 let outcome = RequestOutcome(ServerMetrics.Operation(request.operation), response)
                 finish(id: request.id, ticket: ticket, answer: .response(response), outcome: outcome)
             }

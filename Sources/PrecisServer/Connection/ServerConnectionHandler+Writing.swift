@@ -94,11 +94,11 @@ extension ServerConnectionHandler {
 
     /// One line for a request the client got wrong (or the server did): bad arguments, an unknown
     /// operation or format, a bug. Load-related answers (busy, deadline) stay at debug level.
-    static func logFailure(_ response: Response, logger: Logger) {
+    static func logFailure(_ response: Response, logger: Logger, rejections: RejectionLog) {
         guard let status = response.status, status.code != .ok else { return }
         switch status.code {
         case .invalidArgument, .unimplemented, .internal, .failedPrecondition:
-            logger.info("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
+            rejections.info(logger, "request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
         default:
             logger.debug("request failed: \(status.message)", metadata: ["id": "\(response.id)", "status": "\(status.code.protoName ?? "")"])
         }

@@ -24,7 +24,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var machine: ConnectionStateMachine
     let router: RequestRouter
     let pool: WorkerPool
-    let liveness = ConnectionLiveness()
+    let liveness: ConnectionLiveness
     var logger: Logger
     var context: ChannelHandlerContext?
     var deadlines: [UInt64: Scheduled<Void>] = [:]
@@ -85,6 +85,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.router = router
         self.pool = pool
         self.outputBudget = outputBudget
+        self.liveness = ConnectionLiveness(parent: pool.interruptSignal)
         self.logger = logger
         self.onPrefaceAccepted = onPrefaceAccepted
         self.decodeElsewhere = decodeElsewhere

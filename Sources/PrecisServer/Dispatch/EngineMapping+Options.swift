@@ -47,7 +47,7 @@ extension PrecisEngine.ExtractOptions {
         }
         if !wire.referenceDate.isEmpty {
             guard let date = CalendarDate(iso: wire.referenceDate) else {
-                throw .invalidArgument("reference_date must be an ISO-8601 date like 2026-11-24, got \"\(wire.referenceDate)\"")
+                throw .invalidArgument("reference_date must be an ISO-8601 date like 2026-11-24, got \(LogText.quoted(wire.referenceDate))")
             }
             referenceDate = date
         }

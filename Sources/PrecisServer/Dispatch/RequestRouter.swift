@@ -9,6 +9,8 @@ struct RequestRouter: Sendable {
     let configuration: PrecisServer.Configuration
     let startedAt: NIODeadline
     let metrics: ServerMetrics
+    /// The budget for log lines about rejected frames and failed requests, all connections.
+    let rejections: RejectionLog
 
     static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
 
@@ -20,11 +22,13 @@ struct RequestRouter: Sendable {
         }
     }
 
-    func respond(to request: Request) -> Response {
+    /// The answer to `request`; engine work stops early when `interrupt` says so (its deadline passed, its
+    /// connection closed, the server is shutting down) and the answer is then the matching error.
+    func respond(to request: Request, interrupt: Interrupt = .none) -> Response {
         let started = NIODeadline.now()
         var response = Response(id: request.id, status: Status(code: .ok))
         do throws(WireError) {
-            response.body = try body(for: request)
+            response.body = try body(for: request, interrupt: interrupt)
         } catch {
             response.status = Status(code: error.code, message: error.message)
         }
@@ -32,7 +36,8 @@ struct RequestRouter: Sendable {
         return response
     }
 
-    private func body(for request: Request) throws(WireError) -> Response.Body {
+    private func body(for request: Request, interrupt: Interrupt) throws(WireError) -> Response.Body {
+        let work = Work(router: self, request: request, interrupt: interrupt)
         guard let operation = request.operation else {
             throw WireError(code: .invalidArgument, message: "request has no operation", requestID: request.id)
         }
@@ -42,60 +47,28 @@ struct RequestRouter: Sendable {
         case .info:
             return .info(info())
         case .parse(let parse):
-            let document = try parsed(parse.document)
+            let document = try work.parsed(parse.document)
             return .parse(ParseResponse(document, includeTokens: parse.options?.includeTokens ?? false))
         case .summarize(let summarize):
-            let document = try parsed(summarize.document)
-            var response = try summary(of: document, summarize.options)
+            let document = try work.parsed(summarize.document)
+            var response = try work.summary(of: document, summarize.options)
             if document.page != nil { response.text = document.text }
             return .summarize(response)
         case .extract(let extract):
-            let document = try parsed(extract.document)
-            var response = try extraction(of: document, extract.options)
+            let document = try work.parsed(extract.document)
+            var response = try work.extraction(of: document, extract.options)
             if document.page != nil { response.text = document.text }
             return .extract(response)
         case .analyze(let analyze):
-            let document = try parsed(analyze.document)
+            let document = try work.parsed(analyze.document)
             return .analyze(
                 AnalyzeResponse(
                     parse: ParseResponse(document, includeTokens: analyze.parse?.includeTokens ?? false),
-                    summary: try summary(of: document, analyze.summary),
-                    extract: try extraction(of: document, analyze.extract)
+                    summary: try work.summary(of: document, analyze.summary),
+                    extract: try work.extraction(of: document, analyze.extract)
                 )
             )
         }
-    }
-
-    private func parsed(_ document: PrecisWire.Document?) throws(WireError) -> ParsedDocument {
-        guard let document else { throw .invalidArgument("request has no document") }
-        let format: DocumentFormat
-        switch document.format {
-        case .auto: format = .auto
-        case .text: format = .text
-        case .markdown: format = .markdown
-        case .html: format = .html
-        case .unrecognized(let value):
-            throw .invalidArgument("unknown document format \(value)")
-        }
-        do {
-            return try engine.parse(document.text, format: format)
-        } catch {
-            throw .invalidArgument(error.message)
-        }
-    }
-
-    private func summary(of document: ParsedDocument, _ options: PrecisWire.SummaryOptions?) throws(WireError) -> SummarizeResponse {
-        let engineOptions = try PrecisEngine.SummaryOptions(wire: options ?? PrecisWire.SummaryOptions())
-        do {
-            return SummarizeResponse(try engine.summarize(document, options: engineOptions))
-        } catch {
-            throw .invalidArgument(error.message)
-        }
-    }
-
-    private func extraction(of document: ParsedDocument, _ options: PrecisWire.ExtractOptions?) throws(WireError) -> ExtractResponse {
-        let engineOptions = try PrecisEngine.ExtractOptions(wire: options ?? PrecisWire.ExtractOptions())
-        return ExtractResponse(engine.extract(document, options: engineOptions))
     }
 
     private func info() -> InfoResponse {
