@@ -18,7 +18,7 @@ public final class FileInput: ChunkSource, @unchecked Sendable {
 
     /// - Parameters:
     ///   - path: a file, or nil (or "-") for standard input.
-    public init(path: String?, chunkBytes: Int = 1 << 16, queued: Int = 4) throws(CLIFailure) {
+    public init(path: String?, chunkBytes: Int = 1 << 18, queued: Int = 4) throws(CLIFailure) {
         let descriptor = try Self.openInput(path)
         let name = Self.name(path)
         // Created at 0 and raised: libdispatch traps when a semaphore is freed below its

@@ -99,15 +99,27 @@ public struct JSONLRecord: Sendable, Hashable {
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).
+    /// Runs of ASCII, most of any news text or page, are checked eight bytes at a time.
     static func validateUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        guard let base = bytes.baseAddress else { return true }
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count,
+                UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                position += 8
+                continue
             }
+            if bytes[position] < 0x80 {
+                position += 1
+                continue
+            }
+            // One non-ASCII scalar: decode it (at most four bytes).
+            var iterator = UnsafeBufferPointer(rebasing: bytes[position..<min(position + 4, bytes.count)]).makeIterator()
+            var decoder = UTF8()
+            guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return false }
+            position += UTF8.width(scalar)
         }
+        return true
     }
 }

@@ -169,12 +169,28 @@ struct JSONScanner {
             if byte < 0x20 { throw failure("control character in a string (escape it)") }
             guard byte == UInt8(ascii: "\\") else {
                 position += 1
+                skipPlainBytes()
                 continue
             }
             if decoding { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
             position += 1
             try readEscape(decoding: decoding, into: &out)
             runStart = position
+        }
+    }
+
+    /// Steps over bytes that need no attention inside a string (not `"`, `\\` or a control
+    /// character), eight at a time.
+    private mutating func skipPlainBytes() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let control = (word &- ones &* 0x20) & ~word & highs != 0
+            if control || hasZeroByte(word ^ (ones &* 0x22)) || hasZeroByte(word ^ (ones &* 0x5C)) { return }
+            position += 8
         }
     }
 

@@ -67,3 +67,27 @@ import Testing
         #expect(problem.message == "line 1 is not valid UTF-8")
     }
 }
+
+@Suite struct UTF8CheckTests {
+    func accepts(_ bytes: [UInt8]) -> Bool {
+        let line = Array(#"{"text":""#.utf8) + bytes + Array(#""}"#.utf8)
+        return line.withUnsafeBufferPointer { if case .success = JSONLRecord.read($0, number: 1) { true } else { false } }
+    }
+
+    @Test func wellFormedSequencesPassAtEveryOffset() {
+        for padding in 0..<10 {
+            let ascii = Array(repeating: UInt8(ascii: "a"), count: padding)
+            for scalar in ["é", "€", "😀", "\u{10FFFF}", "\u{7F}"] {
+                #expect(accepts(ascii + Array(scalar.utf8) + ascii), "\(scalar) after \(padding) bytes")
+            }
+        }
+    }
+
+    @Test(arguments: [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xF4, 0x90, 0x80, 0x80]] as [[UInt8]])
+    func malformedSequencesFailAtEveryOffset(bad: [UInt8]) {
+        for padding in 0..<10 {
+            let ascii = Array(repeating: UInt8(ascii: "a"), count: padding)
+            #expect(!accepts(ascii + bad + ascii), "\(bad) after \(padding) bytes")
+        }
+    }
+}
