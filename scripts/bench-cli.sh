@@ -4,8 +4,9 @@
 #
 #   scripts/bench-cli.sh [--repeat N]        (needs `make release`; data from ../shared/eval)
 #
-# Documents: the 300 BBC texts ten times over (3,000 lines) and the 90 HTML dev pages (as JSONL
-# lines with "format": "html"). Both tools keep 32 requests in flight (precis: --concurrency 32
+# Documents: the 300 BBC texts ten times over (3,000 lines) and the 90 HTML dev pages five times
+# over (450 JSONL lines with "format": "html"), so that each CLI run lasts seconds and its start
+# (process, connections) does not dominate. Both tools keep 32 requests in flight (precis: --concurrency 32
 # over its connections; precis-bench: 2 connections x depth 16). Prints lines/s for each, the
 # ratio, and the CLI's own CPU per line (user+sys of the precis process).
 set -euo pipefail
@@ -26,10 +27,12 @@ with open(os.path.join(work, "bbc.jsonl"), "w", encoding="utf-8") as out:
     for round in range(10):
         for doc in lines:
             out.write(json.dumps({"id": f"{doc['id']}#{round}", "text": doc["text"]}) + "\n")
+pages = [(os.path.basename(p)[:12], gzip.open(p).read().decode("utf-8", "replace"))
+         for p in sorted(glob.glob(os.path.join(data, "html", "*.html.gz")))]
 with open(os.path.join(work, "html.jsonl"), "w", encoding="utf-8") as out:
-    for path in sorted(glob.glob(os.path.join(data, "html", "*.html.gz"))):
-        text = gzip.open(path).read().decode("utf-8", "replace")
-        out.write(json.dumps({"id": os.path.basename(path)[:12], "text": text, "format": "html"}) + "\n")
+    for round in range(5):
+        for name, text in pages:
+            out.write(json.dumps({"id": f"{name}#{round}", "text": text, "format": "html"}) + "\n")
 PY
 
 "$bin/precisd" --port 0 >"$work/precisd.out" 2>"$work/precisd.err" &
