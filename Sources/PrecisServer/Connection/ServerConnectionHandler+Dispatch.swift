@@ -23,13 +23,7 @@ extension ServerConnectionHandler {
             // Envoy's overload manager stops taking requests when memory runs short: answers
             // clients have not read fill the output budget, so new work waits for them.
             logger.debug("output budget spent", metadata: ["id": "\(id)", "unread_bytes": "\(outputBudget.queuedBytes)"])
-            let error = WireError(
-                code: .resourceExhausted,
-                message: "server is busy: its output budget is spent on answers clients have not read; retry later",
-                requestID: id
-            )
-            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
-            finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+            refuse(id: id, ticket: ticket, operation, "server is busy: its output budget is spent on answers clients have not read; retry later")
             return
         }
         let accepted = pool.trySubmit(from: ObjectIdentifier(liveness)) {
@@ -37,15 +31,8 @@ extension ServerConnectionHandler {
             // (the deadline timer answers for it).
             guard liveness.isOpen, NIODeadline.now() < deadline else { return }
             guard !liveness.isBacklogged else {
-                let error = WireError(
-                    code: .resourceExhausted,
-                    message: "not run: the answers waiting on this connection are over its unread budget; read them, then retry",
-                    requestID: id
-                )
-                let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
-                eventLoop.execute {
-                    handler.value.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
-                }
+                let message = "not run: the answers waiting on this connection are over its unread budget; read them, then retry"
+                eventLoop.execute { handler.value.refuse(id: id, ticket: ticket, operation, message) }
                 return
             }
             let response = router.respond(to: request, interrupt: interrupt)
@@ -56,13 +43,7 @@ extension ServerConnectionHandler {
         }
         guard accepted else {
             logger.debug("worker queue full", metadata: ["id": "\(id)", "queued": "\(pool.queuedCount)"])
-            let error = WireError(
-                code: .resourceExhausted,
-                message: "server is busy: \(pool.limit) requests are queued; retry later",
-                requestID: id
-            )
-            let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
-            finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
+            refuse(id: id, ticket: ticket, operation, "server is busy: \(pool.limit) requests are queued; retry later")
             return
         }
         deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
@@ -70,6 +51,13 @@ extension ServerConnectionHandler {
             let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
             self.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
         }
+    }
+
+    /// Answers a request RESOURCE_EXHAUSTED without running it.
+    func refuse(id: UInt64, ticket: UInt64, _ operation: ServerMetrics.Operation, _ message: String) {
+        let error = WireError(code: .resourceExhausted, message: message, requestID: id)
+        let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
+        finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
     }
 
     /// Writes the answer of a dispatched request, unless it was answered already.
