@@ -47,6 +47,10 @@ extension PrecisServer {
         public var frameTimeout: TimeAmount
         /// How long a graceful shutdown waits for in-flight work before closing connections.
         public var shutdownGrace: TimeAmount
+        /// On SIGTERM (or cancellation), how long the server goes on accepting and serving with
+        /// `/readyz` answering 503 before the shutdown proper (GoAway, stop accepting,
+        /// `shutdownGrace`): time for load balancers to stop sending it new connections.
+        public var drainDelay: TimeAmount
         /// Where `GET /metrics` (Prometheus text over HTTP/1.1) is served; 127.0.0.1 keeps it
         /// off the network.
         public var metricsHost: String
@@ -84,7 +88,8 @@ extension PrecisServer {
             metricsRequestTimeout: TimeAmount = .seconds(10),
             offloadDecodeBytes: Int = 256 << 10,
             rejectionLogRate: Int = 10,
-            rejectionLogBurst: Int = 100
+            rejectionLogBurst: Int = 100,
+            drainDelay: TimeAmount = .zero
         ) {
             self.host = host
             self.port = port
@@ -108,6 +113,7 @@ extension PrecisServer {
             self.offloadDecodeBytes = offloadDecodeBytes
             self.rejectionLogRate = rejectionLogRate
             self.rejectionLogBurst = rejectionLogBurst
+            self.drainDelay = drainDelay
         }
 
         public static var defaults: Self { Self() }

@@ -45,6 +45,17 @@ extension PrecisServer {
         return registry.emitToBuffer()
     }
 
+    /// `/healthz` checks every event loop of the group; `/readyz` reads the phase and the queue.
+    func healthProbes() -> MetricsHTTPHandler.Probes {
+        let loops = Array(group.makeIterator())
+        return MetricsHTTPHandler.Probes(
+            live: { loop in Liveness.check(loops, answerOn: loop) },
+            ready: { [self] in
+                Readiness.decide(phase: phase, queued: pool.queuedCount, queueLimit: configuration.maxQueuedRequests)
+            }
+        )
+    }
+
     /// Binds the metrics listener when `metricsPort` is set.
     func startMetrics() async throws -> (any Channel)? {
         guard let port = configuration.metricsPort else {
@@ -53,7 +64,7 @@ extension PrecisServer {
         }
         do {
             let channel = try await MetricsListener.bind(host: configuration.metricsHost, port: port, group: group,
-                requestTimeout: configuration.metricsRequestTimeout
+                requestTimeout: configuration.metricsRequestTimeout, probes: healthProbes()
             ) {
                 [self] in self.renderMetrics()
             }

@@ -28,6 +28,10 @@ public final class PrecisServer: Service, Sendable {
     let metricsBound: EventLoopPromise<SocketAddress?>
 
     let outputBudget: OutputBudget
+    private let servingPhase = Atomic<UInt8>(ServingPhase.starting.rawValue)
+
+    /// Starting, serving or draining, as `/readyz` reports it.
+    var phase: ServingPhase { ServingPhase(rawValue: servingPhase.load(ordering: .relaxed)) ?? .draining }
 
     private struct Connections {
         struct Entry {
@@ -108,6 +112,7 @@ public final class PrecisServer: Service, Sendable {
             throw error
         }
         bound.succeed(address)
+        servingPhase.store(ServingPhase.serving.rawValue, ordering: .relaxed)
         logger.info(
             "listening",
             metadata: [
@@ -118,7 +123,7 @@ public final class PrecisServer: Service, Sendable {
         try await withTaskCancellationOrGracefulShutdownHandler {
             try await serverChannel.closeFuture.get()
         } onCancelOrGracefulShutdown: {
-            self.beginShutdown(serverChannel)
+            self.beginDraining(serverChannel)
         }
         try await drained.futureResult.get()
         try? await metricsChannel?.close()
@@ -225,6 +230,20 @@ public final class PrecisServer: Service, Sendable {
             return state.draining && state.open.isEmpty
         }
         if done { drained.succeed() }
+    }
+
+    /// Lame duck: `/readyz` turns 503 at once, and for `drainDelay` the server goes on accepting
+    /// and serving as before, so load balancers and Kubernetes take it out of rotation before
+    /// anything is refused; then the shutdown proper begins.
+    private func beginDraining(_ serverChannel: any Channel) {
+        servingPhase.store(ServingPhase.draining.rawValue, ordering: .relaxed)
+        let delay = configuration.drainDelay
+        guard delay > .zero else { return beginShutdown(serverChannel) }
+        logger.info(
+            "draining: not ready from now; serving \(delay.humanReadable) more before shutting down",
+            metadata: ["drain_delay": "\(delay.humanReadable)"]
+        )
+        group.next().scheduleTask(in: delay) { self.beginShutdown(serverChannel) }
     }
 
     private func beginShutdown(_ serverChannel: any Channel) {

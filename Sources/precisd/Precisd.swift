@@ -18,12 +18,13 @@ struct Precisd: AsyncParsableCommand {
         abstract: "The Precis server: parse, summarize and extract over a binary protocol on TCP.",
         discussion: """
             Listens on --host:--port (default 127.0.0.1:7450) and serves until SIGTERM or \
-            SIGINT, then stops accepting, answers the requests in flight (up to \
-            --shutdown-grace) and exits 0. When it is ready it prints one line to standard \
+            SIGINT, then (after --drain-delay, while /readyz says 503) stops accepting, answers \
+            the requests in flight (up to --shutdown-grace) and exits 0. When it is ready it prints one line to standard \
             output: "precisd VERSION listening on HOST:PORT" (useful with --port 0). Logs go to \
             standard error. With --metrics-port it also serves Prometheus metrics on \
-            http://METRICS-HOST:METRICS-PORT/metrics and prints "precisd metrics on \
-            http://HOST:PORT/metrics" once that listens.
+            http://METRICS-HOST:METRICS-PORT/metrics, liveness on /healthz (200 while its event \
+            loops answer) and readiness on /readyz (503 while starting, draining or with a full \
+            queue), and prints "precisd metrics on http://HOST:PORT/metrics" once that listens.
 
             Durations are written like 500ms, 5s, 2m or 1h.
             """,
@@ -81,6 +82,9 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("On shutdown, how long to wait for requests in flight.", valueName: "duration"))
     var shutdownGrace = "10s"
 
+    @Option(name: .long, help: ArgumentHelp("On SIGTERM, go on serving this long with /readyz answering 503 before shutting down (lame duck); 0 shuts down at once.", valueName: "duration"))
+    var drainDelay = "0s"
+
     @Option(name: .long, help: "Serve Prometheus metrics on GET /metrics at this port (HTTP/1.1); 0 picks a free one. Off when not given.")
     var metricsPort: Int?
 
@@ -116,10 +120,10 @@ struct Precisd: AsyncParsableCommand {
         guard rejectionLogBurst >= 1 else { throw ValidationError("--rejection-log-burst must be at least 1") }
         for (flag, value) in [
             ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
-            ("--shutdown-grace", shutdownGrace), ("--close-linger", closeLinger),
+            ("--shutdown-grace", shutdownGrace), ("--drain-delay", drainDelay), ("--close-linger", closeLinger),
             ("--metrics-request-timeout", metricsRequestTimeout),
         ] {
-            guard let amount = TimeAmount(parsing: value), amount > .zero || flag == "--shutdown-grace" else {
+            guard let amount = TimeAmount(parsing: value), amount > .zero || (amount == .zero && ["--shutdown-grace", "--drain-delay"].contains(flag)) else {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
             }
         }
@@ -158,7 +162,8 @@ struct Precisd: AsyncParsableCommand {
             metricsRequestTimeout: TimeAmount(parsing: metricsRequestTimeout)!,
             offloadDecodeBytes: offloadDecodeBytes,
             rejectionLogRate: rejectionLogRate,
-            rejectionLogBurst: rejectionLogBurst
+            rejectionLogBurst: rejectionLogBurst,
+            drainDelay: TimeAmount(parsing: drainDelay)!
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(
