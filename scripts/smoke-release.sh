@@ -186,5 +186,38 @@ kill -TERM "${PIDS[0]}"
 for _ in $(seq 100); do kill -0 "${PIDS[0]}" 2>/dev/null || break; sleep 0.1; done
 kill -0 "${PIDS[0]}" 2>/dev/null && fail "precisd still running 10 s after SIGTERM" || pass "precisd exits on SIGTERM"
 
+# Health and lame-duck drain: /healthz and /readyz on the metrics port; on SIGTERM readiness
+# turns 503 at once while pings are still served for --drain-delay, then the process exits 0.
+http_status() { # PORT PATH -> the HTTP status code, or 000
+    "$PYTHON" -c '
+import http.client, sys
+try:
+    c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]), timeout=5)
+    c.request("GET", sys.argv[2])
+    print(c.getresponse().status)
+except (OSError, ValueError):
+    print("000")' "$1" "$2"
+}
+"$BIN/precisd" --port 0 --metrics-port 0 --drain-delay 2s >"$WORK/drain.out" 2>"$WORK/drain.err" &
+DRAIN_PID=$!
+PIDS+=($DRAIN_PID)
+for _ in $(seq 100); do grep -q "metrics on" "$WORK/drain.out" 2>/dev/null && break; sleep 0.1; done
+DPORT=$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$WORK/drain.out")
+MPORT=$(sed -n 's|.*metrics on http://.*:\([0-9]*\)/metrics$|\1|p' "$WORK/drain.out")
+[ "$(http_status "$MPORT" /healthz)" = 200 ] && pass "/healthz 200" || fail "/healthz not 200"
+[ "$(http_status "$MPORT" /readyz)" = 200 ] && pass "/readyz 200 while serving" || fail "/readyz not 200 while serving"
+kill -TERM "$DRAIN_PID"
+sleep 0.3
+[ "$(http_status "$MPORT" /readyz)" = 503 ] && pass "/readyz 503 right after SIGTERM" || fail "/readyz not 503 after SIGTERM"
+run "$P" ping --address "127.0.0.1:$DPORT"; expect "ping served during --drain-delay" 0 "pong"
+for _ in $(seq 100); do kill -0 "$DRAIN_PID" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$DRAIN_PID" 2>/dev/null; then
+    fail "precisd still running 10 s after SIGTERM with --drain-delay 2s"
+elif wait "$DRAIN_PID"; then
+    pass "precisd exits 0 after its drain delay"
+else
+    fail "precisd exit status $? after its drain delay"
+fi
+
 echo "smoke: $failures failed"
 [ "$failures" = 0 ]
