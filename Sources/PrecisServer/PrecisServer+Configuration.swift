@@ -51,6 +51,14 @@ extension PrecisServer {
         /// `/readyz` answering 503 before the shutdown proper (GoAway, stop accepting,
         /// `shutdownGrace`): time for load balancers to stop sending it new connections.
         public var drainDelay: TimeAmount
+        /// A connection older than this (each connection's age jittered by ±10%, so they do not
+        /// all go at once) gets a going-away notice, so that clients reconnect and spread over
+        /// the servers behind a load balancer again; nil keeps connections for as long as they
+        /// are used (gRPC's MAX_CONNECTION_AGE).
+        public var maxConnectionAge: TimeAmount?
+        /// After that notice, how long the connection's requests in flight may take before it is
+        /// closed anyway (gRPC's MAX_CONNECTION_AGE_GRACE).
+        public var maxConnectionAgeGrace: TimeAmount
         /// Where `GET /metrics` (Prometheus text over HTTP/1.1) is served; 127.0.0.1 keeps it
         /// off the network.
         public var metricsHost: String
@@ -89,7 +97,9 @@ extension PrecisServer {
             offloadDecodeBytes: Int = 256 << 10,
             rejectionLogRate: Int = 10,
             rejectionLogBurst: Int = 100,
-            drainDelay: TimeAmount = .zero
+            drainDelay: TimeAmount = .zero,
+            maxConnectionAge: TimeAmount? = nil,
+            maxConnectionAgeGrace: TimeAmount = .seconds(10)
         ) {
             self.host = host
             self.port = port
@@ -114,6 +124,8 @@ extension PrecisServer {
             self.rejectionLogRate = rejectionLogRate
             self.rejectionLogBurst = rejectionLogBurst
             self.drainDelay = drainDelay
+            self.maxConnectionAge = maxConnectionAge
+            self.maxConnectionAgeGrace = maxConnectionAgeGrace
         }
 
         public static var defaults: Self { Self() }

@@ -85,6 +85,12 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("On SIGTERM, go on serving this long with /readyz answering 503 before shutting down (lame duck); 0 shuts down at once.", valueName: "duration"))
     var drainDelay = "0s"
 
+    @Option(name: .long, help: ArgumentHelp("Send a connection older than this (±10% jitter) a going-away notice, so clients reconnect and rebalance; off when not given.", valueName: "duration"))
+    var maxConnectionAge: String?
+
+    @Option(name: .long, help: ArgumentHelp("After the maximum-age notice, how long the connection's requests in flight may take before it is closed.", valueName: "duration"))
+    var maxConnectionAgeGrace = "10s"
+
     @Option(name: .long, help: "Serve Prometheus metrics on GET /metrics at this port (HTTP/1.1); 0 picks a free one. Off when not given.")
     var metricsPort: Int?
 
@@ -121,8 +127,8 @@ struct Precisd: AsyncParsableCommand {
         for (flag, value) in [
             ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
             ("--shutdown-grace", shutdownGrace), ("--drain-delay", drainDelay), ("--close-linger", closeLinger),
-            ("--metrics-request-timeout", metricsRequestTimeout),
-        ] {
+            ("--metrics-request-timeout", metricsRequestTimeout), ("--max-connection-age-grace", maxConnectionAgeGrace),
+        ] + (maxConnectionAge.map { [("--max-connection-age", $0)] } ?? []) {
             guard let amount = TimeAmount(parsing: value), amount > .zero || (amount == .zero && ["--shutdown-grace", "--drain-delay"].contains(flag)) else {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
             }
@@ -163,7 +169,9 @@ struct Precisd: AsyncParsableCommand {
             offloadDecodeBytes: offloadDecodeBytes,
             rejectionLogRate: rejectionLogRate,
             rejectionLogBurst: rejectionLogBurst,
-            drainDelay: TimeAmount(parsing: drainDelay)!
+            drainDelay: TimeAmount(parsing: drainDelay)!,
+            maxConnectionAge: maxConnectionAge.flatMap { TimeAmount(parsing: $0) },
+            maxConnectionAgeGrace: TimeAmount(parsing: maxConnectionAgeGrace)!
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(

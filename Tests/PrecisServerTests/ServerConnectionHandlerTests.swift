@@ -124,6 +124,44 @@ import Testing
         _ = try? channel.finish()
     }
 
+    @Test func atItsMaximumAgeAConnectionGetsAGoAwayAndClosesAtTheGrace() throws {
+        let (channel, _, _) = try makeChannel {
+            $0.maxConnectionAge = .seconds(10)
+            $0.maxConnectionAgeGrace = .seconds(5)
+        }
+        try channel.writeInbound(preface())
+        try channel.writeInbound(try parseFrame(id: 1, timeoutMs: 60_000))  // stays in flight
+        var skip = true
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(8_900))  // under 10 s - 10%
+        #expect(try responses(channel, skipPreface: &skip).isEmpty)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(2_200))  // past 10 s + 10%
+        let notice = try responses(channel, skipPreface: &skip)
+        #expect(notice.count == 1)
+        guard case .goAway(let goAway)? = notice.first?.body else {
+            Issue.record("no GoAway: \(notice)")
+            return
+        }
+        #expect(goAway.graceMs == 5_000)
+        #expect(channel.isActive)  // the parse is still in flight
+        // The notice went at 9-11 s (the jitter), so the close comes at 14-16 s.
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(2_800))  // 13.9 s
+        #expect(channel.isActive)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(2_200))  // 16.1 s
+        #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
+
+    @Test func withoutAMaximumAgeAConnectionIsKept() throws {
+        let (channel, _, _) = try makeChannel()
+        try channel.writeInbound(preface())
+        try channel.writeInbound(try parseFrame(id: 1, timeoutMs: 3_600_000))
+        channel.embeddedEventLoop.advanceTime(by: .minutes(30))
+        var skip = true
+        #expect(try responses(channel, skipPreface: &skip).isEmpty)
+        #expect(channel.isActive)
+        _ = try? channel.finish()
+    }
+
     @Test func aPeerStalledMidFrameGetsAnIDZeroAnswerBeforeTheClose() throws {
         let (channel, _, _) = try makeChannel { $0.frameTimeout = .seconds(2) }
         try channel.writeInbound(preface())

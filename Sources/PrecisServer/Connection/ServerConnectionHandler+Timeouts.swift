@@ -10,6 +10,30 @@ extension ServerConnectionHandler {
         lastReadAt = context.eventLoop.now
         startPrefaceTimer(context: context)
         if idleCheck == nil { scheduleIdleCheck(context: context) }
+        if ageTimer == nil { scheduleMaxAge(context: context) }
+    }
+
+    /// At `maxConnectionAge` (jittered) the connection gets a going-away notice, as at shutdown
+    /// but for this connection alone; what is still in flight `maxConnectionAgeGrace` later is
+    /// cut off with the close.
+    func scheduleMaxAge(context: ChannelHandlerContext) {
+        guard let age = router.configuration.maxConnectionAge else { return }
+        let jittered = TimeAmount.nanoseconds(Int64((Double(age.nanoseconds) * ageJitter).rounded()))
+        ageTimer = context.eventLoop.assumeIsolated().scheduleTask(in: jittered) {
+            guard self.machine.state == .active || self.machine.state == .awaitingPreface else { return }
+            let grace = self.router.configuration.maxConnectionAgeGrace
+            self.logger.debug("going away: the connection reached its maximum age", metadata: ["age": "\(jittered.humanReadable)"])
+            self.drain(self.machine.beginDrain(), reason: "connection reached its maximum age", grace: grace, context: context)
+            self.ageCloseTimer = context.eventLoop.assumeIsolated().scheduleTask(in: grace) {
+                if !self.machine.inFlight.isEmpty {
+                    self.logger.info(
+                        "closing connection: requests still in flight at the end of its maximum-age grace",
+                        metadata: ["in_flight": "\(self.machine.inFlight.count)"]
+                    )
+                }
+                context.close(promise: nil)
+            }
+        }
     }
 
     func startPrefaceTimer(context: ChannelHandlerContext) {

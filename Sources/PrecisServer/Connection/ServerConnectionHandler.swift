@@ -35,6 +35,11 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     /// When the idle timeout last fired: the next idle period counts from then or the last read.
     var idleFiredAt = NIODeadline.uptimeNanoseconds(0)
     var stallCheck: Scheduled<Void>?
+    /// The going-away notice at `maxConnectionAge`, then the close at its grace.
+    var ageTimer: Scheduled<Void>?
+    var ageCloseTimer: Scheduled<Void>?
+    /// Where in ±10% of `maxConnectionAge` this connection's age falls (0.9 to 1.1).
+    let ageJitter: Double
     /// After a going-away notice: requests the client sent before it saw the notice are still
     /// arriving; until this deadline they are read and answered UNAVAILABLE rather than lost.
     private var lingerDeadline: NIODeadline?
@@ -70,7 +75,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         overCapacity: Bool,
         logger: Logger,
         onPrefaceAccepted: (@Sendable () -> Void)? = nil,
-        decodeElsewhere: @escaping DecodeElsewhere = ServerConnectionHandler.decodeOnThreadPool
+        decodeElsewhere: @escaping DecodeElsewhere = ServerConnectionHandler.decodeOnThreadPool,
+        ageJitter: Double = Double.random(in: 0.9...1.1)
     ) {
         let configuration = router.configuration
         self.decoder = PrecisFrameDecoder(maxFrameBytes: configuration.maxFrameBytes)
@@ -89,6 +95,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         self.logger = logger
         self.onPrefaceAccepted = onPrefaceAccepted
         self.decodeElsewhere = decodeElsewhere
+        self.ageJitter = ageJitter
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -107,6 +114,8 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         prefaceTimer?.cancel()
         idleCheck?.cancel()
         stallCheck?.cancel()
+        ageTimer?.cancel()
+        ageCloseTimer?.cancel()
         lingerTimer?.cancel()
         closeTimer?.cancel()
         inbound = nil
@@ -232,14 +241,22 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         context.close(promise: nil)
     }
 
-    func drain(_ action: ConnectionStateMachine.DrainAction, reason: String, context: ChannelHandlerContext) {
+    /// - Parameter grace: what the notice tells the client the server waits for its requests in
+    ///   flight (the shutdown grace unless said otherwise).
+    func drain(
+        _ action: ConnectionStateMachine.DrainAction,
+        reason: String,
+        grace: TimeAmount? = nil,
+        context: ChannelHandlerContext
+    ) {
         switch action {
         case .none:
             return
         case .close:
             context.close(promise: nil)
         case .goAway:
-            let graceMs = UInt32(clamping: router.configuration.shutdownGrace.nanoseconds / 1_000_000)
+            let grace = grace ?? router.configuration.shutdownGrace
+            let graceMs = UInt32(clamping: grace.nanoseconds / 1_000_000)
             let goAway = Response(
                 status: Status(code: .unavailable, message: reason),
                 body: .goAway(GoAway(reason: reason, graceMs: graceMs))
@@ -247,7 +264,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
             write(goAway, context: context)
             // Keep reading a moment for requests already on their way, then close as soon as
             // nothing is in flight (at once if the client closes first).
-            let linger = min(Self.lingerTime, router.configuration.shutdownGrace)
+            let linger = min(Self.lingerTime, grace)
             lingerDeadline = context.eventLoop.now + linger
             lingerTimer = context.eventLoop.assumeIsolated().scheduleTask(in: linger) {
                 self.lingerDeadline = nil
