@@ -208,7 +208,7 @@ public final class PrecisServer: Service, Sendable {
             evicted.channel.close(promise: nil)
         }
         if overCapacity {
-            logger.warning("connection over the limit of \(configuration.maxConnections); refusing it")
+            router.overload.log(.warning, logger, "connection over the limit of \(configuration.maxConnections); refusing it")
         }
         try channel.pipeline.syncOperations.addHandler(
             ServerConnectionHandler(

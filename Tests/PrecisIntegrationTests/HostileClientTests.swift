@@ -162,4 +162,34 @@ import Testing
             #expect(lines.count >= 5 && lines.count <= 8, "\(lines.count) lines for 2,000 rejected frames: \(lines.prefix(10))")
         }
     }
+
+    /// Refusals for load (a full queue) are logged as warnings, within their own budget: the
+    /// first few, then a line a second that says how many were left out.
+    @Test func refusalsForLoadAreLoggedWithinTheirOwnBudget() async throws {
+        let logs = LogCapture()
+        try await withTestServer(logger: logs.logger, {
+            $0.workers = 1
+            $0.maxQueuedRequests = 1
+        }) { port in
+            let document = PrecisWire.Document(text: String(repeating: "The council met again on Tuesday about the bridge. ", count: 4_000))
+            try await RawConnection.withConnection(port: port) { io in
+                try await io.sendPreface()
+                #expect(try await io.expectServerPreface() == .current)
+                var frames = ByteBuffer()
+                for id in 1...300 {
+                    try frames.writeFrame(Request(id: UInt64(id), operation: .parse(ParseRequest(document: document))))
+                }
+                try await io.send(Array(frames.readableBytesView))
+                var refused = 0
+                for _ in 1...300 {
+                    let answer = try #require(try await io.readResponse())
+                    if answer.status?.code == .resourceExhausted { refused += 1 }
+                }
+                #expect(refused > 20)
+            }
+            let lines = logs.snapshot().filter { $0.contains("refusing request: server is busy") }
+            #expect(lines.count >= 10 && lines.count <= 20, "\(lines.count) lines: \(lines.prefix(12))")
+            #expect(lines.allSatisfy { $0.hasPrefix("warning") }, "\(lines.prefix(3))")
+        }
+    }
 }

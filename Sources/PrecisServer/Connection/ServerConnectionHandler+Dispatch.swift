@@ -49,6 +49,10 @@ extension ServerConnectionHandler {
         deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
             let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
+            self.router.overload.log(
+                .warning, self.logger, "deadline exceeded: \(error.message)",
+                metadata: ["id": "\(id)", "operation": "\(operation)", "queued": "\(self.pool.queuedCount)"]
+            )
             self.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
         }
     }
@@ -56,6 +60,7 @@ extension ServerConnectionHandler {
     /// Answers a request RESOURCE_EXHAUSTED without running it.
     func refuse(id: UInt64, ticket: UInt64, _ operation: ServerMetrics.Operation, _ message: String) {
         let error = WireError(code: .resourceExhausted, message: message, requestID: id)
+        router.overload.log(.warning, logger, "refusing request: \(message)", metadata: ["id": "\(id)", "operation": "\(operation)"])
         let outcome = RequestOutcome(operation, .resourceExhausted, nanoseconds: nil)
         finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
     }

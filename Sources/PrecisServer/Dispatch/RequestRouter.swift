@@ -11,6 +11,10 @@ struct RequestRouter: Sendable {
     let metrics: ServerMetrics
     /// The budget for log lines about rejected frames and failed requests, all connections.
     let rejections: RejectionLog
+    /// The budget for warnings about load: requests refused RESOURCE_EXHAUSTED or past their
+    /// deadline, connections over the limit. Its own bucket (a line a second after 10), so a
+    /// flood of refusals neither fills the log nor silences the lines about bad frames.
+    var overload = RejectionLog(perSecond: 1, burst: 10)
 
     static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
 

@@ -58,11 +58,16 @@ extension RejectionLog {
     /// Logs `message` at info level if the budget allows, with control characters escaped and its
     /// length capped; the line carries `suppressed=N` when N lines were left out before it.
     func info(_ logger: Logger, _ message: @autoclosure () -> String, metadata: Logger.Metadata = [:]) {
-        guard logger.logLevel <= .info else { return }
+        log(.info, logger, message(), metadata: metadata)
+    }
+
+    /// The same at any level.
+    func log(_ level: Logger.Level, _ logger: Logger, _ message: @autoclosure () -> String, metadata: Logger.Metadata = [:]) {
+        guard logger.logLevel <= level else { return }
         let (write, suppressed) = admit()
         guard write else { return }
         var metadata = metadata
         if suppressed > 0 { metadata["suppressed"] = "\(suppressed)" }
-        logger.info("\(LogText.escaped(message(), limit: 300, quotes: false))", metadata: metadata)
+        logger.log(level: level, "\(LogText.escaped(message(), limit: 300, quotes: false))", metadata: metadata)
     }
 }
