@@ -72,9 +72,10 @@ extension PrecisServer {
             metricsBound.succeed(channel.localAddress)
             return channel
         } catch {
-            logger.error("cannot serve metrics on \(configuration.metricsHost):\(port): \(error)")
-            metricsBound.fail(error)
-            throw error
+            let failure = StartFailure("cannot serve metrics on \(configuration.metricsHost):\(port): \(Self.describe(error))")
+            logger.error("\(failure.message)")
+            metricsBound.fail(failure)
+            throw failure
         }
     }
 }

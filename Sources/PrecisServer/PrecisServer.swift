@@ -93,12 +93,13 @@ public final class PrecisServer: Service, Sendable {
             serverChannel = try await makeBootstrap(router: router)
                 .bind(host: configuration.host, port: configuration.port).get()
         } catch {
-            logger.error("cannot listen on \(configuration.host):\(configuration.port): \(error)")
-            bound.fail(error)
-            metricsBound.fail(error)
+            let failure = StartFailure("cannot listen on \(configuration.host):\(configuration.port): \(Self.describe(error))")
+            logger.error("\(failure.message)")
+            bound.fail(failure)
+            metricsBound.fail(failure)
             drained.succeed()
             try? await pool.shutdown()
-            throw error
+            throw failure
         }
         let address = serverChannel.localAddress!
         let metricsChannel: (any Channel)?
@@ -109,7 +110,7 @@ public final class PrecisServer: Service, Sendable {
             bound.fail(error)
             drained.succeed()
             try? await pool.shutdown()
-            throw error
+            throw (error as? StartFailure) ?? StartFailure("cannot serve metrics: \(Self.describe(error))")
         }
         bound.succeed(address)
         servingPhase.store(ServingPhase.serving.rawValue, ordering: .relaxed)
@@ -129,6 +130,21 @@ public final class PrecisServer: Service, Sendable {
         try? await metricsChannel?.close()
         await stopWorkers()
         logger.info("stopped")
+    }
+
+    /// Why `run()` could not start serving (a port taken, an address not local); already logged
+    /// when thrown, so a caller need not print it again.
+    public struct StartFailure: Error, CustomStringConvertible {
+        public let message: String
+        init(_ message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    /// A socket error in words: `bind(...): Address already in use (errno: 98)` becomes
+    /// `address already in use (errno 98)`.
+    static func describe(_ error: any Error) -> String {
+        guard let io = error as? IOError else { return "\(error)" }
+        return "\(String(cString: strerror(io.errnoCode)).lowercased()) (errno \(io.errnoCode))"
     }
 
     /// How long `run()` waits for the workers after the connections are closed. Engine work stops

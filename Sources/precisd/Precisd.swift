@@ -106,6 +106,9 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(name: .long, help: "Log lines as text or as one JSON object a line (time, level, label, source, message and the metadata), on standard error.")
+    var logFormat = "text"
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535, got \(port)") }
         if let metricsPort, !(0...65535).contains(metricsPort) {
@@ -133,6 +136,9 @@ struct Precisd: AsyncParsableCommand {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
             }
         }
+        guard ServerLogHandler.Format(rawValue: logFormat) != nil else {
+            throw ValidationError("--log-format must be text or json, got \"\(logFormat)\"")
+        }
         guard Logger.Level(rawValue: logLevel.lowercased()) != nil else {
             throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
         }
@@ -140,10 +146,9 @@ struct Precisd: AsyncParsableCommand {
 
     func run() async throws {
         let level = Logger.Level(rawValue: logLevel.lowercased()) ?? .info
+        let format = ServerLogHandler.Format(rawValue: logFormat) ?? .text
         LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = level
-            return handler
+            ServerLogHandler(label: label, format: format, level: level)
         }
         let logger = Logger(label: "precisd")
         let configuration = PrecisServer.Configuration(
@@ -181,6 +186,14 @@ struct Precisd: AsyncParsableCommand {
                 logger: logger
             )
         )
+        do {
+            try await serve(server, group: group)
+        } catch is PrecisServer.StartFailure {
+            throw ExitCode.failure  // logged once already, in words
+        }
+    }
+
+    private func serve(_ server: PrecisServer, group: ServiceGroup) async throws {
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             tasks.addTask {
