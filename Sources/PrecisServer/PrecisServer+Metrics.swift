@@ -1,5 +1,6 @@
 import CoreMetrics
 import NIOCore
+import PrecisWire
 import Prometheus
 
 extension PrecisServer {
@@ -24,7 +25,7 @@ extension PrecisServer {
         }
         let registry = PrometheusCollectorRegistry()
         var factory = PrometheusMetricsFactory(registry: registry)
-        factory.durationHistogramBuckets[ServerMetrics.durationLabel] = latencyBuckets
+        for label in ServerMetrics.histogramLabels { factory.durationHistogramBuckets[label] = latencyBuckets }
         return (ServerMetrics(factory: factory, queueDepth: queueDepth), registry)
     }
 
@@ -42,7 +43,10 @@ extension PrecisServer {
     func renderMetrics() -> [UInt8] {
         guard let registry else { return [] }
         metrics.sampleGauges()
-        return registry.emitToBuffer()
+        var text = Exposition.withHelp(registry.emitToBuffer())
+        text += Exposition.buildInfo(version: PrecisServer.version, protocolVersion: "\(Preface.current.major).\(Preface.current.minor)")
+        text += ProcessMetrics.sample()?.exposition() ?? []
+        return text
     }
 
     /// `/healthz` checks every event loop of the group; `/readyz` reads the phase and the queue.

@@ -42,12 +42,30 @@ import Testing
             #expect(after["precis_requests_in_flight"] == 0)
             #expect(after["precis_queue_depth"] == 0)
             #expect(after.keys.contains("precis_uptime_seconds"))
+            // The summaries' time split into waiting for a worker and running on it.
+            #expect(after["precis_queue_wait_seconds_count{operation=\"summarize\"}"] == 2)
+            #expect(after["precis_run_seconds_count{operation=\"summarize\"}"] == 2)
+            #expect(after["precis_build_info{version=\"\(PrecisServer.version)\",protocol=\"1.0\"}"] == 1)
+            #expect((after["process_cpu_seconds_total"] ?? 0) > 0)
+            #expect((after["process_resident_memory_bytes"] ?? 0) > 1_000_000)
+            #expect((after["process_open_fds"] ?? 0) >= 3)
 
             // info reports the load too: itself in flight, the requests before it answered.
             #expect(info.inFlight == 1)
             #expect(info.connections >= 1)
             #expect(info.requestsTotal >= 6)
             #expect(info.limits?.frameTimeoutMs == 10_000)
+        }
+    }
+
+    @Test func everyFamilyHasHelp() async throws {
+        try await withMetricsServer { _, metricsPort in
+            let text = try await httpRequest(metricsPort, "GET /metrics HTTP/1.1")
+            let lines = text.split(whereSeparator: \.isNewline)  // "\r\n" is one Character
+            let typed = lines.filter { $0.hasPrefix("# TYPE ") }.map { $0.split(separator: " ")[2] }
+            let helped = Set(lines.filter { $0.hasPrefix("# HELP ") }.map { $0.split(separator: " ")[2] })
+            #expect(typed.count >= 20)
+            #expect(typed.filter { !helped.contains($0) }.isEmpty, "no # HELP for \(typed.filter { !helped.contains($0) })")
         }
     }
 

@@ -35,7 +35,9 @@ extension ServerConnectionHandler {
                 eventLoop.execute { handler.value.refuse(id: id, ticket: ticket, operation, message) }
                 return
             }
+            let started = NIODeadline.now()
             let response = router.respond(to: request, interrupt: interrupt)
+            router.metrics.workDone(operation, waited: (started - received).nanoseconds, ran: (NIODeadline.now() - started).nanoseconds)
             Self.logFailure(response, logger: logger, rejections: router.rejections)
             let frame = router.frame(for: response, allocator: allocator)
             let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)

@@ -54,6 +54,8 @@ final class ServerMetrics: Sendable {
 
     private let requests: [Counter?]
     private let latency: [Timer]
+    private let queueWait: [Timer]
+    private let runTime: [Timer]
     private let rejected: [Counter]
     let bytesReceived: Counter
     let bytesSent: Counter
@@ -88,6 +90,12 @@ final class ServerMetrics: Sendable {
         self.latency = Operation.allCases.map {
             Timer(label: Self.durationLabel, dimensions: [("operation", $0.label)], factory: factory)
         }
+        self.queueWait = Operation.allCases.map {
+            Timer(label: Self.queueWaitLabel, dimensions: [("operation", $0.label)], factory: factory)
+        }
+        self.runTime = Operation.allCases.map {
+            Timer(label: Self.runLabel, dimensions: [("operation", $0.label)], factory: factory)
+        }
         self.rejected = Rejection.allCases.map {
             Counter(label: "precis_frames_rejected_total", dimensions: [("reason", $0.label)], factory: factory)
         }
@@ -102,6 +110,10 @@ final class ServerMetrics: Sendable {
     }
 
     static let durationLabel = "precis_request_duration_seconds"
+    static let queueWaitLabel = "precis_queue_wait_seconds"
+    static let runLabel = "precis_run_seconds"
+    /// The histograms, which share the latency buckets.
+    static let histogramLabels = [durationLabel, queueWaitLabel, runLabel]
 
     // MARK: events (hot path)
 
@@ -117,6 +129,13 @@ final class ServerMetrics: Sendable {
         inFlightCount.subtract(1, ordering: .relaxed)
         requestAnswered(operation, code: code)
         if let nanoseconds { latency[operation.rawValue].recordNanoseconds(nanoseconds) }
+    }
+
+    /// A worker took a request after it waited `waited` nanoseconds in the queue, and ran it for
+    /// `ran` (engine work only: the split of `precis_request_duration_seconds`).
+    func workDone(_ operation: Operation, waited: Int64, ran: Int64) {
+        queueWait[operation.rawValue].recordNanoseconds(waited)
+        runTime[operation.rawValue].recordNanoseconds(ran)
     }
 
     /// Requests still in flight on a connection that closed: nobody will answer them.
