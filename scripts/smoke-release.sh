@@ -206,8 +206,10 @@ DPORT=$(sed -n 's/.*listening on .*:\([0-9]*\)$/\1/p' "$WORK/drain.out")
 MPORT=$(sed -n 's|.*metrics on http://.*:\([0-9]*\)/metrics$|\1|p' "$WORK/drain.out")
 [ "$(http_status "$MPORT" /healthz)" = 200 ] && pass "/healthz 200" || fail "/healthz not 200"
 [ "$(http_status "$MPORT" /readyz)" = 200 ] && pass "/readyz 200 while serving" || fail "/readyz not 200 while serving"
+run "$P" health --address "127.0.0.1:$DPORT"; expect "health SERVING exits 0" 0 "^SERVING"
 kill -TERM "$DRAIN_PID"
 sleep 0.3
+run "$P" health --address "127.0.0.1:$DPORT"; expect "health DRAINING after SIGTERM exits 1" 1 "^DRAINING"
 [ "$(http_status "$MPORT" /readyz)" = 503 ] && pass "/readyz 503 right after SIGTERM" || fail "/readyz not 503 after SIGTERM"
 run "$P" ping --address "127.0.0.1:$DPORT"; expect "ping served during --drain-delay" 0 "pong"
 for _ in $(seq 100); do kill -0 "$DRAIN_PID" 2>/dev/null || break; sleep 0.1; done

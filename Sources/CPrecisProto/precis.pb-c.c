@@ -412,6 +412,96 @@ void   precis__v1__info_request__free_unpacked
   assert(message->base.descriptor == &precis__v1__info_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   precis__v1__health_request__init
+                     (Precis__V1__HealthRequest         *message)
+{
+  static const Precis__V1__HealthRequest init_value = PRECIS__V1__HEALTH_REQUEST__INIT;
+  *message = init_value;
+}
+size_t precis__v1__health_request__get_packed_size
+                     (const Precis__V1__HealthRequest *message)
+{
+  assert(message->base.descriptor == &precis__v1__health_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t precis__v1__health_request__pack
+                     (const Precis__V1__HealthRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &precis__v1__health_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t precis__v1__health_request__pack_to_buffer
+                     (const Precis__V1__HealthRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &precis__v1__health_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Precis__V1__HealthRequest *
+       precis__v1__health_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Precis__V1__HealthRequest *)
+     protobuf_c_message_unpack (&precis__v1__health_request__descriptor,
+                                allocator, len, data);
+}
+void   precis__v1__health_request__free_unpacked
+                     (Precis__V1__HealthRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &precis__v1__health_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
+void   precis__v1__health_response__init
+                     (Precis__V1__HealthResponse         *message)
+{
+  static const Precis__V1__HealthResponse init_value = PRECIS__V1__HEALTH_RESPONSE__INIT;
+  *message = init_value;
+}
+size_t precis__v1__health_response__get_packed_size
+                     (const Precis__V1__HealthResponse *message)
+{
+  assert(message->base.descriptor == &precis__v1__health_response__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t precis__v1__health_response__pack
+                     (const Precis__V1__HealthResponse *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &precis__v1__health_response__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t precis__v1__health_response__pack_to_buffer
+                     (const Precis__V1__HealthResponse *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &precis__v1__health_response__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Precis__V1__HealthResponse *
+       precis__v1__health_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Precis__V1__HealthResponse *)
+     protobuf_c_message_unpack (&precis__v1__health_response__descriptor,
+                                allocator, len, data);
+}
+void   precis__v1__health_response__free_unpacked
+                     (Precis__V1__HealthResponse *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &precis__v1__health_response__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   precis__v1__limits__init
                      (Precis__V1__Limits         *message)
 {
@@ -1678,7 +1768,7 @@ const ProtobufCMessageDescriptor precis__v1__status__descriptor =
   (ProtobufCMessageInit) precis__v1__status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[8] =
+static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[9] =
 {
   {
     "id",
@@ -1776,10 +1866,23 @@ static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[8] 
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "health",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Precis__V1__Request, operation_case),
+    offsetof(Precis__V1__Request, health),
+    &precis__v1__health_request__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__request__field_indices_by_name[] = {
   7,   /* field[7] = analyze */
   6,   /* field[6] = extract */
+  8,   /* field[8] = health */
   0,   /* field[0] = id */
   3,   /* field[3] = info */
   4,   /* field[4] = parse */
@@ -1791,7 +1894,7 @@ static const ProtobufCIntRange precis__v1__request__number_ranges[2 + 1] =
 {
   { 1, 0 },
   { 10, 2 },
-  { 0, 8 }
+  { 0, 9 }
 };
 const ProtobufCMessageDescriptor precis__v1__request__descriptor =
 {
@@ -1801,14 +1904,14 @@ const ProtobufCMessageDescriptor precis__v1__request__descriptor =
   "Precis__V1__Request",
   "precis.v1",
   sizeof(Precis__V1__Request),
-  8,
+  9,
   precis__v1__request__field_descriptors,
   precis__v1__request__field_indices_by_name,
   2,  precis__v1__request__number_ranges,
   (ProtobufCMessageInit) precis__v1__request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__response__field_descriptors[10] =
+static const ProtobufCFieldDescriptor precis__v1__response__field_descriptors[11] =
 {
   {
     "id",
@@ -1919,6 +2022,18 @@ static const ProtobufCFieldDescriptor precis__v1__response__field_descriptors[10
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
   {
+    "health",
+    16,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Precis__V1__Response, body_case),
+    offsetof(Precis__V1__Response, health),
+    &precis__v1__health_response__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
     "go_away",
     20,
     PROTOBUF_C_LABEL_NONE,
@@ -1934,7 +2049,8 @@ static const ProtobufCFieldDescriptor precis__v1__response__field_descriptors[10
 static const unsigned precis__v1__response__field_indices_by_name[] = {
   8,   /* field[8] = analyze */
   7,   /* field[7] = extract */
-  9,   /* field[9] = go_away */
+  10,   /* field[10] = go_away */
+  9,   /* field[9] = health */
   0,   /* field[0] = id */
   4,   /* field[4] = info */
   5,   /* field[5] = parse */
@@ -1947,8 +2063,8 @@ static const ProtobufCIntRange precis__v1__response__number_ranges[3 + 1] =
 {
   { 1, 0 },
   { 10, 3 },
-  { 20, 9 },
-  { 0, 10 }
+  { 20, 10 },
+  { 0, 11 }
 };
 const ProtobufCMessageDescriptor precis__v1__response__descriptor =
 {
@@ -1958,7 +2074,7 @@ const ProtobufCMessageDescriptor precis__v1__response__descriptor =
   "Precis__V1__Response",
   "precis.v1",
   sizeof(Precis__V1__Response),
-  10,
+  11,
   precis__v1__response__field_descriptors,
   precis__v1__response__field_indices_by_name,
   3,  precis__v1__response__number_ranges,
@@ -2255,6 +2371,107 @@ const ProtobufCMessageDescriptor precis__v1__info_request__descriptor =
   precis__v1__info_request__field_indices_by_name,
   0,  precis__v1__info_request__number_ranges,
   (ProtobufCMessageInit) precis__v1__info_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define precis__v1__health_request__field_descriptors NULL
+#define precis__v1__health_request__field_indices_by_name NULL
+#define precis__v1__health_request__number_ranges NULL
+const ProtobufCMessageDescriptor precis__v1__health_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "precis.v1.HealthRequest",
+  "HealthRequest",
+  "Precis__V1__HealthRequest",
+  "precis.v1",
+  sizeof(Precis__V1__HealthRequest),
+  0,
+  precis__v1__health_request__field_descriptors,
+  precis__v1__health_request__field_indices_by_name,
+  0,  precis__v1__health_request__number_ranges,
+  (ProtobufCMessageInit) precis__v1__health_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+static const ProtobufCEnumValue precis__v1__health_response__serving_status__enum_values_by_number[4] =
+{
+  { "SERVING_STATUS_UNSPECIFIED", "PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__SERVING_STATUS_UNSPECIFIED", 0 },
+  { "SERVING", "PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__SERVING", 1 },
+  { "NOT_SERVING", "PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__NOT_SERVING", 2 },
+  { "DRAINING", "PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__DRAINING", 3 },
+};
+static const ProtobufCIntRange precis__v1__health_response__serving_status__value_ranges[] = {
+{0, 0},{0, 4}
+};
+static const ProtobufCEnumValueIndex precis__v1__health_response__serving_status__enum_values_by_name[4] =
+{
+  { "DRAINING", 3 },
+  { "NOT_SERVING", 2 },
+  { "SERVING", 1 },
+  { "SERVING_STATUS_UNSPECIFIED", 0 },
+};
+const ProtobufCEnumDescriptor precis__v1__health_response__serving_status__descriptor =
+{
+  PROTOBUF_C__ENUM_DESCRIPTOR_MAGIC,
+  "precis.v1.HealthResponse.ServingStatus",
+  "ServingStatus",
+  "Precis__V1__HealthResponse__ServingStatus",
+  "precis.v1",
+  4,
+  precis__v1__health_response__serving_status__enum_values_by_number,
+  4,
+  precis__v1__health_response__serving_status__enum_values_by_name,
+  1,
+  precis__v1__health_response__serving_status__value_ranges,
+  NULL,NULL,NULL,NULL   /* reserved[1234] */
+};
+static const ProtobufCFieldDescriptor precis__v1__health_response__field_descriptors[2] =
+{
+  {
+    "status",
+    1,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_ENUM,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__HealthResponse, status),
+    &precis__v1__health_response__serving_status__descriptor,
+    NULL,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "reason",
+    2,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__HealthResponse, reason),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+};
+static const unsigned precis__v1__health_response__field_indices_by_name[] = {
+  1,   /* field[1] = reason */
+  0,   /* field[0] = status */
+};
+static const ProtobufCIntRange precis__v1__health_response__number_ranges[1 + 1] =
+{
+  { 1, 0 },
+  { 0, 2 }
+};
+const ProtobufCMessageDescriptor precis__v1__health_response__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "precis.v1.HealthResponse",
+  "HealthResponse",
+  "Precis__V1__HealthResponse",
+  "precis.v1",
+  sizeof(Precis__V1__HealthResponse),
+  2,
+  precis__v1__health_response__field_descriptors,
+  precis__v1__health_response__field_indices_by_name,
+  1,  precis__v1__health_response__number_ranges,
+  (ProtobufCMessageInit) precis__v1__health_response__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCFieldDescriptor precis__v1__limits__field_descriptors[9] =

@@ -16,6 +16,14 @@ extension PrecisClient {
         return info
     }
 
+    /// Whether the server takes new work (SERVING), is shutting down (DRAINING) or is starting
+    /// or overloaded (NOT_SERVING), with the reason; answered on its I/O thread, like ping.
+    public func health(timeout: TimeAmount? = nil) async throws(PrecisError) -> HealthResponse {
+        let response = try await call(.health(HealthRequest()), timeout: timeout)
+        guard case .health(let health)? = response.body else { throw Self.unexpected(response, "health") }
+        return health
+    }
+
     /// The structure of `document`: title, byline, paragraphs, sentences, tokens (on request).
     public func parse(
         _ document: Document,

@@ -54,10 +54,13 @@ extension PrecisServer {
         let loops = Array(group.makeIterator())
         return MetricsHTTPHandler.Probes(
             live: { loop in Liveness.check(loops, answerOn: loop) },
-            ready: { [self] in
-                Readiness.decide(phase: phase, queued: pool.queuedCount, queueLimit: configuration.maxQueuedRequests)
-            }
+            ready: { [self] in readiness() }
         )
+    }
+
+    /// The verdict of `/readyz` and of the health operation.
+    func readiness() -> HealthVerdict {
+        Readiness.decide(phase: phase, queued: pool.queuedCount, queueLimit: configuration.maxQueuedRequests)
     }
 
     /// Binds the metrics listener when `metricsPort` is set.

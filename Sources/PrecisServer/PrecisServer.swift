@@ -84,10 +84,11 @@ public final class PrecisServer: Service, Sendable {
     }
 
     public func run() async throws {
-        let router = RequestRouter(
+        var router = RequestRouter(
             engine: Engine(), configuration: configuration, startedAt: metrics.startedAt, metrics: metrics,
             rejections: RejectionLog(perSecond: configuration.rejectionLogRate, burst: configuration.rejectionLogBurst)
         )
+        router.health = { [self] in (phase, readiness()) }
         let serverChannel: any Channel
         do {
             serverChannel = try await makeBootstrap(router: router)

@@ -26,7 +26,7 @@ struct Precis: AsyncParsableCommand {
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [Ping.self, Info.self, Parse.self, Summarize.self, Extract.self, Analyze.self]
+        subcommands: [Ping.self, Info.self, Health.self, Parse.self, Summarize.self, Extract.self, Analyze.self]
     )
 
     static func main() async {

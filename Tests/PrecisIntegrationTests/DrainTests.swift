@@ -28,12 +28,19 @@ import Testing
             #expect(try await httpGet(metricsPort, "/readyz").hasPrefix("HTTP/1.1 200"))
             #expect(try await httpGet(metricsPort, "/healthz").hasPrefix("HTTP/1.1 200"))
 
+            let probe = testClient(port: port, connections: 1)
+            #expect(try await probe.health().status == .serving)
+
             let started = Date()
             await services.triggerGracefulShutdown()
             let ready = try await httpGet(metricsPort, "/readyz")
             #expect(ready.hasPrefix("HTTP/1.1 503"))
             #expect(ready.contains("draining"))
             #expect(try await httpGet(metricsPort, "/healthz").hasPrefix("HTTP/1.1 200"))  // still alive
+            let health = try await probe.health()
+            #expect(health.status == .draining)
+            #expect(health.reason.hasPrefix("draining"))
+            await probe.close()
 
             // A client that connects during the delay is served as before.
             let client = testClient(port: port, connections: 1)

@@ -22,7 +22,7 @@ import Testing
             let info = try await client.info()
             await client.close()
             #expect(info.protocolMajor == 1)
-            #expect(info.operations == ["ping", "info", "parse", "summarize", "extract", "analyze"])
+            #expect(info.operations == ["ping", "info", "parse", "summarize", "extract", "analyze", "health"])
             #expect(info.limits?.maxFrameBytes == 1 << 20)
             #expect(!info.serverVersion.isEmpty)
         }

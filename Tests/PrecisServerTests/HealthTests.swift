@@ -3,6 +3,7 @@ import NIOCore
 import NIOEmbedded
 import NIOHTTP1
 import NIOPosix
+import PrecisWire
 import Testing
 
 @testable import PrecisServer
@@ -19,6 +20,15 @@ import Testing
         let draining = Readiness.decide(phase: .draining, queued: 0, queueLimit: 8)
         #expect(!draining.healthy)
         #expect(draining.reason.hasPrefix("draining"))
+    }
+
+    @Test func theHealthOperationSaysWhatReadinessSays() {
+        #expect(HealthResponse(phase: .serving, verdict: .ok("ready")).status == .serving)
+        let full = HealthResponse(phase: .serving, verdict: .failing("overloaded: 8 requests queued"))
+        #expect(full.status == .notServing)
+        #expect(full.reason == "overloaded: 8 requests queued")
+        #expect(HealthResponse(phase: .starting, verdict: .failing("starting")).status == .notServing)
+        #expect(HealthResponse(phase: .draining, verdict: .failing("draining")).status == .draining)
     }
 
     @Test func livenessAnswersWhenEveryLoopTurnsAndFailsWhenOneIsWedged() throws {

@@ -252,6 +252,9 @@ class AsyncClient:
     async def info(self, timeout_ms: int = 0) -> pb.InfoResponse:
         return (await self.call(requests.info(timeout_ms))).info
 
+    async def health(self, timeout_ms: int = 0) -> pb.HealthResponse:
+        return (await self.call(requests.health(timeout_ms))).health
+
     async def parse(self, text: str, **options) -> pb.ParseResponse:
         return (await self.call(requests.parse(text, **options))).parse
 

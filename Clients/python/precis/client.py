@@ -344,6 +344,11 @@ class Client:
         """Versions, limits, uptime and load of the server."""
         return self.call(requests.info(timeout_ms)).info
 
+    def health(self, timeout_ms: int = 0) -> pb.HealthResponse:
+        """Whether the server takes new work: ``status`` is ``pb.HealthResponse.SERVING``,
+        ``NOT_SERVING`` (starting or overloaded) or ``DRAINING`` (shutting down), with a ``reason``."""
+        return self.call(requests.health(timeout_ms)).health
+
     def parse(self, text: str, **options) -> pb.ParseResponse:
         """Structure, sentences and (``include_tokens=True``) tokens; see ``requests.parse``."""
         return self.call(requests.parse(text, **options)).parse

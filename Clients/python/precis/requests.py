@@ -19,6 +19,10 @@ def info(timeout_ms: int = 0) -> pb.Request:
     return pb.Request(timeout_ms=timeout_ms, info=pb.InfoRequest())
 
 
+def health(timeout_ms: int = 0) -> pb.Request:
+    return pb.Request(timeout_ms=timeout_ms, health=pb.HealthRequest())
+
+
 def parse(text: str, include_tokens: bool = False, format: int = pb.Document.FORMAT_AUTO,
           language: str = "", timeout_ms: int = 0) -> pb.Request:
     return pb.Request(timeout_ms=timeout_ms, parse=pb.ParseRequest(

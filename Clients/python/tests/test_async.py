@@ -21,6 +21,8 @@ def test_ping_and_info(server):
             info = await client.info()
             assert info.protocol_major == 1
             assert "analyze" in info.operations
+            assert "health" in info.operations
+            assert (await client.health()).status == pb.HealthResponse.SERVING
     run(main())
 
 

@@ -29,6 +29,13 @@ def test_info_reports_versions_and_limits(server):
     assert info.limits.workers > 0
 
 
+def test_health_says_serving(server):
+    with Client(server.host, server.port) as client:
+        health = client.health()
+    assert health.status == pb.HealthResponse.SERVING
+    assert health.reason.startswith("ready")
+
+
 def test_summarize_spans_slice_the_utf8_text(server):
     with Client(server.host, server.port) as client:
         summary = client.summarize(ARTICLE, sentences=2)

@@ -15,13 +15,16 @@ struct RequestRouter: Sendable {
     /// deadline, connections over the limit. Its own bucket (a line a second after 10), so a
     /// flood of refusals neither fills the log nor silences the lines about bad frames.
     var overload = RejectionLog(perSecond: 1, burst: 10)
+    /// Where the server is in its life and its readiness verdict, for the health operation (the
+    /// server sets it; standing alone, the router is always serving).
+    var health: @Sendable () -> (ServingPhase, HealthVerdict) = { (.serving, .ok("ready")) }
 
-    static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze"]
+    static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze", "health"]
 
     /// Whether the request is cheap enough to answer on the event loop (no engine work).
     static func runsInline(_ operation: Request.Operation) -> Bool {
         switch operation {
-        case .ping, .info: true
+        case .ping, .info, .health: true
         case .parse, .summarize, .extract, .analyze: false
         }
     }
@@ -50,6 +53,9 @@ struct RequestRouter: Sendable {
             return .ping(PingResponse(payload: ping.payload))
         case .info:
             return .info(info())
+        case .health:
+            let (phase, verdict) = health()
+            return .health(HealthResponse(phase: phase, verdict: verdict))
         case .parse(let parse):
             let document = try work.parsed(parse.document)
             return .parse(ParseResponse(document, includeTokens: parse.options?.includeTokens ?? false))

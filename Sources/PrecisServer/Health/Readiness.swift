@@ -1,3 +1,5 @@
+import PrecisWire
+
 /// Where the server is in its life, as the health endpoints report it.
 enum ServingPhase: UInt8, Sendable {
     /// Listening sockets are being bound; nothing is served yet.
@@ -36,5 +38,19 @@ enum Readiness {
         case .serving:
             return .ok("ready: \(queued) of \(queueLimit) queue places taken")
         }
+    }
+}
+
+extension HealthResponse {
+    /// The health operation's answer: SERVING when ready, DRAINING from SIGTERM on, NOT_SERVING
+    /// while starting or overloaded; the reason is the readiness sentence.
+    init(phase: ServingPhase, verdict: HealthVerdict) {
+        let status: ServingStatus =
+            switch phase {
+            case .draining: .draining
+            case .starting: .notServing
+            case .serving: verdict.healthy ? .serving : .notServing
+            }
+        self.init(status: status, reason: verdict.reason)
     }
 }

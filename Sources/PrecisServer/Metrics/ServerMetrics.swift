@@ -14,7 +14,7 @@ import Synchronization
 final class ServerMetrics: Sendable {
     /// The operation of a request, as an index into the per-operation handles.
     enum Operation: Int, CaseIterable, Sendable {
-        case ping, info, parse, summarize, extract, analyze
+        case ping, info, parse, summarize, extract, analyze, health
         /// No operation, or one this server does not know.
         case none
 
@@ -26,6 +26,7 @@ final class ServerMetrics: Sendable {
             case .summarize: self = .summarize
             case .extract: self = .extract
             case .analyze: self = .analyze
+            case .health: self = .health
             case nil: self = .none
             }
         }

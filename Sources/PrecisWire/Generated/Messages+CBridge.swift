@@ -30,6 +30,7 @@ extension Request {
         case 13: self.operation = .summarize(SummarizeRequest(cMessage: c.pointee.summarize!))
         case 14: self.operation = .extract(ExtractRequest(cMessage: c.pointee.extract!))
         case 15: self.operation = .analyze(AnalyzeRequest(cMessage: c.pointee.analyze!))
+        case 16: self.operation = .health(HealthRequest(cMessage: c.pointee.health!))
         default: break
         }
     }
@@ -59,6 +60,9 @@ extension Request {
         case .analyze(let value)?:
             c.pointee.operation_case = Precis__V1__Request__OperationCase(rawValue: 15)
             c.pointee.analyze = try value.cMessage(in: arena)
+        case .health(let value)?:
+            c.pointee.operation_case = Precis__V1__Request__OperationCase(rawValue: 16)
+            c.pointee.health = try value.cMessage(in: arena)
         }
         return c
     }
@@ -77,6 +81,7 @@ extension Response {
         case 13: self.body = .summarize(SummarizeResponse(cMessage: c.pointee.summarize!))
         case 14: self.body = .extract(ExtractResponse(cMessage: c.pointee.extract!))
         case 15: self.body = .analyze(AnalyzeResponse(cMessage: c.pointee.analyze!))
+        case 16: self.body = .health(HealthResponse(cMessage: c.pointee.health!))
         case 20: self.body = .goAway(GoAway(cMessage: c.pointee.go_away!))
         default: break
         }
@@ -108,6 +113,9 @@ extension Response {
         case .analyze(let value)?:
             c.pointee.body_case = Precis__V1__Response__BodyCase(rawValue: 15)
             c.pointee.analyze = try value.cMessage(in: arena)
+        case .health(let value)?:
+            c.pointee.body_case = Precis__V1__Response__BodyCase(rawValue: 16)
+            c.pointee.health = try value.cMessage(in: arena)
         case .goAway(let value)?:
             c.pointee.body_case = Precis__V1__Response__BodyCase(rawValue: 20)
             c.pointee.go_away = try value.cMessage(in: arena)
@@ -202,6 +210,34 @@ extension InfoRequest {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__InfoRequest> {
         let c = arena.allocate(Precis__V1__InfoRequest.self)
         precis__v1__info_request__init(c)
+        return c
+    }
+}
+
+extension HealthRequest {
+    init(cMessage c: UnsafePointer<Precis__V1__HealthRequest>) {
+        self.init()
+    }
+
+    func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__HealthRequest> {
+        let c = arena.allocate(Precis__V1__HealthRequest.self)
+        precis__v1__health_request__init(c)
+        return c
+    }
+}
+
+extension HealthResponse {
+    init(cMessage c: UnsafePointer<Precis__V1__HealthResponse>) {
+        self.init()
+        self.status = HealthResponse.ServingStatus(rawValue: Int32(bitPattern: c.pointee.status.rawValue))
+        self.reason = CArena.string(c.pointee.reason)
+    }
+
+    func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__HealthResponse> {
+        let c = arena.allocate(Precis__V1__HealthResponse.self)
+        precis__v1__health_response__init(c)
+        c.pointee.status = Precis__V1__HealthResponse__ServingStatus(rawValue: UInt32(bitPattern: status.rawValue))
+        if !reason.isEmpty { c.pointee.reason = try arena.string(reason) }
         return c
     }
 }

@@ -22,6 +22,7 @@ extension Request: JSONWritable {
         case .summarize(let value)?: w.key("summarize"); value.writeJSON(to: &w)
         case .extract(let value)?: w.key("extract"); value.writeJSON(to: &w)
         case .analyze(let value)?: w.key("analyze"); value.writeJSON(to: &w)
+        case .health(let value)?: w.key("health"); value.writeJSON(to: &w)
         }
         w.endObject()
     }
@@ -41,6 +42,7 @@ extension Response: JSONWritable {
         case .summarize(let value)?: w.key("summarize"); value.writeJSON(to: &w)
         case .extract(let value)?: w.key("extract"); value.writeJSON(to: &w)
         case .analyze(let value)?: w.key("analyze"); value.writeJSON(to: &w)
+        case .health(let value)?: w.key("health"); value.writeJSON(to: &w)
         case .goAway(let value)?: w.key("goAway"); value.writeJSON(to: &w)
         }
         w.endObject()
@@ -94,6 +96,22 @@ extension PingResponse: JSONWritable {
 extension InfoRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
+        w.endObject()
+    }
+}
+
+extension HealthRequest: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.endObject()
+    }
+}
+
+extension HealthResponse: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.key("status"); w.enumValue(status.protoName, status.rawValue)
+        w.key("reason"); w.value(reason)
         w.endObject()
     }
 }

@@ -94,6 +94,7 @@ public struct Request: Sendable, Hashable {
         indirect case summarize(SummarizeRequest)
         indirect case extract(ExtractRequest)
         indirect case analyze(AnalyzeRequest)
+        case health(HealthRequest)
     }
 }
 
@@ -122,6 +123,7 @@ public struct Response: Sendable, Hashable {
         indirect case summarize(SummarizeResponse)
         indirect case extract(ExtractResponse)
         indirect case analyze(AnalyzeResponse)
+        case health(HealthResponse)
         case goAway(GoAway)
     }
 }
@@ -230,6 +232,63 @@ public struct PingResponse: Sendable, Hashable {
 public struct InfoRequest: Sendable, Hashable {
 
     public init() {}
+}
+
+public struct HealthRequest: Sendable, Hashable {
+
+    public init() {}
+}
+
+public struct HealthResponse: Sendable, Hashable {
+    public var status: HealthResponse.ServingStatus
+    public var reason: String
+
+    public init(
+        status: HealthResponse.ServingStatus = .unspecified,
+        reason: String = ""
+    ) {
+        self.status = status
+        self.reason = reason
+    }
+
+    public enum ServingStatus: Sendable, Hashable {
+        case unspecified
+        case serving
+        case notServing
+        case draining
+        case unrecognized(Int32)
+
+        public init(rawValue: Int32) {
+            switch rawValue {
+            case 0: self = .unspecified
+            case 1: self = .serving
+            case 2: self = .notServing
+            case 3: self = .draining
+            default: self = .unrecognized(rawValue)
+            }
+        }
+
+        public var rawValue: Int32 {
+            switch self {
+            case .unspecified: 0
+            case .serving: 1
+            case .notServing: 2
+            case .draining: 3
+            case .unrecognized(let value): value
+            }
+        }
+
+        /// The value's name in the schema, as proto3's JSON mapping writes it.
+        public var protoName: String? {
+            switch self {
+            case .unspecified: "SERVING_STATUS_UNSPECIFIED"
+            case .serving: "SERVING"
+            case .notServing: "NOT_SERVING"
+            case .draining: "DRAINING"
+            case .unrecognized: nil
+            }
+        }
+    }
 }
 
 public struct Limits: Sendable, Hashable {

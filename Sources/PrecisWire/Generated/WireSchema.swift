@@ -23,8 +23,10 @@ enum WireSchema {
     static let extractRequest = MessageSchema(fields: [(1, "document", .message(document)), (2, "options", .message(extractOptions))])
     /// AnalyzeRequest
     static let analyzeRequest = MessageSchema(fields: [(1, "document", .message(document)), (2, "parse", .message(parseOptions)), (3, "summary", .message(summaryOptions)), (4, "extract", .message(extractOptions))])
+    /// HealthRequest
+    static let healthRequest = MessageSchema(fields: [])
     /// Request
-    static let request = MessageSchema(fields: [(10, "ping", .message(pingRequest)), (11, "info", .message(infoRequest)), (12, "parse", .message(parseRequest)), (13, "summarize", .message(summarizeRequest)), (14, "extract", .message(extractRequest)), (15, "analyze", .message(analyzeRequest))])
+    static let request = MessageSchema(fields: [(10, "ping", .message(pingRequest)), (11, "info", .message(infoRequest)), (12, "parse", .message(parseRequest)), (13, "summarize", .message(summarizeRequest)), (14, "extract", .message(extractRequest)), (15, "analyze", .message(analyzeRequest)), (16, "health", .message(healthRequest))])
     /// PingResponse
     static let pingResponse = MessageSchema(fields: [])
     /// Limits
@@ -69,8 +71,10 @@ enum WireSchema {
     static let extractResponse = MessageSchema(fields: [(1, "entities", .message(entity)), (2, "dates", .message(dateMention)), (3, "quantities", .message(quantity)), (4, "quotes", .message(quote)), (5, "keyphrases", .message(keyphrase)), (6, "links", .message(link)), (7, "reference_date", .string), (8, "text", .string)])
     /// AnalyzeResponse
     static let analyzeResponse = MessageSchema(fields: [(1, "parse", .message(parseResponse)), (2, "summary", .message(summarizeResponse)), (3, "extract", .message(extractResponse))])
+    /// HealthResponse
+    static let healthResponse = MessageSchema(fields: [(2, "reason", .string)])
     /// GoAway
     static let goAway = MessageSchema(fields: [(1, "reason", .string)])
     /// Response
-    static let response = MessageSchema(fields: [(2, "status", .message(status)), (10, "ping", .message(pingResponse)), (11, "info", .message(infoResponse)), (12, "parse", .message(parseResponse)), (13, "summarize", .message(summarizeResponse)), (14, "extract", .message(extractResponse)), (15, "analyze", .message(analyzeResponse)), (20, "go_away", .message(goAway))])
+    static let response = MessageSchema(fields: [(2, "status", .message(status)), (10, "ping", .message(pingResponse)), (11, "info", .message(infoResponse)), (12, "parse", .message(parseResponse)), (13, "summarize", .message(summarizeResponse)), (14, "extract", .message(extractResponse)), (15, "analyze", .message(analyzeResponse)), (16, "health", .message(healthResponse)), (20, "go_away", .message(goAway))])
 }

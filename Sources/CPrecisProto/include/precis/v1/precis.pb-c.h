@@ -24,6 +24,8 @@ typedef struct Precis__V1__Document Precis__V1__Document;
 typedef struct Precis__V1__PingRequest Precis__V1__PingRequest;
 typedef struct Precis__V1__PingResponse Precis__V1__PingResponse;
 typedef struct Precis__V1__InfoRequest Precis__V1__InfoRequest;
+typedef struct Precis__V1__HealthRequest Precis__V1__HealthRequest;
+typedef struct Precis__V1__HealthResponse Precis__V1__HealthResponse;
 typedef struct Precis__V1__Limits Precis__V1__Limits;
 typedef struct Precis__V1__InfoResponse Precis__V1__InfoResponse;
 typedef struct Precis__V1__ParseOptions Precis__V1__ParseOptions;
@@ -62,6 +64,22 @@ typedef enum _Precis__V1__Document__Format {
   PRECIS__V1__DOCUMENT__FORMAT__HTML = 3
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__DOCUMENT__FORMAT)
 } Precis__V1__Document__Format;
+typedef enum _Precis__V1__HealthResponse__ServingStatus {
+  PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__SERVING_STATUS_UNSPECIFIED = 0,
+  /*
+   * Taking new work.
+   */
+  PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__SERVING = 1,
+  /*
+   * Not taking new work: still starting, or its worker queue is full (retry elsewhere or later).
+   */
+  PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__NOT_SERVING = 2,
+  /*
+   * Shutting down after SIGTERM: it still answers, but send new work elsewhere.
+   */
+  PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__DRAINING = 3
+    PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS)
+} Precis__V1__HealthResponse__ServingStatus;
 typedef enum _Precis__V1__Paragraph__Kind {
   PRECIS__V1__PARAGRAPH__KIND__KIND_UNSPECIFIED = 0,
   PRECIS__V1__PARAGRAPH__KIND__BODY = 1,
@@ -188,7 +206,8 @@ typedef enum {
   PRECIS__V1__REQUEST__OPERATION_PARSE = 12,
   PRECIS__V1__REQUEST__OPERATION_SUMMARIZE = 13,
   PRECIS__V1__REQUEST__OPERATION_EXTRACT = 14,
-  PRECIS__V1__REQUEST__OPERATION_ANALYZE = 15
+  PRECIS__V1__REQUEST__OPERATION_ANALYZE = 15,
+  PRECIS__V1__REQUEST__OPERATION_HEALTH = 16
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__REQUEST__OPERATION__CASE)
 } Precis__V1__Request__OperationCase;
 
@@ -213,6 +232,7 @@ struct  Precis__V1__Request
     Precis__V1__SummarizeRequest *summarize;
     Precis__V1__ExtractRequest *extract;
     Precis__V1__AnalyzeRequest *analyze;
+    Precis__V1__HealthRequest *health;
   };
 };
 #define PRECIS__V1__REQUEST__INIT \
@@ -228,6 +248,7 @@ typedef enum {
   PRECIS__V1__RESPONSE__BODY_SUMMARIZE = 13,
   PRECIS__V1__RESPONSE__BODY_EXTRACT = 14,
   PRECIS__V1__RESPONSE__BODY_ANALYZE = 15,
+  PRECIS__V1__RESPONSE__BODY_HEALTH = 16,
   PRECIS__V1__RESPONSE__BODY_GO_AWAY = 20
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__RESPONSE__BODY__CASE)
 } Precis__V1__Response__BodyCase;
@@ -253,6 +274,7 @@ struct  Precis__V1__Response
     Precis__V1__SummarizeResponse *summarize;
     Precis__V1__ExtractResponse *extract;
     Precis__V1__AnalyzeResponse *analyze;
+    Precis__V1__HealthResponse *health;
     Precis__V1__GoAway *go_away;
   };
 };
@@ -341,6 +363,33 @@ struct  Precis__V1__InfoRequest
 #define PRECIS__V1__INFO_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__info_request__descriptor) \
      }
+
+
+/*
+ * Whether the server wants new work, as grpc.health.v1 says it: answered on the I/O thread, like
+ * ping, from the same state as the metrics port's /readyz.
+ */
+struct  Precis__V1__HealthRequest
+{
+  ProtobufCMessage base;
+};
+#define PRECIS__V1__HEALTH_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&precis__v1__health_request__descriptor) \
+     }
+
+
+struct  Precis__V1__HealthResponse
+{
+  ProtobufCMessage base;
+  Precis__V1__HealthResponse__ServingStatus status;
+  /*
+   * Why, in a sentence ("overloaded: 1024 requests queued for the workers, the limit is 1024").
+   */
+  char *reason;
+};
+#define PRECIS__V1__HEALTH_RESPONSE__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&precis__v1__health_response__descriptor) \
+    , PRECIS__V1__HEALTH_RESPONSE__SERVING_STATUS__SERVING_STATUS_UNSPECIFIED, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__Limits
@@ -1074,6 +1123,44 @@ Precis__V1__InfoRequest *
 void   precis__v1__info_request__free_unpacked
                      (Precis__V1__InfoRequest *message,
                       ProtobufCAllocator *allocator);
+/* Precis__V1__HealthRequest methods */
+void   precis__v1__health_request__init
+                     (Precis__V1__HealthRequest         *message);
+size_t precis__v1__health_request__get_packed_size
+                     (const Precis__V1__HealthRequest   *message);
+size_t precis__v1__health_request__pack
+                     (const Precis__V1__HealthRequest   *message,
+                      uint8_t             *out);
+size_t precis__v1__health_request__pack_to_buffer
+                     (const Precis__V1__HealthRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Precis__V1__HealthRequest *
+       precis__v1__health_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   precis__v1__health_request__free_unpacked
+                     (Precis__V1__HealthRequest *message,
+                      ProtobufCAllocator *allocator);
+/* Precis__V1__HealthResponse methods */
+void   precis__v1__health_response__init
+                     (Precis__V1__HealthResponse         *message);
+size_t precis__v1__health_response__get_packed_size
+                     (const Precis__V1__HealthResponse   *message);
+size_t precis__v1__health_response__pack
+                     (const Precis__V1__HealthResponse   *message,
+                      uint8_t             *out);
+size_t precis__v1__health_response__pack_to_buffer
+                     (const Precis__V1__HealthResponse   *message,
+                      ProtobufCBuffer     *buffer);
+Precis__V1__HealthResponse *
+       precis__v1__health_response__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   precis__v1__health_response__free_unpacked
+                     (Precis__V1__HealthResponse *message,
+                      ProtobufCAllocator *allocator);
 /* Precis__V1__Limits methods */
 void   precis__v1__limits__init
                      (Precis__V1__Limits         *message);
@@ -1616,6 +1703,12 @@ typedef void (*Precis__V1__PingResponse_Closure)
 typedef void (*Precis__V1__InfoRequest_Closure)
                  (const Precis__V1__InfoRequest *message,
                   void *closure_data);
+typedef void (*Precis__V1__HealthRequest_Closure)
+                 (const Precis__V1__HealthRequest *message,
+                  void *closure_data);
+typedef void (*Precis__V1__HealthResponse_Closure)
+                 (const Precis__V1__HealthResponse *message,
+                  void *closure_data);
 typedef void (*Precis__V1__Limits_Closure)
                  (const Precis__V1__Limits *message,
                   void *closure_data);
@@ -1714,6 +1807,9 @@ extern const ProtobufCEnumDescriptor    precis__v1__document__format__descriptor
 extern const ProtobufCMessageDescriptor precis__v1__ping_request__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__ping_response__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__info_request__descriptor;
+extern const ProtobufCMessageDescriptor precis__v1__health_request__descriptor;
+extern const ProtobufCMessageDescriptor precis__v1__health_response__descriptor;
+extern const ProtobufCEnumDescriptor    precis__v1__health_response__serving_status__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__limits__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__info_response__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__parse_options__descriptor;
