@@ -457,6 +457,51 @@ void   precis__v1__health_request__free_unpacked
   assert(message->base.descriptor == &precis__v1__health_request__descriptor);
   protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
 }
+void   precis__v1__cancel_request__init
+                     (Precis__V1__CancelRequest         *message)
+{
+  static const Precis__V1__CancelRequest init_value = PRECIS__V1__CANCEL_REQUEST__INIT;
+  *message = init_value;
+}
+size_t precis__v1__cancel_request__get_packed_size
+                     (const Precis__V1__CancelRequest *message)
+{
+  assert(message->base.descriptor == &precis__v1__cancel_request__descriptor);
+  return protobuf_c_message_get_packed_size ((const ProtobufCMessage*)(message));
+}
+size_t precis__v1__cancel_request__pack
+                     (const Precis__V1__CancelRequest *message,
+                      uint8_t       *out)
+{
+  assert(message->base.descriptor == &precis__v1__cancel_request__descriptor);
+  return protobuf_c_message_pack ((const ProtobufCMessage*)message, out);
+}
+size_t precis__v1__cancel_request__pack_to_buffer
+                     (const Precis__V1__CancelRequest *message,
+                      ProtobufCBuffer *buffer)
+{
+  assert(message->base.descriptor == &precis__v1__cancel_request__descriptor);
+  return protobuf_c_message_pack_to_buffer ((const ProtobufCMessage*)message, buffer);
+}
+Precis__V1__CancelRequest *
+       precis__v1__cancel_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data)
+{
+  return (Precis__V1__CancelRequest *)
+     protobuf_c_message_unpack (&precis__v1__cancel_request__descriptor,
+                                allocator, len, data);
+}
+void   precis__v1__cancel_request__free_unpacked
+                     (Precis__V1__CancelRequest *message,
+                      ProtobufCAllocator *allocator)
+{
+  if(!message)
+    return;
+  assert(message->base.descriptor == &precis__v1__cancel_request__descriptor);
+  protobuf_c_message_free_unpacked ((ProtobufCMessage*)message, allocator);
+}
 void   precis__v1__health_response__init
                      (Precis__V1__HealthResponse         *message)
 {
@@ -1768,7 +1813,7 @@ const ProtobufCMessageDescriptor precis__v1__status__descriptor =
   (ProtobufCMessageInit) precis__v1__status__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[9] =
+static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[10] =
 {
   {
     "id",
@@ -1878,9 +1923,22 @@ static const ProtobufCFieldDescriptor precis__v1__request__field_descriptors[9] 
     0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "cancel",
+    17,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_MESSAGE,
+    offsetof(Precis__V1__Request, operation_case),
+    offsetof(Precis__V1__Request, cancel),
+    &precis__v1__cancel_request__descriptor,
+    NULL,
+    0 | PROTOBUF_C_FIELD_FLAG_ONEOF,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__request__field_indices_by_name[] = {
   7,   /* field[7] = analyze */
+  9,   /* field[9] = cancel */
   6,   /* field[6] = extract */
   8,   /* field[8] = health */
   0,   /* field[0] = id */
@@ -1894,7 +1952,7 @@ static const ProtobufCIntRange precis__v1__request__number_ranges[2 + 1] =
 {
   { 1, 0 },
   { 10, 2 },
-  { 0, 9 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor precis__v1__request__descriptor =
 {
@@ -1904,7 +1962,7 @@ const ProtobufCMessageDescriptor precis__v1__request__descriptor =
   "Precis__V1__Request",
   "precis.v1",
   sizeof(Precis__V1__Request),
-  9,
+  10,
   precis__v1__request__field_descriptors,
   precis__v1__request__field_indices_by_name,
   2,  precis__v1__request__number_ranges,
@@ -2389,6 +2447,24 @@ const ProtobufCMessageDescriptor precis__v1__health_request__descriptor =
   precis__v1__health_request__field_indices_by_name,
   0,  precis__v1__health_request__number_ranges,
   (ProtobufCMessageInit) precis__v1__health_request__init,
+  NULL,NULL,NULL    /* reserved[123] */
+};
+#define precis__v1__cancel_request__field_descriptors NULL
+#define precis__v1__cancel_request__field_indices_by_name NULL
+#define precis__v1__cancel_request__number_ranges NULL
+const ProtobufCMessageDescriptor precis__v1__cancel_request__descriptor =
+{
+  PROTOBUF_C__MESSAGE_DESCRIPTOR_MAGIC,
+  "precis.v1.CancelRequest",
+  "CancelRequest",
+  "Precis__V1__CancelRequest",
+  "precis.v1",
+  sizeof(Precis__V1__CancelRequest),
+  0,
+  precis__v1__cancel_request__field_descriptors,
+  precis__v1__cancel_request__field_indices_by_name,
+  0,  precis__v1__cancel_request__number_ranges,
+  (ProtobufCMessageInit) precis__v1__cancel_request__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
 static const ProtobufCEnumValue precis__v1__health_response__serving_status__enum_values_by_number[4] =

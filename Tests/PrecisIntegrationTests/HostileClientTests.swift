@@ -66,6 +66,22 @@ import Testing
         }
     }
 
+    /// Cancelling the task of a call tells the server (`Request{id, cancel}`): the running work
+    /// stops and frees its worker, and the work queued behind it runs.
+    @Test func aCancelledCallFreesItsWorker() async throws {
+        try await withTestServer({ $0.workers = 1 }) { port in
+            let client = testClient(port: port, connections: 1)
+            let call = Task { try await client.analyze(Self.heavy, timeout: .seconds(120)) }
+            #expect(try await Self.waitForQueued(client, { $0 == 1 }, seconds: 10))
+            try await Task.sleep(for: .milliseconds(100))  // the work is running
+            call.cancel()
+            await #expect(throws: PrecisError.self) { _ = try await call.value }
+            #expect(try await Self.waitForQueued(client, { $0 == 0 }, seconds: 5), "the worker is still busy")
+            _ = try await client.parse(Document("A small document. Two sentences."), timeout: .seconds(5))
+            await client.close()
+        }
+    }
+
     /// A graceful shutdown while a worker is busy ends soon after the grace period: the running
     /// work is interrupted instead of being waited for.
     @Test func shutdownDoesNotWaitForBusyWorkers() async throws {

@@ -162,6 +162,28 @@ import Testing
         _ = try? channel.finish()
     }
 
+    @Test func aCancelAnswersItsRequestCancelledAtOnceAndNothingElse() throws {
+        let (channel, _, _) = try makeChannel()
+        try channel.writeInbound(preface())
+        try channel.writeInbound(try parseFrame(id: 5, timeoutMs: 60_000))  // stays in flight
+        var cancels = ByteBuffer()
+        try cancels.writeFrame(Request(id: 5, operation: .cancel(CancelRequest())))
+        try cancels.writeFrame(Request(id: 99, operation: .cancel(CancelRequest())))  // not in flight
+        try channel.writeInbound(cancels)
+        channel.embeddedEventLoop.run()
+        var skip = true
+        let answers = try responses(channel, skipPreface: &skip)
+        #expect(answers.map(\.id) == [5])
+        #expect(answers.first?.status?.code == .cancelled)
+        // The id is free again, and the deadline of the cancelled request answers nothing more.
+        try channel.writeInbound(try parseFrame(id: 5, timeoutMs: 1_000))
+        channel.embeddedEventLoop.advanceTime(by: .seconds(61))
+        let later = try responses(channel, skipPreface: &skip)
+        #expect(later.map(\.id) == [5])
+        #expect(later.first?.status?.code == .deadlineExceeded)
+        _ = try? channel.finish()
+    }
+
     @Test func aPeerStalledMidFrameGetsAnIDZeroAnswerBeforeTheClose() throws {
         let (channel, _, _) = try makeChannel { $0.frameTimeout = .seconds(2) }
         try channel.writeInbound(preface())

@@ -241,8 +241,18 @@ class AsyncClient:
                               % (request_id, timeout), request_id) from None
         except asyncio.CancelledError:
             self._pending.pop(request_id, None)
+            self._send_cancel(request_id)
             raise
         return raise_for_status(response)
+
+    def _send_cancel(self, request_id: int) -> None:
+        """Tells the server to stop request ``request_id`` (``Request{id, cancel}``); its
+        CANCELLED answer then finds no future and is dropped. Best effort: a closed connection
+        has nothing to stop."""
+        if self._failure is not None or self._writer.is_closing():
+            return
+        cancel = pb.Request(id=request_id, cancel=pb.CancelRequest())
+        self._writer.write(encode_frame(cancel.SerializeToString()))
 
     # -- operations ------------------------------------------------------------------------
 

@@ -14,6 +14,27 @@ def run(coroutine):
     return asyncio.run(asyncio.wait_for(coroutine, 60))
 
 
+def test_a_cancelled_call_stops_the_server_work(server):
+    async def main():
+        async with await AsyncClient.connect(server.host, server.port) as client:
+            text = "Word after word in a long line without end. " * 80000  # seconds of work
+            call = asyncio.ensure_future(client.analyze(text))
+            for _ in range(200):
+                if (await client.info()).queued == 1:
+                    break
+                await asyncio.sleep(0.01)
+            call.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await call
+            for _ in range(50):  # the worker is free again at once (uncancelled: seconds)
+                if (await client.info()).queued == 0:
+                    break
+                await asyncio.sleep(0.02)
+            assert (await client.info()).queued == 0
+            assert await client.ping(b"after") == b"after"
+    run(main())
+
+
 def test_ping_and_info(server):
     async def main():
         async with await AsyncClient.connect(server.host, server.port) as client:

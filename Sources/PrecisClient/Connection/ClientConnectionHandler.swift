@@ -101,8 +101,16 @@ final class ClientConnectionHandler: ChannelInboundHandler {
         }
     }
 
-    /// Gives up on a call (its task was cancelled).
+    /// Gives up on a call (its task was cancelled) and tells the server, which stops the work
+    /// (`Request{id, cancel}`; its CANCELLED answer then finds no waiter and is dropped).
     func cancel(_ id: UInt64) {
+        guard pending[id] != nil else { return }
+        if let context, failure == nil {
+            var frame = context.channel.allocator.buffer(capacity: 16)
+            if (try? frame.writeFrame(Request(id: id, operation: .cancel(CancelRequest())))) != nil {
+                context.writeAndFlush(wrapOutboundOut(frame), promise: nil)
+            }
+        }
         complete(id, with: .failure(PrecisError(code: .cancelled, message: "the call was cancelled")))
     }
 

@@ -20,12 +20,6 @@ final class ConnectionLiveness: Sendable {
 
     var isOpen: Bool { open.load(ordering: .relaxed) }
 
-    /// What the engine checks for a request of this connection: its deadline, `timeout` from
-    /// now, and this connection's signal.
-    func interrupt(after timeout: TimeAmount) -> Interrupt {
-        Interrupt(deadline: .now + .nanoseconds(timeout.nanoseconds), signal: signal)
-    }
-
     func close() {
         open.store(false, ordering: .relaxed)
         signal.raise(.cancelled)

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import PrecisEngine
 import PrecisWire
 
 /// Engine work: handed to the worker pool with a deadline; its answer comes back to the event
@@ -10,8 +11,9 @@ extension ServerConnectionHandler {
         let timeout = request.timeoutMs > 0 ? .milliseconds(Int64(request.timeoutMs)) : router.configuration.defaultTimeout
         let received = context.eventLoop.now
         let deadline = received + timeout
-        // The engine stops at the deadline, when the connection closes or at shutdown.
-        let interrupt = liveness.interrupt(after: timeout)
+        // The engine stops at the deadline, on a cancel, when the connection closes or at shutdown.
+        let cancelSignal = InterruptSignal(parent: liveness.signal)
+        let interrupt = Interrupt(deadline: .now + .nanoseconds(timeout.nanoseconds), signal: cancelSignal)
         let operation = ServerMetrics.Operation(request.operation)
         let router = self.router
         let liveness = self.liveness
@@ -29,7 +31,7 @@ extension ServerConnectionHandler {
         let accepted = pool.trySubmit(from: ObjectIdentifier(liveness)) {
             // Skip work nobody waits for any more: the connection closed or the deadline passed
             // (the deadline timer answers for it).
-            guard liveness.isOpen, NIODeadline.now() < deadline else { return }
+            guard liveness.isOpen, NIODeadline.now() < deadline, cancelSignal.reason == nil else { return }
             guard !liveness.isBacklogged else {
                 let message = "not run: the answers waiting on this connection are over its unread budget; read them, then retry"
                 eventLoop.execute { handler.value.refuse(id: id, ticket: ticket, operation, message) }
@@ -48,6 +50,7 @@ extension ServerConnectionHandler {
             refuse(id: id, ticket: ticket, operation, "server is busy: \(pool.limit) requests are queued; retry later")
             return
         }
+        cancellable[id] = Cancellable(signal: cancelSignal, ticket: ticket, operation: operation)
         deadlines[id] = eventLoop.assumeIsolated().scheduleTask(deadline: deadline) {
             let error = WireError(code: .deadlineExceeded, message: "deadline of \(timeout.nanoseconds / 1_000_000) ms exceeded", requestID: id)
             let outcome = RequestOutcome(operation, .deadlineExceeded, nanoseconds: timeout.nanoseconds)
@@ -57,6 +60,18 @@ extension ServerConnectionHandler {
             )
             self.finish(id: id, ticket: ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
         }
+    }
+
+    /// `Request{id, cancel}`: request `id`, if a worker has it (queued or running), is stopped and
+    /// answered CANCELLED now; a late answer from the worker is dropped. An id that is not in
+    /// flight (answered already, never sent, or a ping) is ignored: a cancel gets no answer itself.
+    func cancelRequested(_ id: UInt64) {
+        guard let entry = cancellable[id] else { return }
+        entry.signal.raise(.cancelled)
+        logger.debug("request cancelled by the client", metadata: ["id": "\(id)"])
+        let error = WireError(code: .cancelled, message: "cancelled by the client", requestID: id)
+        let outcome = RequestOutcome(entry.operation, .cancelled, nanoseconds: nil)
+        finish(id: id, ticket: entry.ticket, answer: .response(Self.errorResponse(error)), outcome: outcome)
     }
 
     /// Answers a request RESOURCE_EXHAUSTED without running it.
@@ -70,6 +85,7 @@ extension ServerConnectionHandler {
     /// Writes the answer of a dispatched request, unless it was answered already.
     func finish(id: UInt64, ticket: UInt64, answer: Answer, outcome: RequestOutcome) {
         guard let context else { return }
+        if !cancellable.isEmpty { cancellable.removeValue(forKey: id) }
         switch machine.requestFinished(id: id, ticket: ticket) {
         case .drop:
             return

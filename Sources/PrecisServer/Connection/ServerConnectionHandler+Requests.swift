@@ -28,6 +28,9 @@ extension ServerConnectionHandler {
     }
 
     func requestDecoded(_ request: Request, frameBytes: Int, context: ChannelHandlerContext) {
+        if case .cancel? = request.operation {
+            return cancelRequested(request.id)
+        }
         switch machine.requestReceived(id: request.id, bytes: frameBytes) {
         case .reject(let error):
             router.metrics.frameRejected(.refused)

@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import PrecisEngine
 import PrecisWire
 
 /// Sent down every connection's pipeline when the server starts shutting down.
@@ -28,6 +29,13 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var logger: Logger
     var context: ChannelHandlerContext?
     var deadlines: [UInt64: Scheduled<Void>] = [:]
+    /// Requests handed to the workers, by id: what a cancel needs to stop and answer one.
+    var cancellable: [UInt64: Cancellable] = [:]
+    struct Cancellable {
+        let signal: InterruptSignal
+        let ticket: UInt64
+        let operation: ServerMetrics.Operation
+    }
     var prefaceTimer: Scheduled<Void>?
     /// When bytes last arrived: the idle and stalled-frame timeouts count from it.
     var lastReadAt = NIODeadline.now()
@@ -121,6 +129,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         inbound = nil
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
+        cancellable.removeAll()
         if frameStartedAt != nil && (machine.state == .active || machine.state == .draining) {
             logger.info(
                 "connection closed by the peer in the middle of a frame",

@@ -24,7 +24,7 @@ struct RequestRouter: Sendable {
     /// Whether the request is cheap enough to answer on the event loop (no engine work).
     static func runsInline(_ operation: Request.Operation) -> Bool {
         switch operation {
-        case .ping, .info, .health: true
+        case .ping, .info, .health, .cancel: true
         case .parse, .summarize, .extract, .analyze: false
         }
     }
@@ -56,6 +56,9 @@ struct RequestRouter: Sendable {
         case .health:
             let (phase, verdict) = health()
             return .health(HealthResponse(phase: phase, verdict: verdict))
+        case .cancel:
+            // The connection handler takes cancels before they get here.
+            throw WireError(code: .invalidArgument, message: "cancel is not an operation", requestID: request.id)
         case .parse(let parse):
             let document = try work.parsed(parse.document)
             return .parse(ParseResponse(document, includeTokens: parse.options?.includeTokens ?? false))

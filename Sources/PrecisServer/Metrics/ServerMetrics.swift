@@ -27,6 +27,7 @@ final class ServerMetrics: Sendable {
             case .extract: self = .extract
             case .analyze: self = .analyze
             case .health: self = .health
+            case .cancel: self = .none  // not an operation; counted nowhere (the cancelled request is)
             case nil: self = .none
             }
         }

@@ -31,6 +31,7 @@ extension Request {
         case 14: self.operation = .extract(ExtractRequest(cMessage: c.pointee.extract!))
         case 15: self.operation = .analyze(AnalyzeRequest(cMessage: c.pointee.analyze!))
         case 16: self.operation = .health(HealthRequest(cMessage: c.pointee.health!))
+        case 17: self.operation = .cancel(CancelRequest(cMessage: c.pointee.cancel!))
         default: break
         }
     }
@@ -63,6 +64,9 @@ extension Request {
         case .health(let value)?:
             c.pointee.operation_case = Precis__V1__Request__OperationCase(rawValue: 16)
             c.pointee.health = try value.cMessage(in: arena)
+        case .cancel(let value)?:
+            c.pointee.operation_case = Precis__V1__Request__OperationCase(rawValue: 17)
+            c.pointee.cancel = try value.cMessage(in: arena)
         }
         return c
     }
@@ -222,6 +226,18 @@ extension HealthRequest {
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__HealthRequest> {
         let c = arena.allocate(Precis__V1__HealthRequest.self)
         precis__v1__health_request__init(c)
+        return c
+    }
+}
+
+extension CancelRequest {
+    init(cMessage c: UnsafePointer<Precis__V1__CancelRequest>) {
+        self.init()
+    }
+
+    func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__CancelRequest> {
+        let c = arena.allocate(Precis__V1__CancelRequest.self)
+        precis__v1__cancel_request__init(c)
         return c
     }
 }

@@ -23,6 +23,7 @@ extension Request: JSONWritable {
         case .extract(let value)?: w.key("extract"); value.writeJSON(to: &w)
         case .analyze(let value)?: w.key("analyze"); value.writeJSON(to: &w)
         case .health(let value)?: w.key("health"); value.writeJSON(to: &w)
+        case .cancel(let value)?: w.key("cancel"); value.writeJSON(to: &w)
         }
         w.endObject()
     }
@@ -101,6 +102,13 @@ extension InfoRequest: JSONWritable {
 }
 
 extension HealthRequest: JSONWritable {
+    public func writeJSON(to w: inout JSONWriter) {
+        w.beginObject()
+        w.endObject()
+    }
+}
+
+extension CancelRequest: JSONWritable {
     public func writeJSON(to w: inout JSONWriter) {
         w.beginObject()
         w.endObject()

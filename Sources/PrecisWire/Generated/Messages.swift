@@ -95,6 +95,7 @@ public struct Request: Sendable, Hashable {
         indirect case extract(ExtractRequest)
         indirect case analyze(AnalyzeRequest)
         case health(HealthRequest)
+        case cancel(CancelRequest)
     }
 }
 
@@ -235,6 +236,11 @@ public struct InfoRequest: Sendable, Hashable {
 }
 
 public struct HealthRequest: Sendable, Hashable {
+
+    public init() {}
+}
+
+public struct CancelRequest: Sendable, Hashable {
 
     public init() {}
 }

@@ -25,8 +25,10 @@ enum WireSchema {
     static let analyzeRequest = MessageSchema(fields: [(1, "document", .message(document)), (2, "parse", .message(parseOptions)), (3, "summary", .message(summaryOptions)), (4, "extract", .message(extractOptions))])
     /// HealthRequest
     static let healthRequest = MessageSchema(fields: [])
+    /// CancelRequest
+    static let cancelRequest = MessageSchema(fields: [])
     /// Request
-    static let request = MessageSchema(fields: [(10, "ping", .message(pingRequest)), (11, "info", .message(infoRequest)), (12, "parse", .message(parseRequest)), (13, "summarize", .message(summarizeRequest)), (14, "extract", .message(extractRequest)), (15, "analyze", .message(analyzeRequest)), (16, "health", .message(healthRequest))])
+    static let request = MessageSchema(fields: [(10, "ping", .message(pingRequest)), (11, "info", .message(infoRequest)), (12, "parse", .message(parseRequest)), (13, "summarize", .message(summarizeRequest)), (14, "extract", .message(extractRequest)), (15, "analyze", .message(analyzeRequest)), (16, "health", .message(healthRequest)), (17, "cancel", .message(cancelRequest))])
     /// PingResponse
     static let pingResponse = MessageSchema(fields: [])
     /// Limits

@@ -25,6 +25,7 @@ typedef struct Precis__V1__PingRequest Precis__V1__PingRequest;
 typedef struct Precis__V1__PingResponse Precis__V1__PingResponse;
 typedef struct Precis__V1__InfoRequest Precis__V1__InfoRequest;
 typedef struct Precis__V1__HealthRequest Precis__V1__HealthRequest;
+typedef struct Precis__V1__CancelRequest Precis__V1__CancelRequest;
 typedef struct Precis__V1__HealthResponse Precis__V1__HealthResponse;
 typedef struct Precis__V1__Limits Precis__V1__Limits;
 typedef struct Precis__V1__InfoResponse Precis__V1__InfoResponse;
@@ -207,7 +208,8 @@ typedef enum {
   PRECIS__V1__REQUEST__OPERATION_SUMMARIZE = 13,
   PRECIS__V1__REQUEST__OPERATION_EXTRACT = 14,
   PRECIS__V1__REQUEST__OPERATION_ANALYZE = 15,
-  PRECIS__V1__REQUEST__OPERATION_HEALTH = 16
+  PRECIS__V1__REQUEST__OPERATION_HEALTH = 16,
+  PRECIS__V1__REQUEST__OPERATION_CANCEL = 17
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__REQUEST__OPERATION__CASE)
 } Precis__V1__Request__OperationCase;
 
@@ -233,6 +235,12 @@ struct  Precis__V1__Request
     Precis__V1__ExtractRequest *extract;
     Precis__V1__AnalyzeRequest *analyze;
     Precis__V1__HealthRequest *health;
+    /*
+     * Not an operation: Request{id: X, cancel: {}} cancels this connection's request X (docs/
+     * PROTOCOL.md section 9). It gets no answer of its own; X, if still in flight, is answered
+     * CANCELLED at once.
+     */
+    Precis__V1__CancelRequest *cancel;
   };
 };
 #define PRECIS__V1__REQUEST__INIT \
@@ -375,6 +383,15 @@ struct  Precis__V1__HealthRequest
 };
 #define PRECIS__V1__HEALTH_REQUEST__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__health_request__descriptor) \
+     }
+
+
+struct  Precis__V1__CancelRequest
+{
+  ProtobufCMessage base;
+};
+#define PRECIS__V1__CANCEL_REQUEST__INIT \
+ { PROTOBUF_C_MESSAGE_INIT (&precis__v1__cancel_request__descriptor) \
      }
 
 
@@ -1142,6 +1159,25 @@ Precis__V1__HealthRequest *
 void   precis__v1__health_request__free_unpacked
                      (Precis__V1__HealthRequest *message,
                       ProtobufCAllocator *allocator);
+/* Precis__V1__CancelRequest methods */
+void   precis__v1__cancel_request__init
+                     (Precis__V1__CancelRequest         *message);
+size_t precis__v1__cancel_request__get_packed_size
+                     (const Precis__V1__CancelRequest   *message);
+size_t precis__v1__cancel_request__pack
+                     (const Precis__V1__CancelRequest   *message,
+                      uint8_t             *out);
+size_t precis__v1__cancel_request__pack_to_buffer
+                     (const Precis__V1__CancelRequest   *message,
+                      ProtobufCBuffer     *buffer);
+Precis__V1__CancelRequest *
+       precis__v1__cancel_request__unpack
+                     (ProtobufCAllocator  *allocator,
+                      size_t               len,
+                      const uint8_t       *data);
+void   precis__v1__cancel_request__free_unpacked
+                     (Precis__V1__CancelRequest *message,
+                      ProtobufCAllocator *allocator);
 /* Precis__V1__HealthResponse methods */
 void   precis__v1__health_response__init
                      (Precis__V1__HealthResponse         *message);
@@ -1706,6 +1742,9 @@ typedef void (*Precis__V1__InfoRequest_Closure)
 typedef void (*Precis__V1__HealthRequest_Closure)
                  (const Precis__V1__HealthRequest *message,
                   void *closure_data);
+typedef void (*Precis__V1__CancelRequest_Closure)
+                 (const Precis__V1__CancelRequest *message,
+                  void *closure_data);
 typedef void (*Precis__V1__HealthResponse_Closure)
                  (const Precis__V1__HealthResponse *message,
                   void *closure_data);
@@ -1808,6 +1847,7 @@ extern const ProtobufCMessageDescriptor precis__v1__ping_request__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__ping_response__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__info_request__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__health_request__descriptor;
+extern const ProtobufCMessageDescriptor precis__v1__cancel_request__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__health_response__descriptor;
 extern const ProtobufCEnumDescriptor    precis__v1__health_response__serving_status__descriptor;
 extern const ProtobufCMessageDescriptor precis__v1__limits__descriptor;
