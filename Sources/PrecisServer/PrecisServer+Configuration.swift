@@ -59,6 +59,10 @@ extension PrecisServer {
         /// After that notice, how long the connection's requests in flight may take before it is
         /// closed anyway (gRPC's MAX_CONNECTION_AGE_GRACE).
         public var maxConnectionAgeGrace: TimeAmount
+        /// Where to append one line per answered request ("-": standard output); nil writes none.
+        public var accessLogPath: String?
+        /// Text or JSON lines, for the access log (precisd's `--log-format`).
+        public var accessLogFormat: ServerLogHandler.Format
         /// Where `GET /metrics` (Prometheus text over HTTP/1.1) is served; 127.0.0.1 keeps it
         /// off the network.
         public var metricsHost: String
@@ -99,7 +103,9 @@ extension PrecisServer {
             rejectionLogBurst: Int = 100,
             drainDelay: TimeAmount = .zero,
             maxConnectionAge: TimeAmount? = nil,
-            maxConnectionAgeGrace: TimeAmount = .seconds(10)
+            maxConnectionAgeGrace: TimeAmount = .seconds(10),
+            accessLogPath: String? = nil,
+            accessLogFormat: ServerLogHandler.Format = .text
         ) {
             self.host = host
             self.port = port
@@ -126,6 +132,8 @@ extension PrecisServer {
             self.drainDelay = drainDelay
             self.maxConnectionAge = maxConnectionAge
             self.maxConnectionAgeGrace = maxConnectionAgeGrace
+            self.accessLogPath = accessLogPath
+            self.accessLogFormat = accessLogFormat
         }
 
         public static var defaults: Self { Self() }

@@ -89,6 +89,18 @@ public final class PrecisServer: Service, Sendable {
             rejections: RejectionLog(perSecond: configuration.rejectionLogRate, burst: configuration.rejectionLogBurst)
         )
         router.health = { [self] in (phase, readiness()) }
+        if let path = configuration.accessLogPath {
+            do {
+                router.accessLog = try AccessLog(path: path, format: configuration.accessLogFormat)
+            } catch {
+                logger.error("\(error.message)")
+                bound.fail(error)
+                metricsBound.fail(error)
+                drained.succeed()
+                try? await pool.shutdown()
+                throw error
+            }
+        }
         let serverChannel: any Channel
         do {
             serverChannel = try await makeBootstrap(router: router)
@@ -122,12 +134,18 @@ public final class PrecisServer: Service, Sendable {
                 "max_connections": "\(configuration.maxConnections)",
             ]
         )
+        // Access log lines reach the file at least once a second.
+        let accessFlush = router.accessLog.map { log in
+            group.next().scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in log.flush() }
+        }
         try await withTaskCancellationOrGracefulShutdownHandler {
             try await serverChannel.closeFuture.get()
         } onCancelOrGracefulShutdown: {
             self.beginDraining(serverChannel)
         }
         try await drained.futureResult.get()
+        accessFlush?.cancel()
+        router.accessLog?.flush()
         try? await metricsChannel?.close()
         await stopWorkers()
         logger.info("stopped")

@@ -106,6 +106,9 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Option(name: .long, help: ArgumentHelp("Append one line per answered request (time, peer, connection, id, operation, status, bytes in and out, queue and run µs) to this file, - for standard output; in --log-format.", valueName: "path"))
+    var accessLog: String?
+
     @Option(name: .long, help: "Log lines as text or as one JSON object a line (time, level, label, source, message and the metadata), on standard error.")
     var logFormat = "text"
 
@@ -176,7 +179,9 @@ struct Precisd: AsyncParsableCommand {
             rejectionLogBurst: rejectionLogBurst,
             drainDelay: TimeAmount(parsing: drainDelay)!,
             maxConnectionAge: maxConnectionAge.flatMap { TimeAmount(parsing: $0) },
-            maxConnectionAgeGrace: TimeAmount(parsing: maxConnectionAgeGrace)!
+            maxConnectionAgeGrace: TimeAmount(parsing: maxConnectionAgeGrace)!,
+            accessLogPath: accessLog,
+            accessLogFormat: format
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(

@@ -44,4 +44,17 @@ import Testing
         #expect(lines.count == 1)
         #expect(lines.first?.hasSuffix(" info precisd: conn=1 id=2 [PrecisServerTests] hello\n") == true)
     }
+
+    @Test func accessLinesAsTextAndJSON() throws {
+        let entry = AccessLog.Entry(
+            time: "T", peer: "127.0.0.1:5000", connection: 3, id: 7, operation: "parse", status: "OK",
+            bytesIn: 120, bytesOut: 900, queueMicros: 12, runMicros: nil, totalMicros: 400
+        )
+        #expect(AccessLog.line(entry, format: .text)
+            == "T peer=127.0.0.1:5000 conn=3 id=7 op=parse status=OK in=120 out=900 queue_us=12 run_us=- total_us=400\n")
+        let json = AccessLog.line(entry, format: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["op"] as? String == "parse" && object["in"] as? Int == 120 && object["queue_us"] as? Int == 12)
+        #expect(object["run_us"] == nil && object["id"] as? String == "7")
+    }
 }

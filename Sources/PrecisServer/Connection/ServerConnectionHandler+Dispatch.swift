@@ -39,10 +39,13 @@ extension ServerConnectionHandler {
             }
             let started = NIODeadline.now()
             let response = router.respond(to: request, interrupt: interrupt)
-            router.metrics.workDone(operation, waited: (started - received).nanoseconds, ran: (NIODeadline.now() - started).nanoseconds)
+            let ran = NIODeadline.now()
             Self.logFailure(response, logger: logger, rejections: router.rejections)
             let frame = router.frame(for: response, allocator: allocator)
-            let outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
+            var outcome = RequestOutcome(operation, response.status?.code ?? .ok, nanoseconds: (NIODeadline.now() - received).nanoseconds)
+            outcome.queueNanoseconds = (started - received).nanoseconds
+            outcome.runNanoseconds = (ran - started).nanoseconds
+            router.metrics.workDone(operation, waited: outcome.queueNanoseconds!, ran: outcome.runNanoseconds!)
             eventLoop.execute { handler.value.finish(id: id, ticket: ticket, answer: .encoded(frame), outcome: outcome) }
         }
         guard accepted else {
@@ -92,12 +95,12 @@ extension ServerConnectionHandler {
         case .write(let close):
             deadlines.removeValue(forKey: id)?.cancel()
             if close && !isLingering {
-                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                answered(id: id, outcome, code: outcome.code, answer: answer, context: context)
                 writeAndClose(answer, context: context)
                 return
             }
             guard case .encoded(let frame) = answer else {
-                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                answered(id: id, outcome, code: outcome.code, answer: answer, context: context)
                 write(answer, context: context)
                 resumeInput(context: context)
                 return
@@ -105,12 +108,13 @@ extension ServerConnectionHandler {
             let bytes = frame.readableBytes
             switch machine.answerReady(id: id, bytes: bytes, reserveGlobal: { outputBudget.tryReserve(bytes) }) {
             case .write:
-                router.metrics.requestFinished(outcome.operation, code: outcome.code, nanoseconds: outcome.nanoseconds)
+                answered(id: id, outcome, code: outcome.code, answer: answer, context: context)
                 writeCounted(frame, context: context)
             case .refuse(let error):
                 logger.debug("answer refused: \(error.message)", metadata: ["id": "\(id)"])
-                router.metrics.requestFinished(outcome.operation, code: error.code, nanoseconds: outcome.nanoseconds)
-                write(Self.errorResponse(error), context: context)
+                let refusal = Self.errorResponse(error)
+                answered(id: id, outcome, code: error.code, answer: .response(refusal), context: context)
+                write(refusal, context: context)
             }
             resumeInput(context: context)
         }

@@ -43,6 +43,7 @@ extension ServerConnectionHandler {
             write(Self.errorResponse(error), context: context)
         case .dispatch(let ticket):
             router.metrics.requestStarted()
+            noteArrival(id: request.id, frameBytes: frameBytes, context: context)
             if let operation = request.operation, !RequestRouter.runsInline(operation) {
                 dispatch(request, ticket: ticket, context: context)
             } else {

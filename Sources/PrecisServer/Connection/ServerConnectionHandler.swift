@@ -31,6 +31,12 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
     var deadlines: [UInt64: Scheduled<Void>] = [:]
     /// Requests handed to the workers, by id: what a cancel needs to stop and answer one.
     var cancellable: [UInt64: Cancellable] = [:]
+    /// With an access log: each request's frame size and arrival, until it is answered.
+    var arrivals: [UInt64: Arrival] = [:]
+    struct Arrival {
+        let bytes: Int
+        let at: NIODeadline
+    }
     struct Cancellable {
         let signal: InterruptSignal
         let ticket: UInt64
@@ -130,6 +136,7 @@ final class ServerConnectionHandler: ChannelDuplexHandler {
         for (_, timer) in deadlines { timer.cancel() }
         deadlines.removeAll()
         cancellable.removeAll()
+        arrivals.removeAll()
         if frameStartedAt != nil && (machine.state == .active || machine.state == .draining) {
             logger.info(
                 "connection closed by the peer in the middle of a frame",

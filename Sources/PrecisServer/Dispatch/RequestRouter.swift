@@ -18,6 +18,8 @@ struct RequestRouter: Sendable {
     /// Where the server is in its life and its readiness verdict, for the health operation (the
     /// server sets it; standing alone, the router is always serving).
     var health: @Sendable () -> (ServingPhase, HealthVerdict) = { (.serving, .ok("ready")) }
+    /// `--access-log`, when given.
+    var accessLog: AccessLog?
 
     static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze", "health"]
 

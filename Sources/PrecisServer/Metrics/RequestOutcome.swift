@@ -6,6 +6,9 @@ struct RequestOutcome: Sendable {
     let operation: ServerMetrics.Operation
     let code: StatusCode
     let nanoseconds: Int64?
+    /// For work a worker ran: how long it waited for the worker, and ran on it (access log).
+    var queueNanoseconds: Int64?
+    var runNanoseconds: Int64?
 
     init(_ operation: ServerMetrics.Operation, _ code: StatusCode, nanoseconds: Int64?) {
         self.operation = operation
