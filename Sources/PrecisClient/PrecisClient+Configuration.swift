@@ -1,4 +1,5 @@
 import NIOCore
+import PrecisWire
 
 extension PrecisClient {
     /// A host and port to connect to.
@@ -37,6 +38,10 @@ extension PrecisClient {
         /// failure in a row up to `maxEndpointBackoff`; then one connection is tried again.
         public var endpointBackoff: TimeAmount
         public var maxEndpointBackoff: TimeAmount
+        /// TCP keepalive on the connections: a server that vanished (host down, network cut) is
+        /// found after `idle` + `timeout` without traffic, and the connection's calls fail (and
+        /// are retried) instead of waiting for their deadlines. nil: off.
+        public var keepalive: TCPKeepalive?
 
         public init(
             connections: Int = 2,
@@ -46,7 +51,8 @@ extension PrecisClient {
             maxRequestBytes: Int = 4 << 20,
             retryOnConnectionLoss: Bool = true,
             endpointBackoff: TimeAmount = .milliseconds(200),
-            maxEndpointBackoff: TimeAmount = .seconds(10)
+            maxEndpointBackoff: TimeAmount = .seconds(10),
+            keepalive: TCPKeepalive? = TCPKeepalive(idle: .seconds(60), timeout: .seconds(30))
         ) {
             self.connections = connections
             self.connectTimeout = connectTimeout
@@ -56,6 +62,7 @@ extension PrecisClient {
             self.retryOnConnectionLoss = retryOnConnectionLoss
             self.endpointBackoff = endpointBackoff
             self.maxEndpointBackoff = maxEndpointBackoff
+            self.keepalive = keepalive
         }
 
         public static var defaults: Self { Self() }

@@ -1,4 +1,5 @@
 import NIOCore
+import PrecisWire
 
 extension PrecisServer {
     /// Everything `precisd`'s flags set. Every field has a default that suits one machine.
@@ -59,6 +60,10 @@ extension PrecisServer {
         /// After that notice, how long the connection's requests in flight may take before it is
         /// closed anyway (gRPC's MAX_CONNECTION_AGE_GRACE).
         public var maxConnectionAgeGrace: TimeAmount
+        /// TCP keepalive on client connections: a client that vanished is found by kernel probes
+        /// after `idle` + `timeout` without traffic and its slot freed (Redis's `tcp-keepalive`,
+        /// 300 s by default there too); nil: off.
+        public var keepalive: TCPKeepalive?
         /// Where to append one line per answered request ("-": standard output); nil writes none.
         public var accessLogPath: String?
         /// Text or JSON lines, for the access log (precisd's `--log-format`).
@@ -105,7 +110,8 @@ extension PrecisServer {
             maxConnectionAge: TimeAmount? = nil,
             maxConnectionAgeGrace: TimeAmount = .seconds(10),
             accessLogPath: String? = nil,
-            accessLogFormat: ServerLogHandler.Format = .text
+            accessLogFormat: ServerLogHandler.Format = .text,
+            keepalive: TCPKeepalive? = TCPKeepalive(idle: .minutes(5), timeout: .seconds(30))
         ) {
             self.host = host
             self.port = port
@@ -134,6 +140,7 @@ extension PrecisServer {
             self.maxConnectionAgeGrace = maxConnectionAgeGrace
             self.accessLogPath = accessLogPath
             self.accessLogFormat = accessLogFormat
+            self.keepalive = keepalive
         }
 
         public static var defaults: Self { Self() }

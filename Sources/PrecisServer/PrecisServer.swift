@@ -198,7 +198,11 @@ public final class PrecisServer: Service, Sendable {
     }
 
     private func makeBootstrap(router: RequestRouter) -> ServerBootstrap {
-        ServerBootstrap(group: group)
+        var bootstrap = ServerBootstrap(group: group)
+        for (option, value) in configuration.keepalive?.options ?? [] {
+            bootstrap = bootstrap.childChannelOption(option, value: value)
+        }
+        return bootstrap
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.socketOption(.tcp_nodelay), value: 1)

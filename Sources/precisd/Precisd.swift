@@ -91,6 +91,12 @@ struct Precisd: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("After the maximum-age notice, how long the connection's requests in flight may take before it is closed.", valueName: "duration"))
     var maxConnectionAgeGrace = "10s"
 
+    @Option(name: .long, help: ArgumentHelp("TCP keepalive: after this long without traffic the kernel probes the client; 0 turns it off.", valueName: "duration"))
+    var keepaliveInterval = "5m"
+
+    @Option(name: .long, help: ArgumentHelp("TCP keepalive: a client that answers no probe for this long is dead and its connection closed.", valueName: "duration"))
+    var keepaliveTimeout = "30s"
+
     @Option(name: .long, help: "Serve Prometheus metrics on GET /metrics at this port (HTTP/1.1); 0 picks a free one. Off when not given.")
     var metricsPort: Int?
 
@@ -134,8 +140,9 @@ struct Precisd: AsyncParsableCommand {
             ("--default-timeout", defaultTimeout), ("--idle-timeout", idleTimeout), ("--frame-timeout", frameTimeout),
             ("--shutdown-grace", shutdownGrace), ("--drain-delay", drainDelay), ("--close-linger", closeLinger),
             ("--metrics-request-timeout", metricsRequestTimeout), ("--max-connection-age-grace", maxConnectionAgeGrace),
+            ("--keepalive-interval", keepaliveInterval), ("--keepalive-timeout", keepaliveTimeout),
         ] + (maxConnectionAge.map { [("--max-connection-age", $0)] } ?? []) {
-            guard let amount = TimeAmount(parsing: value), amount > .zero || (amount == .zero && ["--shutdown-grace", "--drain-delay"].contains(flag)) else {
+            guard let amount = TimeAmount(parsing: value), amount > .zero || (amount == .zero && ["--shutdown-grace", "--drain-delay", "--keepalive-interval"].contains(flag)) else {
                 throw ValidationError("\(flag) must be a duration like 500ms, 5s or 2m, got \"\(value)\"")
             }
         }
@@ -181,7 +188,8 @@ struct Precisd: AsyncParsableCommand {
             maxConnectionAge: maxConnectionAge.flatMap { TimeAmount(parsing: $0) },
             maxConnectionAgeGrace: TimeAmount(parsing: maxConnectionAgeGrace)!,
             accessLogPath: accessLog,
-            accessLogFormat: format
+            accessLogFormat: format,
+            keepalive: Self.keepalive(interval: TimeAmount(parsing: keepaliveInterval)!, timeout: TimeAmount(parsing: keepaliveTimeout)!)
         )
         let server = PrecisServer(configuration: configuration, logger: logger)
         let group = ServiceGroup(
@@ -196,6 +204,10 @@ struct Precisd: AsyncParsableCommand {
         } catch is PrecisServer.StartFailure {
             throw ExitCode.failure  // logged once already, in words
         }
+    }
+
+    static func keepalive(interval: TimeAmount, timeout: TimeAmount) -> TCPKeepalive? {
+        interval > .zero ? TCPKeepalive(idle: interval, timeout: timeout) : nil
     }
 
     private func serve(_ server: PrecisServer, group: ServiceGroup) async throws {

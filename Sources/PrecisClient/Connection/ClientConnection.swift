@@ -43,7 +43,11 @@ final class ClientConnection: Sendable {
         group: any EventLoopGroup
     ) -> EventLoopFuture<ClientConnection> {
         let state = ClientConnectionState()
-        return ClientBootstrap(group: group)
+        var bootstrap = ClientBootstrap(group: group)
+        for (option, value) in configuration.keepalive?.options ?? [] {
+            bootstrap = bootstrap.channelOption(option, value: value)
+        }
+        return bootstrap
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .connectTimeout(configuration.connectTimeout)
             .channelInitializer { channel in
