@@ -11,7 +11,7 @@ import Testing
 /// on serving for `drainDelay`, and only then sends GoAway and stops.
 @Suite struct DrainTests {
     @Test func readinessTurnsAtOnceAndServingGoesOnForTheDrainDelay() async throws {
-        let delay = 3.0
+        let delay = 5.0
         let configuration = PrecisServer.Configuration.defaults {
             $0.port = 0
             $0.metricsPort = 0
@@ -33,7 +33,12 @@ import Testing
 
             let started = Date()
             await services.triggerGracefulShutdown()
-            let ready = try await httpGet(metricsPort, "/readyz")
+            // The service group tells the server asynchronously: wait for readiness to turn.
+            var ready = try await httpGet(metricsPort, "/readyz")
+            for _ in 0..<100 where ready.hasPrefix("HTTP/1.1 200") {
+                try await Task.sleep(for: .milliseconds(20))
+                ready = try await httpGet(metricsPort, "/readyz")
+            }
             #expect(ready.hasPrefix("HTTP/1.1 503"))
             #expect(ready.contains("draining"))
             #expect(try await httpGet(metricsPort, "/healthz").hasPrefix("HTTP/1.1 200"))  // still alive
