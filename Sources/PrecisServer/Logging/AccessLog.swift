@@ -75,19 +75,7 @@ final class AccessLog: Sendable {
     }
 
     private func write(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return  // the disk is full or the file is gone: lines are lost, requests are not
-                }
-            }
-        }
+        writeAll(bytes, to: descriptor)  // a full disk loses lines, not requests
     }
 
     /// One line, newline included. Pure, for the tests.

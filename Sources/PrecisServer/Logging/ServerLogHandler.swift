@@ -107,23 +107,24 @@ public struct ServerLogHandler: LogHandler {
     }
 
     @Sendable public static func writeToStandardError(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = systemWrite(2, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return  // standard error is gone: nothing to tell
-                }
-            }
-        }
+        writeAll(bytes, to: 2)
     }
 }
 
-/// The C `write(2)` (the handler's own `write` property shadows the name inside it).
-private func systemWrite(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(fd, bytes, count)
+/// Writes every byte to `descriptor` (retrying short writes and EINTR); gives up quietly when
+/// the descriptor fails: a log line lost must not stop the server.
+func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    bytes.withUnsafeBytes { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
 }
