@@ -123,6 +123,7 @@ let package = Package(
             dependencies: [
                 "PrecisBenchKit",
                 "PrecisClient",
+                "PrecisWire",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

@@ -51,7 +51,7 @@ public final class PrecisClient: Sendable {
 
     public convenience init(
         host: String = "127.0.0.1",
-        port: Int = 7450,
+        port: Int = ProtocolDefaults.port,
         configuration: Configuration = .defaults,
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) {
@@ -270,7 +270,7 @@ extension PrecisClient: Service {
 /// Runs `body` with a client and closes it when `body` returns or throws.
 public func withPrecisClient<T: Sendable>(
     host: String = "127.0.0.1",
-    port: Int = 7450,
+    port: Int = ProtocolDefaults.port,
     configuration: PrecisClient.Configuration = .defaults,
     _ body: (PrecisClient) async throws -> T
 ) async throws -> T {

@@ -81,7 +81,7 @@ extension PrecisServer {
         public var rejectionLogBurst: Int
 
         /// The default port, documented in README.md and docs/PROTOCOL.md.
-        public static let defaultPort = 7450
+        public static let defaultPort = ProtocolDefaults.port
 
         public init(
             host: String = "127.0.0.1",

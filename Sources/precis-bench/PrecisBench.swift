@@ -3,6 +3,7 @@ import Foundation
 import NIOCore
 import PrecisBenchKit
 import PrecisClient
+import PrecisWire
 
 #if canImport(Glibc)
 import Glibc
@@ -51,13 +52,13 @@ struct PrecisBench: AsyncParsableCommand {
             flags, unreadable --input or --compare file, a server that cannot be reached, a \
             report that cannot be written).
 
-            Example: precis-bench --address 127.0.0.1:7450 --op ping --payload-bytes 3072 \
+            Example: precis-bench --address \(ProtocolDefaults.address) --op ping --payload-bytes 3072 \
             --connections 4 --depth 50 --duration 10s --max-p99 5ms --json
             """,
         subcommands: [Compare.self]
     )
 
-    @Option(name: .long, help: ArgumentHelp("Server address; repeat to spread connections over several servers (default 127.0.0.1:7450).", valueName: "host:port"))
+    @Option(name: .long, help: ArgumentHelp("Server address; repeat to spread connections over several servers (default \(ProtocolDefaults.address)).", valueName: "host:port"))
     var address: [String] = []
 
     @Option(name: [.short, .long], help: "Connections to open (spread round-robin over the addresses).")
@@ -190,7 +191,7 @@ struct PrecisBench: AsyncParsableCommand {
         let base = try compare.map { path throws(BenchError) in try RunFigures(json: Self.read(path), label: path) }
         let documents = try input.map { path throws(BenchError) in try BenchInput.load(path) } ?? []
         let workload = try Workload(mix: mix, documents: documents, payloadBytes: payloadBytes)
-        let endpoints = address.isEmpty ? [PrecisClient.Endpoint(host: "127.0.0.1", port: 7450)] : address.compactMap(PrecisClient.Endpoint.init(parsing:))
+        let endpoints = address.isEmpty ? [PrecisClient.Endpoint(host: ProtocolDefaults.host, port: ProtocolDefaults.port)] : address.compactMap(PrecisClient.Endpoint.init(parsing:))
         let progress = !quiet && isatty(STDERR_FILENO) != 0
         let plan = BenchPlan(
             endpoints: endpoints,

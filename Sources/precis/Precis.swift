@@ -16,7 +16,7 @@ struct Precis: AsyncParsableCommand {
             JSON line per input is written, in input order.
 
             The server address comes from --address, --host/--port, or the PRECIS_ADDRESS \
-            environment variable (host:port); the default is 127.0.0.1:7450.
+            environment variable (host:port); the default is \(ProtocolDefaults.address).
 
             Examples:
               precis ping

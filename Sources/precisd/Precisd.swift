@@ -17,7 +17,7 @@ struct Precisd: AsyncParsableCommand {
         commandName: "precisd",
         abstract: "The Precis server: parse, summarize and extract over a binary protocol on TCP.",
         discussion: """
-            Listens on --host:--port (default 127.0.0.1:7450) and serves until SIGTERM or \
+            Listens on --host:--port (default \(ProtocolDefaults.address)) and serves until SIGTERM or \
             SIGINT, then (after --drain-delay, while /readyz says 503) stops accepting, answers \
             the requests in flight (up to --shutdown-grace) and exits 0. When it is ready it prints one line to standard \
             output: "precisd VERSION listening on HOST:PORT" (useful with --port 0). Logs go to \

@@ -21,7 +21,8 @@ struct RequestRouter: Sendable {
     /// `--access-log`, when given.
     var accessLog: AccessLog?
 
-    static let operations = ["ping", "info", "parse", "summarize", "extract", "analyze", "health"]
+    /// What `info` lists: every operation this server answers (not the cancel control frame).
+    static let operations = ServerMetrics.Operation.allCases.filter { $0 != .none }.map(\.label)
 
     /// Whether the request is cheap enough to answer on the event loop (no engine work).
     static func runsInline(_ operation: Request.Operation) -> Bool {

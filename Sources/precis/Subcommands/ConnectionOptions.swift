@@ -23,7 +23,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: "Server host (default 127.0.0.1).")
     var host: String?
 
-    @Option(name: .long, help: "Server port (default 7450).")
+    @Option(name: .long, help: "Server port (default \(ProtocolDefaults.port)).")
     var port: Int?
 
     @Option(name: .long, help: ArgumentHelp("How long to wait for each answer, e.g. 500ms, 5s, 2m.", valueName: "duration"))
@@ -49,7 +49,7 @@ struct ConnectionOptions: ParsableArguments {
     /// Every endpoint of `--address` (or PRECIS_ADDRESS), comma-separated; `--host` and `--port`
     /// override the host and port of each.
     func endpoints() throws -> [PrecisClient.Endpoint] {
-        var parsed = [("127.0.0.1", 7450)]
+        var parsed = [(ProtocolDefaults.host, ProtocolDefaults.port)]
         let fromEnvironment = getenv("PRECIS_ADDRESS").map { String(cString: $0) }
         if let address = address ?? fromEnvironment, !address.isEmpty {
             let parts = address.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
