@@ -23,6 +23,12 @@ help:
 	@echo "make smoke        end-to-end smoke of the release binaries (scripts/smoke-release.sh)"
 	@echo "make test-release the CLI's property tests and the miscompile check, built with -c release"
 	@echo "make fuzz         run the libFuzzer targets (wire, engine, client, jsonl) FUZZ_SECONDS each (default 60)"
+	@echo "make deps         install the Debian packages that are missing (every target does this first)"
+	@echo "make build        debug build of everything"
+	@echo "make test-swift   the Swift test suites (debug)"
+	@echo "make test-python  the Python clients' pytest suite against a real precisd"
+	@echo "make test-c       the C client's tests under valgrind"
+	@echo "make clean        remove the build directories"
 
 deps:
 	@command -v $(SWIFT) >/dev/null || { echo "Swift is not on the PATH: install Swift 6.1 or newer (swift.org/install)"; exit 1; }
