@@ -63,10 +63,12 @@ enum NewsDebris {
         guard index > 0, index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
         index += 1
         guard index + 2 < bytes.count, bytes[index].isDigit, bytes[index + 1].isDigit else { return false }
-        let rest = head.utf8.dropFirst(index + 2)
-        let zone = String(decoding: rest.prefix(8), as: UTF8.self)
-        return ["est", "edt", "gmt", "bst", "pst", "pdt", "cet", "utc", "et,", "et "].contains { zone.contains($0) }
+        let rest = head.utf8.dropFirst(index + 2).drop { $0 == UInt8(ascii: " ") }
+        let zone = String(decoding: rest.prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }, as: UTF8.self)
+        return timeZones.contains(zone)
     }
+
+    static let timeZones: Set<String> = ["est", "edt", "et", "gmt", "bst", "pst", "pdt", "cet", "cest", "utc"]
 
     static let debrisPrefixes = [
         "photo:", "photos:", "photograph:", "photographs:", "picture:", "pictures:", "image:", "images:",

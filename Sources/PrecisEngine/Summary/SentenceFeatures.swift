@@ -12,6 +12,9 @@ struct SentenceFeatures {
         "centrality", "centrality_rank", "blend_score", "headline_overlap", "has_headline", "lead_similarity",
         "capitalized_density", "number_density", "has_quote", "opens_quote", "dependent_opener",
         "question", "no_final_punctuation", "said", "parenthesis", "colon",
+        "lead_1_x_log_count", "lead_2_x_log_count", "lead_3_x_log_count", "log_position_x_log_count",
+        "position_4_5", "position_6_10", "position_11_20", "words_15_25", "words_25_35", "words_35_45",
+        "term_spread", "salience", "lead3_similarity", "has_number",
     ]
 
     let text: ByteText
@@ -28,6 +31,9 @@ struct SentenceFeatures {
         let top = centrality.max() ?? 0
         let blendTop = blend.max() ?? 0
         let ranks = Self.ranks(centrality)
+        let spread = Self.termSpread(vectors)
+        let salienceTop = spread.map(\.sum).max() ?? 0
+        let logCount = Double(max(1, n)).naturalLog()
         var bodyParagraph = -1
         var lastParagraph = -1
         return candidates.indices.map { position in
@@ -59,8 +65,39 @@ struct SentenceFeatures {
                 position > 0 && extractor.english && scorer.opensDependent(index) ? 1 : 0,
                 form.question ? 1 : 0, form.finalPunctuation ? 0 : 1, form.said ? 1 : 0, form.parenthesis ? 1 : 0,
                 form.colon ? 1 : 0,
+                position == 0 ? logCount : 0, position == 1 ? logCount : 0, position == 2 ? logCount : 0,
+                (1 + k).naturalLog() * logCount,
+                (3...4).contains(position) ? 1 : 0, (5...9).contains(position) ? 1 : 0,
+                (10...19).contains(position) ? 1 : 0,
+                (15..<25).contains(words[position]) ? 1 : 0, (25..<35).contains(words[position]) ? 1 : 0,
+                (35..<45).contains(words[position]) ? 1 : 0,
+                spread[position].mean, salienceTop > 0 ? spread[position].sum / salienceTop : 0,
+                Self.leadSimilarity(position, vectors: vectors), form.numbers > 0 ? 1 : 0,
             ]
         }
+    }
+
+    /// For each candidate, the mean and the sum over its terms of the share of candidates that contain the term
+    /// (how much of what it says the rest of the text also says). O(total terms).
+    static func termSpread(_ vectors: TermVectors) -> [(mean: Double, sum: Double)] {
+        let n = vectors.terms.count
+        var frequency: [Int: Int] = [:]
+        for terms in vectors.terms { for term in terms { frequency[term, default: 0] += 1 } }
+        return vectors.terms.map { terms in
+            guard !terms.isEmpty, n > 1 else { return (0, 0) }
+            let sum = terms.reduce(0.0) { $0 + Double(frequency[$1, default: 1] - 1) / Double(n - 1) }
+            return (sum / Double(terms.count), sum)
+        }
+    }
+
+    /// Mean BM25 cosine to the first three candidates other than itself.
+    static func leadSimilarity(_ position: Int, vectors: TermVectors) -> Double {
+        var sum = 0.0, count = 0
+        for other in 0..<min(3, vectors.terms.count) where other != position {
+            sum += vectors.cosine(other, position)
+            count += 1
+        }
+        return count > 0 ? sum / Double(count) : 0
     }
 
     /// Rank of each value, 0 for the highest; ties keep document order.
