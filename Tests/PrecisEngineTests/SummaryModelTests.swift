@@ -7,7 +7,8 @@ struct SummaryModelTests {
     @Test func modelMatchesFeatures() {
         #expect(SummaryModel.featureNames == SentenceFeatures.names)
         #expect(SummaryModel.weights.count == SentenceFeatures.names.count)
-        #expect(SummaryModel.weights.allSatisfy(\.isFinite) && SummaryModel.intercept.isFinite)
+        let finite = SummaryModel.weights.allSatisfy { $0.isFinite } && SummaryModel.intercept.isFinite
+        #expect(finite)
         #expect(Engine.summaryModelVersion.hasPrefix("summary-lr-"))
     }
 
@@ -19,7 +20,8 @@ struct SummaryModelTests {
         #expect(table.rows.count == table.sentences.count)
         for row in table.rows {
             #expect(row.count == table.names.count)
-            #expect(row.allSatisfy(\.isFinite))
+            let finite = row.allSatisfy { $0.isFinite }
+            #expect(finite)
         }
         #expect(table.rows[0][SentenceFeatures.names.firstIndex(of: "lead_1")!] == 1)
         #expect(Fixtures.engine.summaryFeatures(Fixtures.parse("")).rows.isEmpty)

@@ -11,13 +11,24 @@ enum NewsDebris {
     /// What the debris rules read of a sentence: its first ``SentenceSketch/headBytes`` bytes and word count.
     struct SentenceSketch {
         static let headBytes = 160
-        /// The first bytes, lowercased ASCII, surrounding spaces trimmed.
-        var head: String
+        /// The first bytes, ASCII letters lowercased (other bytes as they are).
+        var head: [UInt8]
         var words: Int
         /// Whether it ends in `.`, `!`, `?` or `…` (possibly before a closing quote or bracket).
         var finalPunctuation = true
         /// Whether it is the only sentence of its paragraph and the body has other paragraphs.
         var alone = false
+
+        init(head: [UInt8], words: Int, finalPunctuation: Bool = true, alone: Bool = false) {
+            self.head = head
+            self.words = words
+            self.finalPunctuation = finalPunctuation
+            self.alone = alone
+        }
+
+        init(head: String, words: Int) {
+            self.init(head: NewsDebris.lowered(head.utf8), words: words)
+        }
     }
 
     /// A paragraph of one unpunctuated sentence this short reads as a caption or a headline line.
@@ -36,7 +47,8 @@ enum NewsDebris {
         for index in sentences.indices.prefix(headerWindow) where isHeaderLine(sentences[index].head) {
             if first < 0 { first = index }
             last = index
-            if sentences[index].head.hasPrefix("by "), index + 1 < sentences.count, sentences[index + 1].words <= 6 {
+            let byline = sentences[index].head.starts(with: byPrefix)
+            if byline, index + 1 < sentences.count, sentences[index + 1].words <= 6 {
                 last = index + 1  // the name after "By ."
             }
         }
@@ -47,42 +59,67 @@ enum NewsDebris {
     }
 
     /// A line of the Daily Mail-style header block: "By .", "PUBLISHED: .", "UPDATED: .", "| .", a timestamp.
-    static func isHeaderLine(_ head: String) -> Bool {
-        if head == "by ." || head == "by" || head.hasPrefix("by . ") { return true }
-        for prefix in ["published:", "updated:", "last updated at ", "| .", "created:"] where head.hasPrefix(prefix) {
-            return true
-        }
-        return head == "|" || isTimestamp(head)
+    static func isHeaderLine(_ head: [UInt8]) -> Bool {
+        if head.count <= 4, headerLines.contains(where: { $0 == head }) { return true }
+        return headerPrefixes.contains { head.starts(with: $0) } || isTimestamp(head)
+    }
+
+    static func isHeaderLine(_ head: String) -> Bool { isHeaderLine(lowered(head.utf8)) }
+
+    static let byPrefix = Array("by ".utf8)
+    static let headerLines = [Array("by .".utf8), Array("by".utf8), Array("|".utf8)]
+    static let headerPrefixes = ["by . ", "published:", "updated:", "last updated at ", "| .", "created:"].map {
+        Array($0.utf8)
     }
 
     /// "09:21 EST, 2 May 2013 ." and the like: a clock time followed by a time zone.
-    static func isTimestamp(_ head: String) -> Bool {
-        let bytes = Array(head.utf8.prefix(12))
+    static func isTimestamp(_ head: [UInt8]) -> Bool {
         var index = 0
-        while index < bytes.count, index < 2, bytes[index].isDigit { index += 1 }
-        guard index > 0, index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return false }
+        while index < head.count, index < 2, head[index].isDigit { index += 1 }
+        guard index > 0, index < head.count, head[index] == UInt8(ascii: ":") else { return false }
         index += 1
-        guard index + 2 < bytes.count, bytes[index].isDigit, bytes[index + 1].isDigit else { return false }
-        let rest = head.utf8.dropFirst(index + 2).drop { $0 == UInt8(ascii: " ") }
-        let zone = String(decoding: rest.prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }, as: UTF8.self)
-        return timeZones.contains(zone)
+        guard index + 1 < head.count, head[index].isDigit, head[index + 1].isDigit else { return false }
+        let rest = head.dropFirst(index + 2).drop { $0 == UInt8(ascii: " ") }
+        let zone = rest.prefix { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        return timeZones.contains { zone.elementsEqual($0) }
     }
 
-    static let timeZones: Set<String> = ["est", "edt", "et", "gmt", "bst", "pst", "pdt", "cet", "cest", "utc"]
+    static let timeZones = ["est", "edt", "et", "gmt", "bst", "pst", "pdt", "cet", "cest", "utc"].map { Array($0.utf8) }
 
     static let debrisPrefixes = [
         "photo:", "photos:", "photograph:", "photographs:", "picture:", "pictures:", "image:", "images:",
         "credit:", "credits:", "(photo", "photo credit", "click here", "read more:", "read more at", "follow @",
         "follow us", "share this article", "scroll down", "watch the video", "video:", "related:",
-    ]
-    static let creditMarks = ["getty images", "/ap", "/reuters", "/afp", "shutterstock", "/ epa", "/epa", "/pa"]
+    ].map { Array($0.utf8) }
+    static let debrisMarks = ["scroll down for video", "contributed to this report"].map { Array($0.utf8) }
+    static let creditMarks = ["getty images", "/ap", "/reuters", "/afp", "shutterstock", "/ epa", "/epa", "/pa"].map {
+        Array($0.utf8)
+    }
 
     /// Whether one sentence is debris on its own.
-    static func isDebris(_ head: String, words: Int) -> Bool {
-        if head.contains("scroll down for video") || head.contains("contributed to this report") { return true }
-        if debrisPrefixes.contains(where: { head.hasPrefix($0) }) { return true }
-        if words <= 12, creditMarks.contains(where: { head.contains($0) }) { return true }
+    static func isDebris(_ head: [UInt8], words: Int) -> Bool {
+        if debrisMarks.contains(where: { contains(head, $0) }) { return true }
+        if debrisPrefixes.contains(where: { head.starts(with: $0) }) { return true }
+        if words <= 12, creditMarks.contains(where: { contains(head, $0) }) { return true }
         return false
+    }
+
+    static func isDebris(_ head: String, words: Int) -> Bool { isDebris(lowered(head.utf8), words: words) }
+
+    /// Whether `needle` occurs in `haystack` (both short: O(h · n) at worst).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+            var offset = 1
+            while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+            if offset == needle.count { return true }
+        }
+        return false
+    }
+
+    /// The bytes with ASCII letters lowercased.
+    static func lowered(_ bytes: some Sequence<UInt8>) -> [UInt8] {
+        bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
     }
 }
 

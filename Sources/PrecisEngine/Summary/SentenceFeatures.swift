@@ -81,11 +81,12 @@ struct SentenceFeatures {
     /// (how much of what it says the rest of the text also says). O(total terms).
     static func termSpread(_ vectors: TermVectors) -> [(mean: Double, sum: Double)] {
         let n = vectors.terms.count
-        var frequency: [Int: Int] = [:]
-        for terms in vectors.terms { for term in terms { frequency[term, default: 0] += 1 } }
+        let size = vectors.terms.reduce(0) { max($0, ($1.max() ?? -1) + 1) }
+        var frequency = Array(repeating: 0, count: size)
+        for terms in vectors.terms { for term in terms { frequency[term] += 1 } }
         return vectors.terms.map { terms in
             guard !terms.isEmpty, n > 1 else { return (0, 0) }
-            let sum = terms.reduce(0.0) { $0 + Double(frequency[$1, default: 1] - 1) / Double(n - 1) }
+            let sum = terms.reduce(0.0) { $0 + Double(frequency[$1] - 1) / Double(n - 1) }
             return (sum / Double(terms.count), sum)
         }
     }

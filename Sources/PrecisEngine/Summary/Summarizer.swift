@@ -84,7 +84,8 @@ struct Summarizer {
         let sketches = candidates.indices.map { position in
             let sentence = document.sentences[candidates[position]]
             let span = sentence.span
-            let head = text.lowercased(span.start..<min(span.end, span.start + NewsDebris.SentenceSketch.headBytes))
+            let head = NewsDebris.lowered(
+                text.bytes[span.start..<min(span.end, span.start + NewsDebris.SentenceSketch.headBytes)])
             let form = SentenceFeatures.form(of: sentence, text: text, tokens: document.tokens)
             let alone = paragraphs > 1 && document.paragraphs[sentence.paragraph].sentenceCount == 1
             return NewsDebris.SentenceSketch(
