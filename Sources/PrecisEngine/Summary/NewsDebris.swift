@@ -61,7 +61,8 @@ enum NewsDebris {
     /// A line of the Daily Mail-style header block: "By .", "PUBLISHED: .", "UPDATED: .", "| .", a timestamp.
     static func isHeaderLine(_ head: [UInt8]) -> Bool {
         if head.count <= 4, headerLines.contains(where: { $0 == head }) { return true }
-        return headerPrefixes.contains { head.starts(with: $0) } || isTimestamp(head)
+        guard let first = head.first else { return false }
+        return headerPrefixes.contains { $0[0] == first && head.starts(with: $0) } || isTimestamp(head)
     }
 
     static func isHeaderLine(_ head: String) -> Bool { isHeaderLine(lowered(head.utf8)) }
@@ -99,7 +100,9 @@ enum NewsDebris {
     /// Whether one sentence is debris on its own.
     static func isDebris(_ head: [UInt8], words: Int) -> Bool {
         if debrisMarks.contains(where: { contains(head, $0) }) { return true }
-        if debrisPrefixes.contains(where: { head.starts(with: $0) }) { return true }
+        if let first = head.first, debrisPrefixes.contains(where: { $0[0] == first && head.starts(with: $0) }) {
+            return true
+        }
         if words <= 12, creditMarks.contains(where: { contains(head, $0) }) { return true }
         return false
     }

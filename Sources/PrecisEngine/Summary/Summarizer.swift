@@ -86,10 +86,10 @@ struct Summarizer {
             let span = sentence.span
             let head = NewsDebris.lowered(
                 text.bytes[span.start..<min(span.end, span.start + NewsDebris.SentenceSketch.headBytes)])
-            let form = SentenceFeatures.form(of: sentence, text: text, tokens: document.tokens)
             let alone = paragraphs > 1 && document.paragraphs[sentence.paragraph].sentenceCount == 1
-            return NewsDebris.SentenceSketch(
-                head: head, words: words[position], finalPunctuation: form.finalPunctuation, alone: alone)
+            let final = !alone || words[position] > NewsDebris.captionWords
+                || SentenceFeatures.form(of: sentence, text: text, tokens: document.tokens).finalPunctuation
+            return NewsDebris.SentenceSketch(head: head, words: words[position], finalPunctuation: final, alone: alone)
         }
         let debris = NewsDebris.mask(sketches)
         let kept = candidates.indices.filter { !debris[$0] }.map { candidates[$0] }
