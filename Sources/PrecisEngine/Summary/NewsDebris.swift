@@ -92,6 +92,8 @@ enum NewsDebris {
         "credit:", "credits:", "(photo", "photo credit", "click here", "read more:", "read more at", "follow @",
         "follow us", "share this article", "scroll down", "watch the video", "video:", "related:",
     ].map { Array($0.utf8) }
+    /// "Scroll down for video" and "X contributed to this report" are looked for in sentences this short.
+    static let markWords = 24
     static let debrisMarks = ["scroll down for video", "contributed to this report"].map { Array($0.utf8) }
     static let creditMarks = ["getty images", "/ap", "/reuters", "/afp", "shutterstock", "/ epa", "/epa", "/pa"].map {
         Array($0.utf8)
@@ -99,7 +101,7 @@ enum NewsDebris {
 
     /// Whether one sentence is debris on its own.
     static func isDebris(_ head: [UInt8], words: Int) -> Bool {
-        if debrisMarks.contains(where: { contains(head, $0) }) { return true }
+        if words <= markWords, debrisMarks.contains(where: { contains(head, $0) }) { return true }
         if let first = head.first, debrisPrefixes.contains(where: { $0[0] == first && head.starts(with: $0) }) {
             return true
         }

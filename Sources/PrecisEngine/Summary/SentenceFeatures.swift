@@ -50,9 +50,10 @@ struct SentenceFeatures {
             for term in vectors.terms[position] where headline.contains(term) { shared += 1 }
             let form = Self.form(of: sentence, text: text, tokens: document.tokens)
             let k = Double(position)
+            let logPosition = (1 + k).naturalLog()
             return [
                 position == 0 ? 1 : 0, position == 1 ? 1 : 0, position == 2 ? 1 : 0,
-                min(k, 50) / 50, (1 + k).naturalLog(), n > 1 ? k / Double(n - 1) : 0,
+                min(k, 50) / 50, logPosition, n > 1 ? k / Double(n - 1) : 0,
                 Double(min(bodyParagraph, 20)) / 20, inParagraph == 0 ? 1 : 0, Double(min(inParagraph, 10)) / 10,
                 paragraph.sentenceCount == 1 ? 1 : 0,
                 min(count, 80) / 80, (1 + count).naturalLog(), count < 8 ? 1 : 0, count > 55 ? 1 : 0,
@@ -66,7 +67,7 @@ struct SentenceFeatures {
                 form.question ? 1 : 0, form.finalPunctuation ? 0 : 1, form.said ? 1 : 0, form.parenthesis ? 1 : 0,
                 form.colon ? 1 : 0,
                 position == 0 ? logCount : 0, position == 1 ? logCount : 0, position == 2 ? logCount : 0,
-                (1 + k).naturalLog() * logCount,
+                logPosition * logCount,
                 (3...4).contains(position) ? 1 : 0, (5...9).contains(position) ? 1 : 0,
                 (10...19).contains(position) ? 1 : 0,
                 (15..<25).contains(words[position]) ? 1 : 0, (25..<35).contains(words[position]) ? 1 : 0,
