@@ -16,7 +16,8 @@ struct Summarizer {
 
     /// MMR's relevance weight for `.default`: 1 picks by score and skips near-duplicates. Lower values (0.7–0.9)
     /// also push down sentences that merely overlap with a chosen one; on the BBC set that cost 0.3–1 R-2 and
-    /// changed no summary an editor would object to, so the default keeps the plain duplicate skip.
+    /// changed no summary an editor would object to, so the default keeps the plain duplicate skip. With the
+    /// learned scorer, λ = 0.85 gave 30.46/11.91 on the CNN train part against 30.47/11.96 for λ = 1.
     static let defaultLambda = 1.0
 
     func summarize(_ document: ParsedDocument, options: SummaryOptions, interrupt: Interrupt = .none)
