@@ -75,6 +75,15 @@ public struct Engine: Sendable {
             .summarize(document, options: options, interrupt: interrupt)
     }
 
+    /// The default summary algorithm's per-sentence features (what its learned model scores), for training the
+    /// model (`dev/train-summary.py`) and inspecting it.
+    public func summaryFeatures(_ document: ParsedDocument) -> SummaryFeatureTable {
+        Summarizer(maxCandidates: configuration.maxSummaryCandidates).featureTable(document)
+    }
+
+    /// The version of the default summary algorithm's learned model.
+    public static var summaryModelVersion: String { SummaryModel.version }
+
     /// Finds entities, dates, quantities, quotes, keyphrases and links in `document`.
     public func extract(_ document: ParsedDocument, options: ExtractOptions = ExtractOptions()) -> Extraction {
         uninterrupted { interrupt throws(EngineError) in

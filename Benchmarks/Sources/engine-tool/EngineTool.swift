@@ -9,6 +9,8 @@ import PrecisEngine
 ///                "captions": [..], "paragraphs": [{"kind", "text"}], "language"}
 ///   summaries   {"id", "summary_sentences": [..]}   (--sentences N, default 3; --algorithm default|textrank|
 ///               lexrank|lead; --title puts the record's "title" above the text, as a news page has it)
+///   summary-features  {"id", "names", "sentences", "features"}: the default summarizer's per-sentence features
+///               (see SummaryFeatures.swift; --title as for summaries)
 ///   time-summarize  no lines: parses and summarizes every text --repeat times (default 5), same options,
 ///               and prints documents per second of CPU time as one JSON line
 ///   time-parse  no lines: parses every text --repeat times (default 5) and prints documents
@@ -39,6 +41,9 @@ enum EngineTool {
         if mode == "articles" || mode == "time-articles" { return try Articles.run(mode: mode, directory: args[2], repeats: option("--repeat", 5)) }
         let records = try loadRecords(args[2])
         if ExtractModes.run(mode, records: records, args: args) { return }
+        if mode == "summary-features" {
+            return SummaryFeatureDump.run(args.contains("--title") ? try loadRecords(args[2], titled: true) : records)
+        }
         let engine = Engine()
         switch mode {
         case "sentences":

@@ -1,4 +1,5 @@
-/// The default algorithm's sentence score: what matters in news, on top of graph centrality.
+/// The previous default algorithm's hand-weighted sentence score: what matters in news, on top of graph
+/// centrality. The default now ranks by ``LearnedScorer``; this blend is one of its features (`blend_score`).
 ///
 /// `score = (wC · centrality + wP · lead + wH · headline) · prior · words^e`, where
 /// - centrality is the sentence's PageRank over TextRank's shared-term similarity, scaled so the best is 1

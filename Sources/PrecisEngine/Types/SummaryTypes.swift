@@ -70,3 +70,21 @@ public struct Summary: Sendable {
         self.algorithm = algorithm
     }
 }
+
+/// The default summarizer's per-sentence features, for training and inspecting its model
+/// (``Engine/summaryFeatures(_:)``).
+public struct SummaryFeatureTable: Sendable {
+    /// Feature names, the order of every row.
+    public var names: [String]
+    /// The candidate sentences (indices into ``ParsedDocument/sentences``), news debris left out.
+    public var sentences: [Int]
+    /// One row of feature values per candidate.
+    public var rows: [[Double]]
+
+    /// Creates a feature table.
+    public init(names: [String], sentences: [Int], rows: [[Double]]) {
+        self.names = names
+        self.sentences = sentences
+        self.rows = rows
+    }
+}
