@@ -1,13 +1,24 @@
-/// Finds dates and resolves them to ISO 8601 values.
+/// Finds temporal expressions and resolves them to TimeML TIMEX3 values, types and mods.
 ///
-/// v0 patterns: ISO dates (`2026-11-24`); month-name dates (`November 24, 2026`, `Nov. 24`, `24 November`,
+/// Dates: ISO dates (`2026-11-24`); month-name dates (`November 24, 2026`, `Nov. 24`, `24 November`,
 /// `November 2026`); weekdays (`Monday`, `last Friday`), resolved to the latest such day on or before the reference
-/// date (strictly before with `last`, strictly after with `next`); `yesterday`, `today`, `tonight`, `tomorrow`;
-/// `this`/`last`/`next` `week`/`month`/`year`; a month after `in`, `since` …; decades (`1990s`); and four-digit
-/// years after a preposition or before punctuation.
+/// date (strictly before with `last`, strictly after with `next`); `yesterday`, `today`, `tomorrow`;
+/// `this`/`last`/`next` `week`/`month`/`year`/`quarter`; a month after `in`, `since` …; quarters, seasons, decades
+/// (`the 1990s` is `199`), centuries; four-digit years after a preposition or before punctuation; and the vague
+/// references `now`, `currently`, `recently`, `the past`, `the future` (`+References`). Times (`+Times`),
+/// durations (`+Durations`), sets (`+Sets`) and the modifiers before any of them (`+Modifiers`) have files of
+/// their own. Each sentence is read once, left to right; every rule looks at a bounded number of tokens.
 struct DateExtractor {
     let context: ExtractionContext
     let reference: CalendarDate
+    /// The day of the last full date found so far (`the following day` counts from it), else `reference`.
+    var anchor: CalendarDate
+
+    init(context: ExtractionContext, reference: CalendarDate) {
+        self.context = context
+        self.reference = reference
+        self.anchor = reference
+    }
 
     struct Found {
         var mention: DateMention
@@ -19,6 +30,12 @@ struct DateExtractor {
         var value: String
         var granularity: DateGranularity
         var relative: Bool
+        var type: TimexType = .date
+        var mod: TimexMod? = nil
+        var freq = ""
+        var quant = ""
+        /// Whether a `the` just before belongs to the expression (`the 1990s`, `the third quarter`).
+        var article = false
     }
 
     static let monthPrepositions: Set<String> = [
@@ -30,14 +47,16 @@ struct DateExtractor {
     func extract() throws(EngineError) -> [Found] {
         var found: [Found] = []
         var pacer = InterruptPacer(context.interrupt)
+        var scanner = self
         for range in context.sentenceRanges(ExtractionContext.isContent) {
             var index = range.lowerBound
             while index < range.upperBound {
                 try pacer.check(progress: index)
-                guard let match = self.match(at: index, limit: range.upperBound) else {
+                guard var match = scanner.match(at: index, limit: range.upperBound) else {
                     index += 1
                     continue
                 }
+                match = scanner.withTime(match, limit: range.upperBound)
                 let span = TextSpan(
                     start: context.tokens[index].span.start,
                     end: context.tokens[match.end - 1].span.end
@@ -47,28 +66,49 @@ struct DateExtractor {
                     text: context.text.string(span),
                     value: match.value,
                     granularity: match.granularity,
-                    relative: match.relative
+                    relative: match.relative,
+                    type: match.type,
+                    mod: match.mod,
+                    freq: match.freq,
+                    quant: match.quant
                 )
                 found.append(Found(mention: mention, tokens: index..<match.end))
+                if !match.relative, match.type == .date, match.granularity == .day,
+                    let day = CalendarDate(iso: match.value)
+                {
+                    scanner.anchor = day
+                }
                 index = match.end
             }
         }
         return found
     }
 
-    private func match(at index: Int, limit: Int) -> Match? {
+    /// The expression starting at token `index`: a modified one (`about two years`, `the late 1990s`), else a plain
+    /// one.
+    func match(at index: Int, limit: Int) -> Match? {
+        modified(at: index, limit: limit) ?? plain(at: index, limit: limit)
+    }
+
+    func plain(at index: Int, limit: Int) -> Match? {
         let token = context.tokens[index]
         switch token.kind {
         case .number:
             return isoDate(at: index, limit: limit) ?? dayFirst(at: index, limit: limit)
                 ?? year(at: index, limit: limit) ?? ago(at: index, limit: limit) ?? timeOfDay(at: index, limit: limit)
-                ?? century(at: index, limit: limit)
+                ?? century(at: index, limit: limit) ?? quarter(at: index, limit: limit)
+                ?? duration(at: index, limit: limit) ?? frequency(at: index, limit: limit)
         case .word, .abbreviation:
+            guard token.span.count <= 24 else { return nil }
             if context.text.isUppercase(at: token.span.start) {
                 if let match = weekday(at: index, modifier: nil, limit: limit) { return match }
                 if let match = monthFirst(at: index, limit: limit) { return match }
             }
-            return relative(at: index, limit: limit) ?? decade(at: index)
+            return relative(at: index, limit: limit) ?? decade(at: index) ?? decadeWord(at: index, limit: limit)
+                ?? reference(at: index, limit: limit)
+                ?? quarter(at: index, limit: limit) ?? season(at: index, limit: limit)
+                ?? set(at: index, limit: limit) ?? duration(at: index, limit: limit)
+                ?? frequency(at: index, limit: limit) ?? hyphenated(at: index)
         default:
             return nil
         }
@@ -93,16 +133,18 @@ struct DateExtractor {
         return monthDay(month: month, day: day, after: index + 2, limit: limit)
     }
 
-    /// `November 24, 2026`, `Nov. 24`, `November 2026`, or a month after a preposition.
-    private func monthFirst(at index: Int, limit: Int) -> Match? {
+    /// `November 24, 2026`, `Nov. 24`, `November 2026`, `November of 2026`, or a month after a preposition.
+    func monthFirst(at index: Int, limit: Int) -> Match? {
         guard let month = monthNumber(index) else { return nil }
         if index + 1 < limit, context.spaced(index, index + 1) {
             if let day = dayNumber(index + 1) ?? ordinalDay(index + 1) {
                 return monthDay(month: month, day: day, after: index + 2, limit: limit)
             }
-            if let year = yearNumber(index + 1) {
+            var yearIndex = index + 1
+            if yearIndex + 1 < limit, context.lowercased(yearIndex) == "of" { yearIndex += 1 }
+            if let year = yearNumber(yearIndex) {
                 return Match(
-                    end: index + 2,
+                    end: yearIndex + 1,
                     value: CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2),
                     granularity: .month,
                     relative: false
@@ -115,13 +157,17 @@ struct DateExtractor {
         else { return nil }
         return Match(
             end: index + 1,
-            value: CalendarDate.pad(reference.year, 4) + "-" + CalendarDate.pad(month, 2),
+            value: CalendarDate.pad(anchorYear, 4) + "-" + CalendarDate.pad(month, 2),
             granularity: .month,
             relative: true
         )
     }
 
-    /// A day of `month`, with a year after it (optionally after a comma) or the reference year.
+    /// The year a date without one is in: the reference date's, unless the text has moved on to a full date of
+    /// another year (a history: `On June 6, 1944 … In July`), then that one's.
+    var anchorYear: Int { anchor.year }
+
+    /// A day of `month`, with a year after it (optionally after a comma) or the anchor's year.
     private func monthDay(month: Int, day: Int, after index: Int, limit: Int) -> Match? {
         var yearIndex = index
         if yearIndex < limit, context.isPunctuation(yearIndex, ",") { yearIndex += 1 }
@@ -130,7 +176,7 @@ struct DateExtractor {
         {
             return Match(end: yearIndex + 1, value: date.iso, granularity: .day, relative: false)
         }
-        guard let date = CalendarDate(year: reference.year, month: month, day: day) else { return nil }
+        guard let date = CalendarDate(year: anchorYear, month: month, day: day) else { return nil }
         return Match(end: index, value: date.iso, granularity: .day, relative: true)
     }
 
@@ -171,5 +217,12 @@ struct DateExtractor {
             return nil
         }
         return value
+    }
+
+    /// Token `index` lowercased when it is a short word (at most 15 bytes, so no allocation), else "".
+    func word(_ index: Int) -> String {
+        let token = context.tokens[index]
+        guard token.kind == .word || token.kind == .abbreviation, token.span.count <= 15 else { return "" }
+        return context.lowercased(index)
     }
 }

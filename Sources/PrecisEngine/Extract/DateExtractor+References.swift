@@ -1,0 +1,63 @@
+extension DateExtractor {
+    /// The vague references TimeML gives no calendar value: `now`, `currently`, `at present`, `nowadays`
+    /// (PRESENT_REF); `recently`, `previously`, `lately`, `the past` (PAST_REF); `the future`, `soon` (FUTURE_REF);
+    /// and `recent`/`coming` before a plural unit (`recent years` PAST_REF, `the coming months` FUTURE_REF).
+    func reference(at index: Int, limit: Int) -> Match? {
+        let first = word(index)
+        func next(_ offset: Int) -> String { index + offset < limit ? word(index + offset) : "" }
+        switch first {
+        case "now", "currently", "presently", "nowadays":
+            return vague("PRESENT_REF", end: index + 1)
+        case "present":
+            return index > 0 && word(index - 1) == "at" ? vague("PRESENT_REF", end: index + 1) : nil
+        case "recently", "previously", "lately", "formerly":
+            return vague("PAST_REF", end: index + 1)
+        case "soon":
+            return vague("FUTURE_REF", end: index + 1)
+        case "past", "future":
+            // `the past`, `in the future`, `the near future`: not `the past week` (a date) or `future plans`.
+            let noun = next(1)
+            guard index > 0, word(index - 1) == "the" || word(index - 1) == "near" || word(index - 1) == "in",
+                noun.isEmpty || !isLetterWord(index + 1) || Self.vagueFollowers.contains(noun)
+            else { return nil }
+            var match = vague(first == "past" ? "PAST_REF" : "FUTURE_REF", end: index + 1)
+            match.article = word(index - 1) == "the"
+            return match
+        case "near":
+            guard next(1) == "future" else { return nil }
+            var match = vague("FUTURE_REF", end: index + 2)
+            match.article = true
+            return match
+        case "recent", "coming", "upcoming":
+            guard index + 1 < limit, context.spaced(index, index + 1), let unit = Self.timeUnits[next(1)],
+                unit.plural
+            else { return nil }
+            var match = vague(first == "recent" ? "PAST_REF" : "FUTURE_REF", end: index + 2)
+            match.article = true
+            return match
+        case "these":
+            return next(1) == "days" ? vague("PRESENT_REF", end: index + 2) : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Words after `the past`/`the future` that leave it a reference (`in the past, …`, `the past and …`).
+    static let vagueFollowers: Set<String> = [
+        "and", "or", "but", "as", "when", "is", "was", "will", "has", "had", "have", "to", "for", "in", "with",
+        "that", "we", "i", "he", "she", "they", "it", "the", "a", "there", "this", "because", "said", "says", "at",
+        "by", "on", "than", "so", "if", "been", "are", "were", "would", "could", "can", "may", "might", "should",
+    ]
+
+    func vague(_ value: String, end: Int) -> Match {
+        Match(end: end, value: value, granularity: .unspecified, relative: true)
+    }
+
+    /// Whether token `index` is a word starting with a letter.
+    func isLetterWord(_ index: Int) -> Bool {
+        let token = context.tokens[index]
+        guard token.kind == .word else { return false }
+        let byte = context.text.bytes[token.span.start]
+        return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+}
