@@ -68,6 +68,8 @@ extension DateExtractor {
                 type: .duration)
         }
         guard let (count, next) = count(at: index, limit: limit) else { return nil }
+        if let match = numberHyphen(at: index, limit: limit) { return match }
+        if count == "1", first == "a" || first == "an", next < limit, word(next) == "second" { return nil }  // `a second time`
         if first == "one", next < limit, word(next) == "day", index == 0 || word(index - 1) != "for" {
             return nil  // `one day` is "some day" unless it is `for one day`
         }
@@ -213,6 +215,19 @@ extension DateExtractor {
             bytes.filter({ $0 == UInt8(ascii: ".") }).count == 1, bytes.last != UInt8(ascii: ".")
         else { return nil }
         return context.text.string(span)
+    }
+
+    /// `10-year`, `52-week` written as a number, a hyphen and a singular unit (three tokens); not ages
+    /// (`8-year-old`).
+    private func numberHyphen(at index: Int, limit: Int) -> Match? {
+        guard index + 2 < limit, context.tokens[index].kind == .number, let count = context.integer(index), count > 0,
+            context.isPunctuation(index + 1, "-"), context.touching(index, index + 1),
+            context.touching(index + 1, index + 2), let unit = Self.timeUnits[word(index + 2)], !unit.plural
+        else { return nil }
+        if index + 3 < limit, context.isPunctuation(index + 3, "-") { return nil }
+        return Match(
+            end: index + 3, value: Self.durationValue(String(count), unit), granularity: unit.granularity,
+            relative: false, type: .duration)
     }
 
     /// `two-year`, `10-hour`, `four-day`, `52-week` (one hyphenated word) as a duration; not ages (`8-year-old`).

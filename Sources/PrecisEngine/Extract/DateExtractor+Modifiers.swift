@@ -9,6 +9,7 @@ extension DateExtractor {
         if first.hasPrefix("mid-") { return midWord(at: index, limit: limit) }
         guard let (mod, next, kind) = modifier(first, at: index, limit: limit), next < limit,
             var match = plain(at: next, limit: limit) ?? modifiedInner(at: next, limit: limit)
+                ?? (kind == .part ? theUnit(at: next, limit: limit) : nil)
         else { return nil }
         switch kind {
         case .article:
@@ -25,6 +26,14 @@ extension DateExtractor {
     }
 
     enum ModifierKind { case article, bound, part, shift }
+
+    /// `the year`, `the month`, `the week` after a part modifier (`the end of the year`): the one the text is at.
+    private func theUnit(at index: Int, limit: Int) -> Match? {
+        guard index + 1 < limit, word(index) == "the" else { return nil }
+        let noun = word(index + 1)
+        guard ["week", "month", "year", "decade", "century"].contains(noun), noun != "century" else { return nil }
+        return shifted(unit: noun, by: 0, from: anchor, end: index + 2)
+    }
 
     /// `the early 1980s`: `the` and a part modifier before an expression that takes the article.
     private func modifiedInner(at index: Int, limit: Int) -> Match? {

@@ -20,6 +20,28 @@ extension DateExtractor {
         } else if let value = Self.quarterOrdinals[first], next < limit, word(next) == "quarter" {
             number = value
             next += 1
+        } else if first == "year-earlier" || first == "year-ago" {
+            // `the year-earlier quarter`, `year-ago period`: the same quarter (or year) a year before.
+            let (year, month) = reference.addingMonths(-3)
+            if next < limit, word(next) == "quarter" {
+                var match = Match(
+                    end: next + 1, value: CalendarDate.pad(year - 1, 4) + "-Q" + String((month - 1) / 3 + 1),
+                    granularity: .quarter, relative: true)
+                match.article = true
+                return match
+            }
+            let end = next < limit && word(next) == "period" ? next + 1 : next
+            var match = Match(end: end, value: CalendarDate.pad(reference.year - 1, 4), granularity: .year, relative: true)
+            match.article = true
+            return match
+        } else if first == "weekend" {
+            // `the weekend`: the one just past early in the week, else the coming one.
+            guard index > 0, word(index - 1) == "the" else { return nil }
+            let back = reference.weekday <= 3 ? -7 : 0
+            var match = Match(
+                end: index + 1, value: reference.adding(days: back).isoWeek + "-WE", granularity: .week, relative: true)
+            match.article = true
+            return match
         } else if first == "latest" || first == "quarter" || first == "most" {
             // `the quarter`, `the latest quarter`, `the most recent quarter`.
             var end = index + 1
@@ -86,7 +108,7 @@ extension DateExtractor {
         guard position < limit, let code = Self.seasons[word(position)] else { return nil }
         let name = word(position)
         var end = position + 1
-        var year = reference.year
+        var year = anchorYear
         var relative = true
         var yearIndex = end
         if yearIndex + 1 < limit, word(yearIndex) == "of" { yearIndex += 1 }

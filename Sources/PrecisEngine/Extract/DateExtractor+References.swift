@@ -10,10 +10,10 @@ extension DateExtractor {
             return vague("PRESENT_REF", end: index + 1)
         case "present":
             return index > 0 && word(index - 1) == "at" ? vague("PRESENT_REF", end: index + 1) : nil
-        case "recently", "previously", "lately", "formerly":
+        case "recently", "lately":
             return vague("PAST_REF", end: index + 1)
-        case "soon":
-            return vague("FUTURE_REF", end: index + 1)
+        case "that", "same":
+            return anaphora(first, at: index, limit: limit)
         case "past", "future":
             // `the past`, `in the future`, `the near future`: not `the past week` (a date) or `future plans`.
             let noun = next(1)
@@ -48,6 +48,18 @@ extension DateExtractor {
         "that", "we", "i", "he", "she", "they", "it", "the", "a", "there", "this", "because", "said", "says", "at",
         "by", "on", "than", "so", "if", "been", "are", "were", "would", "could", "can", "may", "might", "should",
     ]
+
+    /// `that year`, `that day`, `the same month`: the year, month, week or day the text is at.
+    private func anaphora(_ first: String, at index: Int, limit: Int) -> Match? {
+        guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
+        if first == "same", index == 0 || word(index - 1) != "the" { return nil }
+        let noun = word(index + 1)
+        guard ["day", "week", "month", "year"].contains(noun), var match = shifted(unit: noun, by: 0, from: anchor, end: index + 2)
+        else { return nil }
+        if index + 2 < limit, word(index + 2) == "of" || word(index + 2) == "'s" { return nil }  // `that day of rage`
+        match.article = first == "same"
+        return match
+    }
 
     func vague(_ value: String, end: Int) -> Match {
         Match(end: end, value: value, granularity: .unspecified, relative: true)

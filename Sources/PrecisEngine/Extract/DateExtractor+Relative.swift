@@ -85,7 +85,7 @@ extension DateExtractor {
         if word != "current", let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
         if word != "current", let match = modifiedMonth(word, at: index + 1) { return match }
         let step = word == "last" ? -1 : (word == "next" ? 1 : 0)
-        let noun = context.lowercased(index + 1)
+        let noun = self.word(index + 1)
         if let part = Self.partsOfDay[noun], word != "current" {
             // `this morning`, `last night` (the night before), `next evening`.
             let offset = word == "this" ? 0 : (word == "last" && part == "TNI" ? -1 : step)
@@ -163,22 +163,32 @@ extension DateExtractor {
         "nineties": 9,
     ]
 
-    /// A four-digit year from 1800 to 2199 after a preposition or before punctuation or the sentence end.
+    /// A four-digit year: from 1000 to 2199 after a preposition (`in 1777`), from 1500 before punctuation or the
+    /// sentence end (`1775-1780`), from 1900 after a determiner (`the 2006 season`); and `241 BC` (`BC0241`).
     func year(at index: Int, limit: Int) -> Match? {
-        guard let year = yearNumber(index), (1800...2199).contains(year) else { return nil }
+        if let bc = beforeChrist(at: index, limit: limit) { return bc }
+        guard let year = yearNumber(index), (1000...2199).contains(year) else { return nil }
         let afterPreposition =
             index > 0 && context.tokens[index - 1].kind == .word
             && Self.yearPrepositions.contains(context.lowercased(index - 1))
-        let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
+        let beforeBreak = year >= 1500 && (index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike)
         guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
+    }
+
+    /// `241 BC`, `55 B.C.` as TimeML's `BC0241`.
+    private func beforeChrist(at index: Int, limit: Int) -> Match? {
+        guard index + 1 < limit, context.spaced(index, index + 1), let year = context.integer(index), year > 0,
+            year < 10_000, ["bc", "b.c.", "bce", "b.c"].contains(word(index + 1))
+        else { return nil }
+        return Match(end: index + 2, value: "BC" + CalendarDate.pad(year, 4), granularity: .year, relative: false)
     }
 
     /// `a 1980 coup`, `the 2006 season`, `its 2008 budget`: a year from 1900 to 2099 after a determiner, unless the
     /// next word is a plural (`the 2000 soldiers` is a count).
     private func afterDeterminer(_ index: Int, year: Int, limit: Int) -> Bool {
         guard (1900...2099).contains(year), index > 0, index + 1 < limit, context.tokens[index + 1].kind == .word,
-            !context.isCapitalised(index + 1)
+            !context.isCapitalised(index + 1) || context.lowercased(index - 1) == "the"
         else { return false }
         let before = context.tokens[index - 1]
         let determiner = before.kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 1))

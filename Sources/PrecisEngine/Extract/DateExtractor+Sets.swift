@@ -35,9 +35,14 @@ extension DateExtractor {
         case "daily", "nightly": return every("P1D", .day, end: index + 1)
         case "weekly": return every("P1W", .week, end: index + 1)
         case "monthly": return every("P1M", .month, end: index + 1)
-        case "quarterly": return every("P1Q", .quarter, end: index + 1)
         case "annually", "yearly": return every("P1Y", .year, end: index + 1)
         case "hourly": return every("PT1H", .time, end: index + 1)
+        case "per":
+            // `$20 per day`: a set without a quantifier.
+            guard index + 1 < limit, let unit = Self.timeUnits[word(index + 1)], !unit.plural else { return nil }
+            return Match(
+                end: index + 2, value: Self.durationValue("1", unit), granularity: unit.granularity, relative: false,
+                type: .set)
         default:
             break
         }

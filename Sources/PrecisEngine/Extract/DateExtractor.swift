@@ -42,7 +42,12 @@ struct DateExtractor {
         "in", "since", "until", "by", "from", "during", "before", "after", "early", "late", "mid", "through", "for",
         "of",
     ]
-    static let yearPrepositions: Set<String> = monthPrepositions.union(["of", "to", "and", "or", "around"])
+    static let yearPrepositions: Set<String> = monthPrepositions.union([
+        "of", "to", "and", "or", "around", "as", "both", "between", "fiscal", "circa", "till", "throughout",
+    ])
+    /// Words that join a month to the one before it (`from October to March`, `between March and April`); not
+    /// before `May`, which may be a name.
+    static let monthJoiners: Set<String> = ["to", "and", "or", "between", "till", "throughout"]
 
     func extract() throws(EngineError) -> [Found] {
         var found: [Found] = []
@@ -73,11 +78,7 @@ struct DateExtractor {
                     quant: match.quant
                 )
                 found.append(Found(mention: mention, tokens: index..<match.end))
-                if !match.relative, match.type == .date, match.granularity == .day,
-                    let day = CalendarDate(iso: match.value)
-                {
-                    scanner.anchor = day
-                }
+                scanner.moveAnchor(match)
                 index = match.end
             }
         }
@@ -109,6 +110,8 @@ struct DateExtractor {
                 ?? quarter(at: index, limit: limit) ?? season(at: index, limit: limit)
                 ?? set(at: index, limit: limit) ?? duration(at: index, limit: limit)
                 ?? frequency(at: index, limit: limit) ?? hyphenated(at: index)
+        case .punctuation:
+            return decadeWord(at: index, limit: limit)  // `the '90s`
         default:
             return nil
         }
@@ -154,6 +157,7 @@ struct DateExtractor {
         guard context.tokens[index].span.count > 4 || month == 5 || month == 6 || month == 7, index > 0,
             context.tokens[index - 1].kind == .word,
             Self.monthPrepositions.contains(context.lowercased(index - 1))
+                || month != 5 && Self.monthJoiners.contains(context.lowercased(index - 1))
         else { return nil }
         return Match(
             end: index + 1,
@@ -219,10 +223,25 @@ struct DateExtractor {
         return value
     }
 
-    /// Token `index` lowercased when it is a short word (at most 15 bytes, so no allocation), else "".
+    /// Token `index` lowercased, without a possessive `'s`, when it is a short word (at most 15 bytes), else "".
     func word(_ index: Int) -> String {
         let token = context.tokens[index]
         guard token.kind == .word || token.kind == .abbreviation, token.span.count <= 15 else { return "" }
-        return context.lowercased(index)
+        return context.isPossessive(index) ? context.bareWord(index) : context.lowercased(index)
+    }
+
+    /// After a date, the day later anaphora count from (`two days later`, `that year`): a day the text names (or
+    /// resolved), or the first day of a year it names outright (`In 1941, …`).
+    mutating func moveAnchor(_ match: Match) {
+        guard match.type == .date, match.mod == nil || match.granularity == .day else { return }
+        let bytes = Array(match.value.utf8)
+        if match.granularity == .day, let day = CalendarDate(iso: String(match.value.prefix(10))) {
+            anchor = day
+        } else if !match.relative, bytes.count >= 4, bytes.count <= 7, let year = Int(match.value.prefix(4)),
+            year != anchor.year, let day = CalendarDate(year: year, month: 1, day: 1)
+        {
+            let month = bytes.count == 7 ? Int(match.value.suffix(2)) ?? 1 : 1
+            anchor = CalendarDate(year: year, month: month, day: 1) ?? day
+        }
     }
 }
