@@ -28,7 +28,11 @@ extension DateExtractor {
 
     /// `P2M`, `PT3H`, `PXY`.
     static func durationValue(_ count: String, _ unit: TimeUnit) -> String {
-        (unit.clock ? "PT" : "P") + count + unit.letter
+        // `two decades` is `P20Y`, `three centuries` `P300Y`; `decades` stays `PXDE`.
+        if let number = Int(count), unit.letter == "DE" || unit.letter == "CE" {
+            return "P" + String(number * (unit.letter == "DE" ? 10 : 100)) + "Y"
+        }
+        return (unit.clock ? "PT" : "P") + count + unit.letter
     }
 
     /// Words between a count and its unit that leave it a duration (`three straight days`, `20 more years`).
@@ -173,13 +177,13 @@ extension DateExtractor {
             switch word(index + 1) {
             case "few", "couple":
                 let skip = word(index + 2) == "of" ? 3 : 2
-                return index + skip < limit ? ("X", index + skip) : nil
+                return index + skip < limit ? (word(index + 1) == "couple" ? "2" : "X", index + skip) : nil
             default: return ("1", index + 1)
             }
         case "several", "few", "many", "some", "various", "numerous":
             return ("X", index + 1)
         case "couple":
-            return word(index + 1) == "of" ? ("X", index + 2) : nil
+            return word(index + 1) == "of" ? ("2", index + 2) : nil
         default:
             break
         }

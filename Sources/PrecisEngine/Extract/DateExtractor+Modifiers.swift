@@ -103,7 +103,7 @@ extension DateExtractor {
         if let month = Lexicon.months[rest] {
             match = Match(
                 end: index + 1,
-                value: CalendarDate.pad(anchorYear, 4) + "-" + CalendarDate.pad(month, 2),
+                value: CalendarDate.pad(year(month: month, day: nil, at: index), 4) + "-" + CalendarDate.pad(month, 2),
                 granularity: .month,
                 relative: true
             )

@@ -58,7 +58,9 @@ extension DateExtractor {
             return match
         }
         guard let number else { return nil }
+        // `the fourth quarter`, written in January, is the one that has just ended.
         var year = reference.year
+        if number > (reference.month - 1) / 3 + 1, !looksAhead(before: index) { year -= 1 }
         var relative = true
         var end = next
         var yearIndex = next

@@ -48,6 +48,9 @@ extension DateExtractor {
     /// reference date.
     private func onDay(_ time: String, after index: Int, limit: Int) -> Match {
         var next = index
+        // `10 p.m. Wednesday` reads as two sentences after the abbreviation; the weekday still belongs here.
+        let limit = index == limit && index > 0 && context.tokens[index - 1].kind == .abbreviation
+            ? min(limit + 1, context.tokens.count) : limit
         if next < limit, context.isPunctuation(next, ",") { next += 1 }
         if next < limit, word(next) == "on" { next += 1 }
         if next < limit, next > index || context.spaced(index - 1, next), let date = dayAfter(next, limit: limit) {

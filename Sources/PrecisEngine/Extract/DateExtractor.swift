@@ -53,10 +53,15 @@ struct DateExtractor {
         var found: [Found] = []
         var pacer = InterruptPacer(context.interrupt)
         var scanner = self
+        var resume = 0
         for range in context.sentenceRanges(ExtractionContext.isContent) {
             var index = range.lowerBound
             while index < range.upperBound {
                 try pacer.check(progress: index)
+                if index < resume {
+                    index = resume
+                    continue
+                }
                 guard var match = scanner.match(at: index, limit: range.upperBound) else {
                     index += 1
                     continue
@@ -80,6 +85,7 @@ struct DateExtractor {
                 found.append(Found(mention: mention, tokens: index..<match.end))
                 scanner.moveAnchor(match)
                 index = match.end
+                resume = match.end  // a time may take the weekday of the next sentence (`10 p.m. Wednesday`)
             }
         }
         return found
@@ -143,6 +149,16 @@ struct DateExtractor {
             if let day = dayNumber(index + 1) ?? ordinalDay(index + 1) {
                 return monthDay(month: month, day: day, after: index + 2, limit: limit)
             }
+            if index + 2 < limit, ["this", "last", "next"].contains(word(index + 1)), word(index + 2) == "year" {
+                // `January this year`, `June last year`.
+                let step = word(index + 1) == "last" ? -1 : (word(index + 1) == "next" ? 1 : 0)
+                return Match(
+                    end: index + 3,
+                    value: CalendarDate.pad(reference.year + step, 4) + "-" + CalendarDate.pad(month, 2),
+                    granularity: .month,
+                    relative: true
+                )
+            }
             var yearIndex = index + 1
             if yearIndex + 1 < limit, context.lowercased(yearIndex) == "of" { yearIndex += 1 }
             if let year = yearNumber(yearIndex) {
@@ -161,15 +177,31 @@ struct DateExtractor {
         else { return nil }
         return Match(
             end: index + 1,
-            value: CalendarDate.pad(anchorYear, 4) + "-" + CalendarDate.pad(month, 2),
+            value: CalendarDate.pad(year(month: month, day: nil, at: index), 4) + "-" + CalendarDate.pad(month, 2),
             granularity: .month,
             relative: true
         )
     }
 
-    /// The year a date without one is in: the reference date's, unless the text has moved on to a full date of
-    /// another year (a history: `On June 6, 1944 … In July`), then that one's.
-    var anchorYear: Int { anchor.year }
+    /// The year the text is at: the anchor's when the text tells of a time five years or more from the reference
+    /// date (a history: `In 1941, … In July`), else the reference date's.
+    var anchorYear: Int { abs(anchor.year - reference.year) >= 5 ? anchor.year : reference.year }
+
+    /// The year of a month (and day) written without one at token `index`: in a history the year the text is at;
+    /// else the reference year, or the year before when that month is still to come and nothing before speaks of
+    /// the future (`profits fell in October`, written in January), or the year after when the month is past and
+    /// something does (`will meet in January`, written in November).
+    func year(month: Int, day: Int?, at index: Int) -> Int {
+        let year = anchorYear
+        guard year == reference.year else { return year }
+        let later = month > reference.month || month == reference.month && (day ?? 0) > reference.day
+        let earlier = month < reference.month || month == reference.month && day != nil && day! < reference.day
+        guard later || earlier else { return year }
+        let ahead = looksAhead(before: index)
+        if later, !ahead { return year - 1 }
+        if earlier, ahead, reference.month - month >= 2 { return year + 1 }
+        return year
+    }
 
     /// A day of `month`, with a year after it (optionally after a comma) or the anchor's year.
     private func monthDay(month: Int, day: Int, after index: Int, limit: Int) -> Match? {
@@ -180,7 +212,8 @@ struct DateExtractor {
         {
             return Match(end: yearIndex + 1, value: date.iso, granularity: .day, relative: false)
         }
-        guard let date = CalendarDate(year: anchorYear, month: month, day: day) else { return nil }
+        let year = self.year(month: month, day: day, at: index - 2)
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return nil }
         return Match(end: index, value: date.iso, granularity: .day, relative: true)
     }
 
