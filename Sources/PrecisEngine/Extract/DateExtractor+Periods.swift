@@ -23,9 +23,13 @@ extension DateExtractor {
         } else if first == "year-earlier" || first == "year-ago" {
             // `the year-earlier quarter`, `year-ago period`: the same quarter (or year) a year before.
             let (year, month) = reference.addingMonths(-3)
-            if next < limit, word(next) == "quarter" {
+            let recent = recentQuarter(before: index)
+            let noun = next < limit ? word(next) : ""
+            if noun == "quarter" || recent != nil {
+                let quarter = recent ?? (year, (month - 1) / 3 + 1)
                 var match = Match(
-                    end: next + 1, value: CalendarDate.pad(year - 1, 4) + "-Q" + String((month - 1) / 3 + 1),
+                    end: noun == "quarter" || noun == "period" ? next + 1 : next,
+                    value: CalendarDate.pad(quarter.year - 1, 4) + "-Q" + String(quarter.quarter),
                     granularity: .quarter, relative: true)
                 match.article = true
                 return match

@@ -64,8 +64,15 @@ extension DateExtractor {
 
     static let futureCues: Set<String> = [
         "will", "shall", "'ll", "scheduled", "expected", "due", "plans", "planned", "planning", "upcoming", "intends",
-        "until", "till", "ahead",
+        "until", "till", "ahead", "set", "slated", "effective", "payable", "expire", "expires", "deadline", "begin",
+        "begins", "start", "starts", "starting", "resume", "resumes", "next", "through", "by",
     ]
+
+    /// The quarter named within the last 40 tokens, if any.
+    func recentQuarter(before index: Int) -> (year: Int, quarter: Int)? {
+        guard let last = lastQuarter, last.end <= index, index - last.end <= 40 else { return nil }
+        return (last.year, last.quarter)
+    }
 
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {
@@ -223,6 +230,12 @@ extension DateExtractor {
         if noun.hasSuffix("s"), Self.timeUnits[noun]?.plural == true { noun = String(noun.dropLast()) }
         if noun == "centurie" { noun = "century" }
         guard Self.timeUnits[noun] != nil else { return nil }
+        if noun == "year", count == "1", direction != "later", let quarter = recentQuarter(before: index) {
+            // `profit rose in the third quarter from $2 million a year earlier`: that quarter, a year before.
+            return Match(
+                end: next + 2, value: CalendarDate.pad(quarter.year - 1, 4) + "-Q" + String(quarter.quarter),
+                granularity: .quarter, relative: true)
+        }
         guard let steps = Int(count) else {
             return sign < 0 ? vague("PAST_REF", end: next + 2) : vague("FUTURE_REF", end: next + 2)
         }

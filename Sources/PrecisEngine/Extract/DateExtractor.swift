@@ -13,6 +13,13 @@ struct DateExtractor {
     let reference: CalendarDate
     /// The day of the last full date found so far (`the following day` counts from it), else `reference`.
     var anchor: CalendarDate
+    /// How many dates so far lie within four years of the reference date, and how many further from it: a text
+    /// with more far than near is a history, whose dates without a year take the year it is at.
+    var near = 0
+    var far = 0
+    /// The last quarter named (`the third quarter`) and the token it ended at: `a year earlier` after it is the
+    /// same quarter a year before.
+    var lastQuarter: (year: Int, quarter: Int, end: Int)?
 
     init(context: ExtractionContext, reference: CalendarDate) {
         self.context = context
@@ -185,7 +192,7 @@ struct DateExtractor {
 
     /// The year the text is at: the anchor's when the text tells of a time five years or more from the reference
     /// date (a history: `In 1941, … In July`), else the reference date's.
-    var anchorYear: Int { abs(anchor.year - reference.year) >= 5 ? anchor.year : reference.year }
+    var anchorYear: Int { far > near ? anchor.year : reference.year }
 
     /// The year of a month (and day) written without one at token `index`: in a history the year the text is at;
     /// else the reference year, or the year before when that month is still to come and nothing before speaks of
@@ -194,12 +201,13 @@ struct DateExtractor {
     func year(month: Int, day: Int?, at index: Int) -> Int {
         let year = anchorYear
         guard year == reference.year else { return year }
-        let later = month > reference.month || month == reference.month && (day ?? 0) > reference.day
-        let earlier = month < reference.month || month == reference.month && day != nil && day! < reference.day
-        guard later || earlier else { return year }
-        let ahead = looksAhead(before: index)
-        if later, !ahead { return year - 1 }
-        if earlier, ahead, reference.month - month >= 2 { return year + 1 }
+        // Months from the reference date to the date in the reference year (day 15 for a month alone).
+        let delta = Double(month - reference.month) + Double((day ?? 15) - reference.day) / 31
+        if looksAhead(before: max(index, 0)) {
+            return delta < -1 ? year + 1 : year
+        }
+        if delta > 2 { return year - 1 }
+        if delta < -10 { return year + 1 }
         return year
     }
 
@@ -266,8 +274,19 @@ struct DateExtractor {
     /// After a date, the day later anaphora count from (`two days later`, `that year`): a day the text names (or
     /// resolved), or the first day of a year it names outright (`In 1941, …`).
     mutating func moveAnchor(_ match: Match) {
-        guard match.type == .date, match.mod == nil || match.granularity == .day else { return }
+        guard match.type == .date else { return }
         let bytes = Array(match.value.utf8)
+        if bytes.count >= 4, bytes[0] != UInt8(ascii: "B"), let year = Int(match.value.prefix(4)) {
+            if abs(year - reference.year) < 5 { near += 1 } else { far += 1 }
+        } else if match.granularity == .unspecified {
+            near += 1  // `now`, `recently`
+        }
+        if match.granularity == .quarter, bytes.count == 7, let year = Int(match.value.prefix(4)),
+            let quarter = Int(match.value.suffix(1))
+        {
+            lastQuarter = (year, quarter, match.end)
+        }
+        guard match.mod == nil || match.granularity == .day else { return }
         if match.granularity == .day, let day = CalendarDate(iso: String(match.value.prefix(10))) {
             anchor = day
         } else if !match.relative, bytes.count >= 4, bytes.count <= 7, let year = Int(match.value.prefix(4)),
