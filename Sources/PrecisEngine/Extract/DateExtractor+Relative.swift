@@ -64,13 +64,13 @@ extension DateExtractor {
 
     static let futureCues: Set<String> = [
         "will", "shall", "'ll", "scheduled", "expected", "due", "plans", "planned", "planning", "upcoming", "intends",
-        "until", "till", "ahead", "set", "slated", "effective", "payable", "expire", "expires", "deadline", "begin",
-        "begins", "start", "starts", "starting", "resume", "resumes", "next", "through", "by",
+        "until", "till", "ahead", "slated", "effective", "payable", "expire", "expires", "deadline", "begin",
+        "begins", "start", "starts", "starting", "resume", "resumes", "soon",
     ]
 
-    /// The quarter named within the last 40 tokens, if any.
+    /// The quarter named within the last 150 tokens (a few sentences of a results story), if any.
     func recentQuarter(before index: Int) -> (year: Int, quarter: Int)? {
-        guard let last = lastQuarter, last.end <= index, index - last.end <= 40 else { return nil }
+        guard let last = lastQuarter, last.end <= index, index - last.end <= 150 else { return nil }
         return (last.year, last.quarter)
     }
 
@@ -180,6 +180,16 @@ extension DateExtractor {
             && Self.yearPrepositions.contains(context.lowercased(index - 1))
         let beforeBreak = year >= 1500 && (index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike)
         guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
+        if index + 2 < limit, let quarter = Self.quarterOrdinals[word(index + 1)], word(index + 2) == "quarter" {
+            return Match(  // `the 1988 third quarter`
+                end: index + 3, value: CalendarDate.pad(year, 4) + "-Q" + String(quarter), granularity: .quarter,
+                relative: false, article: true)
+        }
+        if index + 1 < limit, word(index + 1) == "period", let recent = recentQuarter(before: index) {
+            return Match(  // `the 1988 period` in a story about a quarter
+                end: index + 2, value: CalendarDate.pad(year, 4) + "-Q" + String(recent.quarter), granularity: .quarter,
+                relative: false, article: true)
+        }
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
     }
 
