@@ -108,17 +108,18 @@ extension DateExtractor {
         switch noun {
         case "week":
             let value = reference.adding(days: 7 * step).isoWeek
-            return Match(end: index + 2, value: value, granularity: .week, relative: true)
+            return Match(end: index + 2, value: value, granularity: .week, relative: true, article: true)
         case "month":
             let (year, month) = reference.addingMonths(step)
             let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
-            return Match(end: index + 2, value: value, granularity: .month, relative: true)
+            return Match(end: index + 2, value: value, granularity: .month, relative: true, article: true)
         case "year":
             return Match(
                 end: index + 2,
                 value: CalendarDate.pad(reference.year + step, 4),
                 granularity: .year,
-                relative: true
+                relative: true,
+                article: true  // `the last year`
             )
         default:
             return nil

@@ -195,9 +195,9 @@ struct DateExtractor {
     var anchorYear: Int { far > near ? anchor.year : reference.year }
 
     /// The year of a month (and day) written without one at token `index`: in a history the year the text is at;
-    /// else the reference year, or the year before when that month is still to come and nothing before speaks of
-    /// the future (`profits fell in October`, written in January), or the year after when the month is past and
-    /// something does (`will meet in January`, written in November).
+    /// else the reference year, or the year before when that month is more than two months ahead and nothing before
+    /// speaks of the future (`profits fell in October`, written in January), or the year after when the month is
+    /// past and something does (`will meet in January`, written in November).
     func year(month: Int, day: Int?, at index: Int) -> Int {
         let year = anchorYear
         guard year == reference.year else { return year }
@@ -206,9 +206,7 @@ struct DateExtractor {
         if looksAhead(before: max(index, 0)) {
             return delta < -1 ? year + 1 : year
         }
-        if delta > 2 { return year - 1 }
-        if delta < -10 { return year + 1 }
-        return year
+        return delta > 2 ? year - 1 : year
     }
 
     /// A day of `month`, with a year after it (optionally after a comma) or the anchor's year.
