@@ -15,7 +15,12 @@ extension DateExtractor {
         case .article:
             guard match.article else { return nil }
         case .bound:
-            guard match.type == .duration || (mod == .approx && match.type != .set) else { return nil }
+            // Durations, and counted dates (`almost two years ago`); `about`/`around` also before other dates.
+            guard match.type == .duration || (mod == .approx && match.type != .set)
+                || match.type == .date && count(at: next, limit: limit) != nil
+            else { return nil }
+        case .label:
+            guard match.granularity == .year || match.granularity == .quarter else { return nil }
         case .part:
             guard match.type == .date || match.type == .time, match.granularity != .unspecified else { return nil }
         case .shift:
@@ -25,7 +30,7 @@ extension DateExtractor {
         return match
     }
 
-    enum ModifierKind { case article, bound, part, shift }
+    enum ModifierKind { case article, bound, part, shift, label }
 
     /// `the year`, `the month`, `the week` after a part modifier (`the end of the year`): the one the text is at.
     private func theUnit(at index: Int, limit: Int) -> Match? {
@@ -58,6 +63,7 @@ extension DateExtractor {
             }
         case "end": return next(1) == "of" ? (.end, index + 2, .part) : nil
         case "beginning", "start": return next(1) == "of" ? (.start, index + 2, .part) : nil
+        case "fiscal": return (nil, index + 1, .label)  // `fiscal 1989`
         case "early": return (.start, index + 1, .part)
         case "late": return (.end, index + 1, .part)
         case "mid": return (.mid, index + 1, .part)

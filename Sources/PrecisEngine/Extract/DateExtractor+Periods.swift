@@ -36,7 +36,7 @@ extension DateExtractor {
             }
             let end = next < limit && word(next) == "period" ? next + 1 : next
             var match = Match(end: end, value: CalendarDate.pad(reference.year - 1, 4), granularity: .year, relative: true)
-            match.article = true
+            match.article = end > next  // `the year-earlier period`, but `the [year-ago] results`
             return match
         } else if first == "weekend" {
             // `the weekend`: the one just past early in the week, else the coming one.

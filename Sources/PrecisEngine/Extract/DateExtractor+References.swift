@@ -18,7 +18,8 @@ extension DateExtractor {
             // `the past`, `in the future`, `the near future`: not `the past week` (a date) or `future plans`.
             let noun = next(1)
             guard index > 0, word(index - 1) == "the" || word(index - 1) == "near" || word(index - 1) == "in",
-                noun.isEmpty || !isLetterWord(index + 1) || Self.vagueFollowers.contains(noun)
+                index + 1 >= limit || context.tokens[index + 1].kind == .punctuation
+                    || Self.vagueFollowers.contains(noun)
             else { return nil }
             var match = vague(first == "past" ? "PAST_REF" : "FUTURE_REF", end: index + 1)
             match.article = word(index - 1) == "the"

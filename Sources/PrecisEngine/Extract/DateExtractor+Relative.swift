@@ -99,7 +99,9 @@ extension DateExtractor {
             return partOfDay(day(offset, end: index + 2), part, end: index + 2)
         }
         if noun == "quarter" || noun == "decade" || noun == "day" && word == "current" {
-            return shifted(unit: noun, by: step, from: reference, end: index + 2)
+            var match = shifted(unit: noun, by: step, from: reference, end: index + 2)
+            match?.article = true  // `the last decade`
+            return match
         }
         if noun == "weekend", word != "current" {
             let week = reference.adding(days: 7 * step).isoWeek

@@ -74,10 +74,13 @@ struct DateExtractor {
                     continue
                 }
                 match = scanner.withTime(match, limit: range.upperBound)
-                let span = TextSpan(
-                    start: context.tokens[index].span.start,
-                    end: context.tokens[match.end - 1].span.end
-                )
+                // TimeML leaves a possessive out of the span: `[last year]'s results`.
+                let last = match.end - 1
+                var end = context.tokens[last].span.end
+                if context.isPossessive(last) {
+                    end -= context.text.bytes[end - 2] == UInt8(ascii: "'") ? 2 : 4
+                }
+                let span = TextSpan(start: context.tokens[index].span.start, end: end)
                 let mention = DateMention(
                     span: span,
                     text: context.text.string(span),
