@@ -30,7 +30,7 @@ extension DateExtractor {
                 var match = Match(
                     end: noun == "quarter" || noun == "period" ? next + 1 : next,
                     value: CalendarDate.pad(quarter.year - 1, 4) + "-Q" + String(quarter.quarter),
-                    granularity: .quarter, relative: true)
+                    granularity: .quarter, relative: true, derived: true)
                 match.article = true
                 return match
             }

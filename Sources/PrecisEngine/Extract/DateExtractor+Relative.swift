@@ -116,6 +116,13 @@ extension DateExtractor {
             let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
             return Match(end: index + 2, value: value, granularity: .month, relative: true, article: true)
         case "year":
+            if context.isPossessive(index + 1), index + 3 < limit, let quarter = Self.quarterOrdinals[self.word(index + 2)],
+                self.word(index + 3) == "quarter"
+            {
+                return Match(  // `next year's first quarter`
+                    end: index + 4, value: CalendarDate.pad(reference.year + step, 4) + "-Q" + String(quarter),
+                    granularity: .quarter, relative: true, article: true)
+            }
             return Match(
                 end: index + 2,
                 value: CalendarDate.pad(reference.year + step, 4),
@@ -247,7 +254,7 @@ extension DateExtractor {
             // `profit rose in the third quarter from $2 million a year earlier`: that quarter, a year before.
             return Match(
                 end: next + 2, value: CalendarDate.pad(quarter.year - 1, 4) + "-Q" + String(quarter.quarter),
-                granularity: .quarter, relative: true)
+                granularity: .quarter, relative: true, derived: true)
         }
         guard let steps = Int(count) else {
             return sign < 0 ? vague("PAST_REF", end: next + 2) : vague("FUTURE_REF", end: next + 2)

@@ -140,7 +140,7 @@ extension DateExtractor {
         guard let month = monthNumber(index), context.tokens[index].kind == .word else { return nil }
         var year = reference.year
         switch modifier {
-        case "last": if month >= reference.month { year -= 1 }
+        case "last": if month >= reference.month - 1 { year -= 1 }  // `last February`, said on 1 March: a year ago
         case "next": if month <= reference.month { year += 1 }
         default: break
         }

@@ -43,6 +43,8 @@ struct DateExtractor {
         var quant = ""
         /// Whether a `the` just before belongs to the expression (`the 1990s`, `the third quarter`).
         var article = false
+        /// Whether it was counted back from the last quarter named (`a year earlier`): it does not replace it.
+        var derived = false
     }
 
     static let monthPrepositions: Set<String> = [
@@ -282,7 +284,7 @@ struct DateExtractor {
         } else if match.granularity == .unspecified {
             near += 1  // `now`, `recently`
         }
-        if match.granularity == .quarter, bytes.count == 7, let year = Int(match.value.prefix(4)),
+        if match.granularity == .quarter, !match.derived, bytes.count == 7, let year = Int(match.value.prefix(4)),
             let quarter = Int(match.value.suffix(1))
         {
             lastQuarter = (year, quarter, match.end)
