@@ -120,7 +120,7 @@ struct ExtractDateFormTests {
         #expect(dates("The walls date from the 13th century.") == ["the 13th century=12"])
         #expect(dates("Prices fell last November and will rise next March.") == ["last November=2025-11", "next March=2027-03"])
         #expect(dates("Talks resumed at noon.") == ["noon=2026-11-24T12:00"])
-        #expect(dates("Results of today's vote are due.") == ["today's=2026-11-24"])
+        #expect(dates("Results of today's vote are due.") == ["today=2026-11-24"])  // TimeML leaves out the 's
         #expect(dates("It began on January second.") == ["January second=2026-01-02"])
     }
 
