@@ -1,11 +1,8 @@
 extension DateExtractor {
     /// A weekday, optionally after `last`/`next`/`this` and optionally followed by an explicit date.
     func weekday(at index: Int, modifier: String?, limit: Int) -> Match? {
-        var name = context.lowercased(index)
-        if context.isPossessive(index), name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
-            name.removeLast(2)  // two characters, whichever apostrophe
-        }
-        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[name] else { return nil }
+        // `word` has dropped a possessive, whichever apostrophe (`Monday’s`).
+        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[word(index)] else { return nil }
         var next = index + 1
         if next < limit, context.isPunctuation(next, ",") { next += 1 }
         if next < limit, next > index + 1 || context.spaced(index, next),
@@ -52,7 +49,7 @@ extension DateExtractor {
                 return false
             }
             if token.kind == .word {
-                let word = context.lowercased(position)
+                let word = self.word(position)
                 if Self.futureCues.contains(word) { return true }
                 if Lexicon.reportingVerbs.contains(word) { return false }
                 words += 1
@@ -77,8 +74,7 @@ extension DateExtractor {
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {
         guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 9 else { return nil }
-        var word = context.lowercased(index)
-        if context.isPossessive(index) { word.removeLast(2) }  // `today's talks`
+        let word = self.word(index)  // without a possessive: `today's talks`
         switch word {
         case "yesterday": return day(-1, end: index + 1)
         case "today": return day(0, end: index + 1)
@@ -187,7 +183,7 @@ extension DateExtractor {
         guard let year = yearNumber(index), (1000...2199).contains(year) else { return nil }
         let afterPreposition =
             index > 0 && context.tokens[index - 1].kind == .word
-            && Self.yearPrepositions.contains(context.lowercased(index - 1))
+            && Self.yearPrepositions.contains(word(index - 1))
         let beforeBreak = year >= 1500 && (index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike)
         guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
         if index + 2 < limit, let quarter = Self.quarterOrdinals[word(index + 1)], word(index + 2) == "quarter" {

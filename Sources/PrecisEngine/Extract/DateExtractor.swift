@@ -21,10 +21,25 @@ struct DateExtractor {
     /// same quarter a year before.
     var lastQuarter: (year: Int, quarter: Int, end: Int)?
 
+    /// Every token lowercased, without a possessive `'s`, when it is a word of at most 15 bytes (a string Swift
+    /// keeps inline), else "": the rules compare words many times, so each is made once.
+    let words: [String]
+
     init(context: ExtractionContext, reference: CalendarDate) {
         self.context = context
         self.reference = reference
         self.anchor = reference
+        var words: [String] = []
+        words.reserveCapacity(context.tokens.count)
+        for index in context.tokens.indices {
+            let token = context.tokens[index]
+            if token.kind == .word || token.kind == .abbreviation, token.span.count <= 15 {
+                words.append(context.isPossessive(index) ? context.bareWord(index) : context.lowercased(index))
+            } else {
+                words.append("")
+            }
+        }
+        self.words = words
     }
 
     struct Found {
@@ -69,6 +84,10 @@ struct DateExtractor {
                 try pacer.check(progress: index)
                 if index < resume {
                     index = resume
+                    continue
+                }
+                guard mayStart(index) else {
+                    index += 1
                     continue
                 }
                 guard var match = scanner.match(at: index, limit: range.upperBound) else {
@@ -172,7 +191,7 @@ struct DateExtractor {
                 )
             }
             var yearIndex = index + 1
-            if yearIndex + 1 < limit, context.lowercased(yearIndex) == "of" { yearIndex += 1 }
+            if yearIndex + 1 < limit, word(yearIndex) == "of" { yearIndex += 1 }
             if let year = yearNumber(yearIndex) {
                 return Match(
                     end: yearIndex + 1,
@@ -184,8 +203,8 @@ struct DateExtractor {
         }
         guard context.tokens[index].span.count > 4 || month == 5 || month == 6 || month == 7, index > 0,
             context.tokens[index - 1].kind == .word,
-            Self.monthPrepositions.contains(context.lowercased(index - 1))
-                || month != 5 && Self.monthJoiners.contains(context.lowercased(index - 1))
+            Self.monthPrepositions.contains(word(index - 1))
+                || month != 5 && Self.monthJoiners.contains(word(index - 1))
         else { return nil }
         return Match(
             end: index + 1,
@@ -234,7 +253,7 @@ struct DateExtractor {
         guard token.kind == .word || token.kind == .abbreviation, token.span.count <= 10,
             context.text.isUppercase(at: token.span.start)
         else { return nil }
-        return Lexicon.months[context.bareWord(index)]
+        return Lexicon.months[token.kind == .word ? word(index) : context.bareWord(index)]
     }
 
     func dayNumber(_ index: Int) -> Int? {
@@ -268,11 +287,59 @@ struct DateExtractor {
     }
 
     /// Token `index` lowercased, without a possessive `'s`, when it is a short word (at most 15 bytes), else "".
-    func word(_ index: Int) -> String {
+    @inline(__always)
+    func word(_ index: Int) -> String { words[index] }
+
+    /// Whether an expression may start at token `index`: a number, an abbreviation (`Nov.`), a month or weekday
+    /// (`Mondays`), a word with a digit or a hyphen (`1990s`, `Q3`, `mid-1996`, `two-year`), `'` (`'90s`), or one
+    /// of ``startWords``. A few hash lookups spare the rules most tokens.
+    func mayStart(_ index: Int) -> Bool {
         let token = context.tokens[index]
-        guard token.kind == .word || token.kind == .abbreviation, token.span.count <= 15 else { return "" }
-        return context.isPossessive(index) ? context.bareWord(index) : context.lowercased(index)
+        switch token.kind {
+        case .number: return true
+        case .punctuation: return context.isPunctuation(index, "'")
+        case .abbreviation: return true  // `Nov.`, `Sept.`
+        case .word:
+            let text = words[index]
+            guard !text.isEmpty else { return false }
+            if Self.startWords.contains(text) || Lexicon.months[text] != nil || Lexicon.weekdays[text] != nil {
+                return true
+            }
+            if text.utf8.last == UInt8(ascii: "s"), Lexicon.weekdays[String(text.dropLast())] != nil { return true }
+            return text.utf8.contains { $0 == UInt8(ascii: "-") || isASCIIDigit($0) }
+        default: return false
+        }
     }
+
+    /// Every word (lowercased) a rule can start with, besides months, weekdays and words with digits or hyphens.
+    static let startWords: Set<String> = {
+        var words: Set<String> = [
+            // modifiers (+Modifiers)
+            "the", "end", "beginning", "start", "early", "late", "mid", "earlier", "later", "about", "around",
+            "approximately", "roughly", "some", "circa", "nearly", "almost", "over", "under", "more", "less", "fewer",
+            "at", "up", "no", "just", "well", "fiscal",
+            // relative days and times (+Relative, +Times)
+            "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "current", "noon", "midday",
+            "midnight",
+            // counts (+Durations)
+            "a", "an", "several", "few", "many", "various", "numerous", "couple",
+            // references (+References)
+            "now", "currently", "presently", "nowadays", "present", "recently", "lately", "that", "same", "past",
+            "future", "near", "recent", "coming", "upcoming", "these",
+            // periods (+Periods)
+            "q1", "q2", "q3", "q4", "weekend", "latest", "quarter", "most",
+            // sets (+Sets)
+            "every", "each", "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "per", "once",
+            "twice", "thrice",
+        ]
+        words.formUnion(Lexicon.numberWords.keys)
+        words.formUnion(timeUnits.keys)
+        words.formUnion(seasons.keys)
+        words.formUnion(decadeWords.keys)
+        words.formUnion(quarterOrdinals.keys)
+        words.formUnion(spanDeterminers)
+        return words
+    }()
 
     /// After a date, the day later anaphora count from (`two days later`, `that year`): a day the text names (or
     /// resolved), or the first day of a year it names outright (`In 1941, …`).
