@@ -203,7 +203,7 @@ extension DateExtractor {
     /// `two`, `twenty-four` (number words up to 99).
     private func numberWord(_ text: String) -> Int? {
         if let value = Lexicon.numberWords[text], value >= 1 { return Int(value) }
-        guard let dash = text.firstIndex(of: "-") else { return nil }
+        guard text.utf8.contains(UInt8(ascii: "-")), let dash = text.firstIndex(of: "-") else { return nil }
         guard let tens = Lexicon.numberWords[String(text[..<dash])], tens >= 20, tens < 100,
             let units = Lexicon.numberWords[String(text[text.index(after: dash)...])], units >= 1, units < 10
         else { return nil }
@@ -237,7 +237,7 @@ extension DateExtractor {
     /// `two-year`, `10-hour`, `four-day`, `52-week` (one hyphenated word) as a duration; not ages (`8-year-old`).
     func hyphenated(at index: Int) -> Match? {
         let text = word(index)
-        guard let dash = text.firstIndex(of: "-"), let unit = Self.timeUnits[String(text[text.index(after: dash)...])],
+        guard text.utf8.contains(UInt8(ascii: "-")), let dash = text.firstIndex(of: "-"), let unit = Self.timeUnits[String(text[text.index(after: dash)...])],
             !unit.plural
         else { return nil }
         let head = String(text[..<dash])

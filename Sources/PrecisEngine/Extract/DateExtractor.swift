@@ -302,16 +302,14 @@ struct DateExtractor {
         case .word:
             let text = words[index]
             guard !text.isEmpty else { return false }
-            if Self.startWords.contains(text) || Lexicon.months[text] != nil || Lexicon.weekdays[text] != nil {
-                return true
-            }
-            if text.utf8.last == UInt8(ascii: "s"), Lexicon.weekdays[String(text.dropLast())] != nil { return true }
+            if Self.startWords.contains(text) { return true }
             return text.utf8.contains { $0 == UInt8(ascii: "-") || isASCIIDigit($0) }
         default: return false
         }
     }
 
-    /// Every word (lowercased) a rule can start with, besides months, weekdays and words with digits or hyphens.
+    /// Every word (lowercased) a rule can start with, months and weekdays among them, besides words with digits or
+    /// hyphens.
     static let startWords: Set<String> = {
         var words: Set<String> = [
             // modifiers (+Modifiers)
@@ -338,6 +336,9 @@ struct DateExtractor {
         words.formUnion(decadeWords.keys)
         words.formUnion(quarterOrdinals.keys)
         words.formUnion(spanDeterminers)
+        words.formUnion(Lexicon.months.keys)
+        words.formUnion(Lexicon.weekdays.keys)
+        words.formUnion(Lexicon.weekdays.keys.map { $0 + "s" })  // `on Mondays`
         return words
     }()
 
