@@ -38,6 +38,25 @@ extension DateExtractor {
             return match
         case "these":
             return next(1) == "days" ? vague("PRESENT_REF", end: index + 2) : nil
+        case "the":
+            // `the year`, `the month`, `the week`: the one the text is at (not `the Year`, `the year of …`).
+            let noun = next(1)
+            guard noun == "year" || noun == "month" || noun == "week", !context.isCapitalised(index + 1),
+                next(2) != "of", !context.isPossessive(index + 1) || index + 2 < limit
+            else { return nil }
+            if index > 0, ["for", "during", "over", "throughout", "through"].contains(word(index - 1)),
+                let unit = Self.timeUnits[noun]
+            {
+                // `for the year` (a fiscal year's results): the length of it.
+                return Match(
+                    end: index + 2, value: Self.durationValue("1", unit), granularity: unit.granularity,
+                    relative: false, type: .duration, article: true)
+            }
+            var match = shifted(unit: noun, by: 0, from: anchor, end: index + 2)
+            match?.article = true
+            return match
+        case "christmas", "new", "halloween", "valentine", "boxing":
+            return holiday(first, at: index, limit: limit)
         default:
             return nil
         }
@@ -60,6 +79,35 @@ extension DateExtractor {
         if index + 2 < limit, word(index + 2) == "of" || word(index + 2) == "'s" { return nil }  // `that day of rage`
         match.article = first == "same"
         return match
+    }
+
+    /// Holidays on a fixed day: `Christmas` (Day, Eve), `New Year's Day` (Eve), `Halloween`, `Valentine's Day`,
+    /// `Boxing Day`, in the year a date without one takes.
+    private func holiday(_ first: String, at index: Int, limit: Int) -> Match? {
+        guard context.isCapitalised(index) else { return nil }
+        func next(_ offset: Int) -> String { index + offset < limit ? word(index + offset) : "" }
+        var end = index + 1
+        var month = 12
+        var day = 25
+        switch first {
+        case "christmas":
+            if next(1) == "day" { end += 1 } else if next(1) == "eve" { end += 1; day = 24 }
+        case "new":
+            guard next(1) == "year" || next(1) == "years", next(2) == "day" || next(2) == "eve" else { return nil }
+            (month, day) = next(2) == "day" ? (1, 1) : (12, 31)
+            end += 2
+        case "halloween": (month, day) = (10, 31)
+        case "valentine":
+            guard next(1) == "day" else { return nil }
+            (month, day, end) = (2, 14, index + 2)
+        case "boxing":
+            guard next(1) == "day" else { return nil }
+            (day, end) = (26, index + 2)
+        default: return nil
+        }
+        let year = self.year(month: month, day: day, at: index)
+        guard let date = CalendarDate(year: year, month: month, day: day) else { return nil }
+        return Match(end: end, value: date.iso, granularity: .day, relative: true)
     }
 
     func vague(_ value: String, end: Int) -> Match {

@@ -328,7 +328,7 @@ struct DateExtractor {
             "q1", "q2", "q3", "q4", "weekend", "latest", "quarter", "most",
             // sets (+Sets)
             "every", "each", "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "per", "once",
-            "twice", "thrice",
+            "twice", "thrice", "christmas", "new", "halloween", "valentine", "boxing",
         ]
         words.formUnion(Lexicon.numberWords.keys)
         words.formUnion(timeUnits.keys)
