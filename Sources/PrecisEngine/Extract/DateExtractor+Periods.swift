@@ -38,6 +38,10 @@ extension DateExtractor {
             var match = Match(end: end, value: CalendarDate.pad(reference.year - 1, 4), granularity: .year, relative: true)
             match.article = end > next  // `the year-earlier period`, but `the [year-ago] results`
             return match
+        } else if first == "year-end" {
+            // `at year-end`: the last day of the year, this one's unless that is well ahead.
+            let year = self.year(month: 12, day: 31, at: index)
+            return Match(end: index + 1, value: CalendarDate.pad(year, 4) + "-12-31", granularity: .day, relative: true)
         } else if first == "weekend" {
             // `the weekend`: the one just past early in the week, else the coming one.
             guard index > 0, word(index - 1) == "the" else { return nil }
@@ -50,7 +54,8 @@ extension DateExtractor {
             // `the quarter`, `the latest quarter`, `the most recent quarter`.
             var end = index + 1
             if first == "latest" { end += 1 } else if first == "most" { end += 2 }
-            guard index > 0, word(index - 1) == "the", end <= limit, word(end - 1) == "quarter",
+            guard index > 0, word(index - 1) == "the", end <= limit,
+                word(end - 1) == "quarter" || first == "latest" && word(end - 1) == "period",
                 first != "most" || word(index + 1) == "recent"
             else { return nil }
             if end < limit, word(end) == "of" || context.tokens[end].kind == .number { return nil }

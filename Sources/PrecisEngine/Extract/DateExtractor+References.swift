@@ -39,20 +39,23 @@ extension DateExtractor {
         case "these":
             return next(1) == "days" ? vague("PRESENT_REF", end: index + 2) : nil
         case "the":
-            // `the year`, `the month`, `the week`: the one the text is at (not `the Year`, `the year of …`).
-            let noun = next(1)
-            guard noun == "year" || noun == "month" || noun == "week", !context.isCapitalised(index + 1),
-                next(2) != "of", !context.isPossessive(index + 1) || index + 2 < limit
+            // `the year`, `the month`, `the week`, `the fiscal year`: the one the text is at (not `the Year`, `the
+            // year of …`).
+            let filler = ["fiscal", "full", "calendar"].contains(next(1)) ? 1 : 0
+            let noun = next(1 + filler)
+            guard noun == "year" || noun == "month" && filler == 0 || noun == "week" && filler == 0,
+                !context.isCapitalised(index + 1 + filler), next(2 + filler) != "of"
             else { return nil }
+            let end = index + 2 + filler
             if index > 0, ["for", "during", "over", "throughout", "through"].contains(word(index - 1)),
                 let unit = Self.timeUnits[noun]
             {
                 // `for the year` (a fiscal year's results): the length of it.
                 return Match(
-                    end: index + 2, value: Self.durationValue("1", unit), granularity: unit.granularity,
+                    end: end, value: Self.durationValue("1", unit), granularity: unit.granularity,
                     relative: false, type: .duration, article: true)
             }
-            var match = shifted(unit: noun, by: 0, from: anchor, end: index + 2)
+            var match = shifted(unit: noun, by: 0, from: anchor, end: end)
             match?.article = true
             return match
         case "christmas", "new", "halloween", "valentine", "boxing":
