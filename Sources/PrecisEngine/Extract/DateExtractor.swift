@@ -227,7 +227,9 @@ struct DateExtractor {
         guard year == reference.year else { return year }
         // Months from the reference date to the date in the reference year (day 15 for a month alone).
         let delta = Double(month - reference.month) + Double((day ?? 15) - reference.day) / 31
-        if looksAhead(before: max(index, 0)) {
+        // `by February`, `through January`: a deadline, ahead of the reference date.
+        let deadline = index > 0 && ["by", "through", "until", "till"].contains(word(index - 1))
+        if deadline || looksAhead(before: max(index, 0)) {
             return delta < -1 ? year + 1 : year
         }
         return delta > 2 ? year - 1 : year
