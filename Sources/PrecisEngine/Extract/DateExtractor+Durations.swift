@@ -201,7 +201,7 @@ extension DateExtractor {
     }
 
     /// `two`, `twenty-four` (number words up to 99).
-    private func numberWord(_ text: String) -> Int? {
+    func numberWord(_ text: String) -> Int? {
         if let value = Lexicon.numberWords[text], value >= 1 { return Int(value) }
         guard text.utf8.contains(UInt8(ascii: "-")), let dash = text.firstIndex(of: "-") else { return nil }
         guard let tens = Lexicon.numberWords[String(text[..<dash])], tens >= 20, tens < 100,

@@ -199,6 +199,19 @@ extension DateExtractor {
         return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
     }
 
+    /// A year in words, as broadcasts write it: `nineteen ninety-six`, `nineteen eighty four`, `eighteen twelve`;
+    /// the year and the token after it.
+    func wordYear(at index: Int, limit: Int) -> (Int, Int)? {
+        let century = word(index) == "nineteen" ? 1900 : (word(index) == "eighteen" ? 1800 : 0)
+        guard century > 0, index + 1 < limit, context.spaced(index, index + 1), let tens = numberWord(word(index + 1)),
+            tens >= 10, tens < 100
+        else { return nil }
+        if tens % 10 == 0, tens >= 20, index + 2 < limit, let units = numberWord(word(index + 2)), units < 10 {
+            return (century + tens + units, index + 3)  // `nineteen eighty four`
+        }
+        return (century + tens, index + 2)
+    }
+
     /// `241 BC`, `55 B.C.` as TimeML's `BC0241`.
     private func beforeChrist(at index: Int, limit: Int) -> Match? {
         guard index + 1 < limit, context.spaced(index, index + 1), let year = context.integer(index), year > 0,

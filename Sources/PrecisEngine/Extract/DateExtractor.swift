@@ -142,6 +142,9 @@ struct DateExtractor {
                 if let match = weekday(at: index, modifier: nil, limit: limit) { return match }
                 if let match = monthFirst(at: index, limit: limit) { return match }
             }
+            if let (year, end) = wordYear(at: index, limit: limit) {
+                return Match(end: end, value: String(year), granularity: .year, relative: false)
+            }
             return relative(at: index, limit: limit) ?? decade(at: index) ?? decadeWord(at: index, limit: limit)
                 ?? reference(at: index, limit: limit)
                 ?? quarter(at: index, limit: limit) ?? season(at: index, limit: limit)
@@ -179,6 +182,11 @@ struct DateExtractor {
         if index + 1 < limit, context.spaced(index, index + 1) {
             if let day = dayNumber(index + 1) ?? ordinalDay(index + 1) {
                 return monthDay(month: month, day: day, after: index + 2, limit: limit)
+            }
+            if let (year, end) = wordYear(at: index + 1, limit: limit) {
+                return Match(  // `January nineteen ninety-seven`
+                    end: end, value: CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2), granularity: .month,
+                    relative: false)
             }
             if index + 2 < limit, ["this", "last", "next"].contains(word(index + 1)), word(index + 2) == "year" {
                 // `January this year`, `June last year`.
