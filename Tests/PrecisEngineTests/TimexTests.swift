@@ -124,6 +124,16 @@ struct TimexTests {
         #expect(found.map(\.value) == ["1944-06-06", "1944-06-08", "1944-07"])
     }
 
+    @Test func namedDaysAndYearsInWords() {
+        #expect(one("The mill opened in nineteen ninety-six.")?.value == "1996")
+        #expect(one("The market closed on Christmas Day.")?.value == "2026-12-25")
+        #expect(one("Results for the fiscal year were flat.")?.value == "P1Y")
+        #expect(one("Sales rose during the year.")?.type == .duration)
+        #expect(one("The mayor praised the harbour at year-end.")?.value == "2026-12-31")
+        let found = one("The pier will reopen by February.")
+        #expect(found?.value == "2027-02")  // a deadline: the coming February
+    }
+
     @Test func everyDateHasAType() {
         let found = dates(
             "Yesterday, on 24 November 2026, at 9 a.m., the fair opened for three days; it opens every year, and now again."
