@@ -5,9 +5,11 @@
 /// date (strictly before with `last`, strictly after with `next`); `yesterday`, `today`, `tomorrow`;
 /// `this`/`last`/`next` `week`/`month`/`year`/`quarter`; a month after `in`, `since` …; quarters, seasons, decades
 /// (`the 1990s` is `199`), centuries; four-digit years after a preposition or before punctuation; and the vague
-/// references `now`, `currently`, `recently`, `the past`, `the future` (`+References`). Times (`+Times`),
-/// durations (`+Durations`), sets (`+Sets`) and the modifiers before any of them (`+Modifiers`) have files of
-/// their own. Each sentence is read once, left to right; every rule looks at a bounded number of tokens.
+/// references `now`, `currently`, `recently`, `the past`, `the future` (`+References`). Years (`+Years`), quarters
+/// and seasons (`+Periods`), times (`+Times`), durations (`+Durations`), sets (`+Sets`) and the modifiers before any
+/// of them (`+Modifiers`) have files of their own; `+Anchor` says which year a date without one is in. Each sentence
+/// is read once, left to right; a token no rule can start at is passed over after one lookup (`+StartWords`), and
+/// every rule looks at a bounded number of tokens.
 struct DateExtractor {
     let context: ExtractionContext
     let reference: CalendarDate
@@ -222,27 +224,6 @@ struct DateExtractor {
         )
     }
 
-    /// The year the text is at: the anchor's when the text tells of a time five years or more from the reference
-    /// date (a history: `In 1941, … In July`), else the reference date's.
-    var anchorYear: Int { far > near ? anchor.year : reference.year }
-
-    /// The year of a month (and day) written without one at token `index`: in a history the year the text is at;
-    /// else the reference year, or the year before when that month is more than two months ahead and nothing before
-    /// speaks of the future (`profits fell in October`, written in January), or the year after when the month is
-    /// past and something does (`will meet in January`, written in November).
-    func year(month: Int, day: Int?, at index: Int) -> Int {
-        let year = anchorYear
-        guard year == reference.year else { return year }
-        // Months from the reference date to the date in the reference year (day 15 for a month alone).
-        let delta = Double(month - reference.month) + Double((day ?? 15) - reference.day) / 31
-        // `by February`, `through January`: a deadline, ahead of the reference date.
-        let deadline = index > 0 && ["by", "through", "until", "till"].contains(word(index - 1))
-        if deadline || looksAhead(before: max(index, 0)) {
-            return delta < -1 ? year + 1 : year
-        }
-        return delta > 2 ? year - 1 : year
-    }
-
     /// A day of `month`, with a year after it (optionally after a comma) or the anchor's year.
     private func monthDay(month: Int, day: Int, after index: Int, limit: Int) -> Match? {
         var yearIndex = index
@@ -299,82 +280,4 @@ struct DateExtractor {
     /// Token `index` lowercased, without a possessive `'s`, when it is a short word (at most 15 bytes), else "".
     @inline(__always)
     func word(_ index: Int) -> String { words[index] }
-
-    /// Whether an expression may start at token `index`: a number, an abbreviation (`Nov.`), a month or weekday
-    /// (`Mondays`), a word with a digit or a hyphen (`1990s`, `Q3`, `mid-1996`, `two-year`), `'` (`'90s`), or one
-    /// of ``startWords``. A few hash lookups spare the rules most tokens.
-    func mayStart(_ index: Int) -> Bool {
-        let token = context.tokens[index]
-        switch token.kind {
-        case .number: return true
-        case .punctuation: return context.isPunctuation(index, "'")
-        case .abbreviation: return true  // `Nov.`, `Sept.`
-        case .word:
-            let text = words[index]
-            guard !text.isEmpty else { return false }
-            if Self.startWords.contains(text) { return true }
-            return text.utf8.contains { $0 == UInt8(ascii: "-") || isASCIIDigit($0) }
-        default: return false
-        }
-    }
-
-    /// Every word (lowercased) a rule can start with, months and weekdays among them, besides words with digits or
-    /// hyphens.
-    static let startWords: Set<String> = {
-        var words: Set<String> = [
-            // modifiers (+Modifiers)
-            "the", "end", "beginning", "start", "early", "late", "mid", "earlier", "later", "about", "around",
-            "approximately", "roughly", "some", "circa", "nearly", "almost", "over", "under", "more", "less", "fewer",
-            "at", "up", "no", "just", "well", "fiscal",
-            // relative days and times (+Relative, +Times)
-            "yesterday", "today", "tonight", "tomorrow", "last", "next", "this", "current", "noon", "midday",
-            "midnight",
-            // counts (+Durations)
-            "a", "an", "several", "few", "many", "various", "numerous", "couple",
-            // references (+References)
-            "now", "currently", "presently", "nowadays", "present", "recently", "lately", "that", "same", "past",
-            "future", "near", "recent", "coming", "upcoming", "these",
-            // periods (+Periods)
-            "q1", "q2", "q3", "q4", "weekend", "latest", "quarter", "most",
-            // sets (+Sets)
-            "every", "each", "daily", "nightly", "weekly", "monthly", "annually", "yearly", "hourly", "per", "once",
-            "twice", "thrice", "christmas", "new", "halloween", "valentine", "boxing",
-        ]
-        words.formUnion(Lexicon.numberWords.keys)
-        words.formUnion(timeUnits.keys)
-        words.formUnion(seasons.keys)
-        words.formUnion(decadeWords.keys)
-        words.formUnion(quarterOrdinals.keys)
-        words.formUnion(spanDeterminers)
-        words.formUnion(Lexicon.months.keys)
-        words.formUnion(Lexicon.weekdays.keys)
-        words.formUnion(Lexicon.weekdays.keys.map { $0 + "s" })  // `on Mondays`
-        return words
-    }()
-
-    /// After a date, the day later anaphora count from (`two days later`, `that year`): a day the text names (or
-    /// resolved), or the first day of a year it names outright (`In 1941, …`).
-    mutating func moveAnchor(_ match: Match) {
-        guard match.type == .date else { return }
-        let bytes = Array(match.value.utf8)
-        if bytes.count >= 4, bytes[0] != UInt8(ascii: "B"), let year = Int(match.value.prefix(4)) {
-            if abs(year - reference.year) < 5 { near += 1 } else { far += 1 }
-        } else if match.granularity == .unspecified {
-            near += 1  // `now`, `recently`
-        }
-        if match.granularity == .quarter, !match.derived, bytes.count == 7, let year = Int(match.value.prefix(4)),
-            let quarter = Int(match.value.suffix(1))
-        {
-            lastQuarter = (year, quarter, match.end)
-        }
-        guard match.mod == nil || match.granularity == .day else { return }
-        if match.granularity == .day, let day = CalendarDate(iso: String(match.value.prefix(10))) {
-            anchor = day
-        } else if !match.relative, bytes.count >= 4, bytes.count <= 7, let year = Int(match.value.prefix(4)),
-            year != anchor.year, let day = CalendarDate(year: year, month: 1, day: 1)
-        {
-            let month = bytes.count == 7 ? Int(match.value.suffix(2)) ?? 1 : 1
-            anchor = CalendarDate(year: year, month: month, day: 1) ?? day
-        }
-    }
 }
