@@ -25,15 +25,22 @@ struct DateExtractor {
 
     /// Every token lowercased, without a possessive `'s`, when it is a word of at most 15 bytes (a string Swift
     /// keeps inline), else "": the rules compare words many times, so each is made once.
-    let words: [String]
+    /// Filled by ``extract()`` before any rule runs.
+    var words: [String] = []
 
     init(context: ExtractionContext, reference: CalendarDate) {
         self.context = context
         self.reference = reference
         self.anchor = reference
+    }
+
+    /// ``words`` for every token, checking the interrupt as it goes (a long document is a long pass).
+    private func lowercasedWords() throws(EngineError) -> [String] {
+        var pacer = InterruptPacer(context.interrupt)
         var words: [String] = []
         words.reserveCapacity(context.tokens.count)
         for index in context.tokens.indices {
+            try pacer.check(progress: index)
             let token = context.tokens[index]
             if token.kind == .word || token.kind == .abbreviation, token.span.count <= 15 {
                 words.append(context.isPossessive(index) ? context.bareWord(index) : context.lowercased(index))
@@ -41,7 +48,7 @@ struct DateExtractor {
                 words.append("")
             }
         }
-        self.words = words
+        return words
     }
 
     struct Found {
@@ -79,6 +86,7 @@ struct DateExtractor {
         var found: [Found] = []
         var pacer = InterruptPacer(context.interrupt)
         var scanner = self
+        scanner.words = try lowercasedWords()
         var resume = 0
         for range in context.sentenceRanges(ExtractionContext.isContent) {
             var index = range.lowerBound
@@ -88,7 +96,7 @@ struct DateExtractor {
                     index = resume
                     continue
                 }
-                guard mayStart(index) else {
+                guard scanner.mayStart(index) else {
                     index += 1
                     continue
                 }
