@@ -4602,7 +4602,7 @@ const ProtobufCMessageDescriptor precis__v1__entity__descriptor =
   (ProtobufCMessageInit) precis__v1__entity__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCEnumValue precis__v1__date_mention__granularity__enum_values_by_number[8] =
+static const ProtobufCEnumValue precis__v1__date_mention__granularity__enum_values_by_number[10] =
 {
   { "GRANULARITY_UNSPECIFIED", "PRECIS__V1__DATE_MENTION__GRANULARITY__GRANULARITY_UNSPECIFIED", 0 },
   { "DAY", "PRECIS__V1__DATE_MENTION__GRANULARITY__DAY", 1 },
@@ -4612,17 +4612,21 @@ static const ProtobufCEnumValue precis__v1__date_mention__granularity__enum_valu
   { "DECADE", "PRECIS__V1__DATE_MENTION__GRANULARITY__DECADE", 5 },
   { "TIME", "PRECIS__V1__DATE_MENTION__GRANULARITY__TIME", 6 },
   { "CENTURY", "PRECIS__V1__DATE_MENTION__GRANULARITY__CENTURY", 7 },
+  { "QUARTER", "PRECIS__V1__DATE_MENTION__GRANULARITY__QUARTER", 8 },
+  { "SEASON", "PRECIS__V1__DATE_MENTION__GRANULARITY__SEASON", 9 },
 };
 static const ProtobufCIntRange precis__v1__date_mention__granularity__value_ranges[] = {
-{0, 0},{0, 8}
+{0, 0},{0, 10}
 };
-static const ProtobufCEnumValueIndex precis__v1__date_mention__granularity__enum_values_by_name[8] =
+static const ProtobufCEnumValueIndex precis__v1__date_mention__granularity__enum_values_by_name[10] =
 {
   { "CENTURY", 7 },
   { "DAY", 1 },
   { "DECADE", 5 },
   { "GRANULARITY_UNSPECIFIED", 0 },
   { "MONTH", 3 },
+  { "QUARTER", 8 },
+  { "SEASON", 9 },
   { "TIME", 6 },
   { "WEEK", 2 },
   { "YEAR", 4 },
@@ -4634,15 +4638,15 @@ const ProtobufCEnumDescriptor precis__v1__date_mention__granularity__descriptor 
   "Granularity",
   "Precis__V1__DateMention__Granularity",
   "precis.v1",
-  8,
+  10,
   precis__v1__date_mention__granularity__enum_values_by_number,
-  8,
+  10,
   precis__v1__date_mention__granularity__enum_values_by_name,
   1,
   precis__v1__date_mention__granularity__value_ranges,
   NULL,NULL,NULL,NULL   /* reserved[1234] */
 };
-static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptors[6] =
+static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptors[10] =
 {
   {
     "start",
@@ -4716,19 +4720,71 @@ static const ProtobufCFieldDescriptor precis__v1__date_mention__field_descriptor
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "type",
+    7,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__DateMention, type),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "mod",
+    8,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__DateMention, mod),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "freq",
+    9,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__DateMention, freq),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
+  {
+    "quant",
+    10,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__DateMention, quant),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__date_mention__field_indices_by_name[] = {
   1,   /* field[1] = end */
+  8,   /* field[8] = freq */
   4,   /* field[4] = granularity */
+  7,   /* field[7] = mod */
+  9,   /* field[9] = quant */
   5,   /* field[5] = relative */
   0,   /* field[0] = start */
   2,   /* field[2] = text */
+  6,   /* field[6] = type */
   3,   /* field[3] = value */
 };
 static const ProtobufCIntRange precis__v1__date_mention__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 6 }
+  { 0, 10 }
 };
 const ProtobufCMessageDescriptor precis__v1__date_mention__descriptor =
 {
@@ -4738,7 +4794,7 @@ const ProtobufCMessageDescriptor precis__v1__date_mention__descriptor =
   "Precis__V1__DateMention",
   "precis.v1",
   sizeof(Precis__V1__DateMention),
-  6,
+  10,
   precis__v1__date_mention__field_descriptors,
   precis__v1__date_mention__field_indices_by_name,
   1,  precis__v1__date_mention__number_ranges,

@@ -1,5 +1,5 @@
-/// One `--jsonl` input line, read: `{"id": ..., "text": "...", "format": "..."}`. Other members
-/// are allowed and ignored; when a member repeats, the last one counts.
+/// One `--jsonl` input line, read: `{"id": ..., "text": "...", "format": "...", "reference_date": "..."}`. Other
+/// members are allowed and ignored; when a member repeats, the last one counts.
 public struct JSONLRecord: Sendable, Hashable {
     /// The id's JSON text exactly as it came (any JSON value), or `null` when there is none;
     /// written back at the head of the line's answer.
@@ -7,11 +7,15 @@ public struct JSONLRecord: Sendable, Hashable {
     public var text: String
     /// The line's own `"format"`, when it has one.
     public var format: String?
+    /// The line's own `"reference_date"` (`1998-02-27`), when it has one: relative dates in this line's document
+    /// resolve against it. Checked to be a real day when the line is read.
+    public var referenceDate: String?
 
-    public init(id: String, text: String, format: String?) {
+    public init(id: String, text: String, format: String?, referenceDate: String? = nil) {
         self.id = id
         self.text = text
         self.format = format
+        self.referenceDate = referenceDate
     }
 
     /// Why a line cannot be sent, and the id to answer it with (`null` when unreadable).
@@ -34,6 +38,8 @@ public struct JSONLRecord: Sendable, Hashable {
         var textIsString = false
         var format: String?
         var formatIsString = true
+        var referenceDate: String?
+        var referenceDateIsString = true
         func problem(_ message: String) -> Problem {
             let idText = id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "null"
             return Problem(id: idText, message: message)
@@ -60,6 +66,12 @@ public struct JSONLRecord: Sendable, Hashable {
                     case "format" where isString:
                         format = try scanner.decodeString()
                         formatIsString = true
+                    case "reference_date" where isString:
+                        referenceDate = try scanner.decodeString()
+                        referenceDateIsString = true
+                    case "reference_date":
+                        referenceDateIsString = false
+                        _ = try scanner.skipValue()
                     case "text":
                         textIsString = false
                         _ = try scanner.skipValue()
@@ -94,8 +106,36 @@ public struct JSONLRecord: Sendable, Hashable {
         guard formatIsString else {
             return .failure(problem("line \(number): \"format\" must be a string"))
         }
+        guard referenceDateIsString else {
+            return .failure(problem("line \(number): \"reference_date\" must be a string like \"2026-11-24\""))
+        }
+        if let referenceDate, !Self.isCalendarDate(referenceDate) {
+            return .failure(
+                problem("line \(number): \"reference_date\" must be a day written 2026-11-24, got \"\(referenceDate)\"")
+            )
+        }
         let idText = id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) } ?? "null"
-        return .success(JSONLRecord(id: idText, text: text, format: format))
+        return .success(JSONLRecord(id: idText, text: text, format: format, referenceDate: referenceDate))
+    }
+
+    /// Whether `text` is a day that exists, written `YYYY-MM-DD` (years 0001 to 9999).
+    public static func isCalendarDate(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard bytes[index] >= 0x30, bytes[index] <= 0x39 else { return nil }
+                value = value * 10 + Int(bytes[index] - 0x30)
+            }
+            return value
+        }
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10), year >= 1,
+            (1...12).contains(month)
+        else { return false }
+        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+        let days = month == 2 ? (leap ? 29 : 28) : ([4, 6, 9, 11].contains(month) ? 30 : 31)
+        return (1...days).contains(day)
     }
 
     /// Whether `bytes` are well-formed UTF-8 (no overlong forms, surrogates or values past U+10FFFF).

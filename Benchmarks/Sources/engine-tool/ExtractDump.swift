@@ -22,7 +22,10 @@ enum ExtractDump {
             ]
         }
         let dates: [[String: Any]] = found.dates.map { date in
-            ["text": date.text, "value": date.value, "granularity": "\(date.granularity)", "relative": date.relative]
+            [
+                "text": date.text, "value": date.value, "granularity": "\(date.granularity)", "relative": date.relative,
+                "type": date.type.rawValue, "mod": date.mod?.rawValue ?? "",
+            ]
         }
         let quantities: [[String: Any]] = found.quantities.map { quantity in
             ["text": quantity.text, "kind": "\(quantity.kind)", "value": quantity.value, "unit": quantity.unit]

@@ -1,11 +1,8 @@
 extension DateExtractor {
     /// A weekday, optionally after `last`/`next`/`this` and optionally followed by an explicit date.
     func weekday(at index: Int, modifier: String?, limit: Int) -> Match? {
-        var name = context.lowercased(index)
-        if context.isPossessive(index), name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
-            name.removeLast(2)  // two characters, whichever apostrophe
-        }
-        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[name] else { return nil }
+        // `word` has dropped a possessive, whichever apostrophe (`Monday’s`).
+        guard context.tokens[index].kind == .word, let weekday = Lexicon.weekdays[word(index)] else { return nil }
         var next = index + 1
         if next < limit, context.isPunctuation(next, ",") { next += 1 }
         if next < limit, next > index + 1 || context.spaced(index, next),
@@ -52,7 +49,7 @@ extension DateExtractor {
                 return false
             }
             if token.kind == .word {
-                let word = context.lowercased(position)
+                let word = self.word(position)
                 if Self.futureCues.contains(word) { return true }
                 if Lexicon.reportingVerbs.contains(word) { return false }
                 words += 1
@@ -64,46 +61,77 @@ extension DateExtractor {
 
     static let futureCues: Set<String> = [
         "will", "shall", "'ll", "scheduled", "expected", "due", "plans", "planned", "planning", "upcoming", "intends",
-        "until", "till", "ahead",
+        "until", "till", "ahead", "slated", "effective", "payable", "expire", "expires", "deadline", "begin",
+        "begins", "start", "starts", "starting", "resume", "resumes", "soon",
     ]
+
+    /// The quarter named within the last 150 tokens (a few sentences of a results story), if any.
+    func recentQuarter(before index: Int) -> (year: Int, quarter: Int)? {
+        guard let last = lastQuarter, last.end <= index, index - last.end <= 150 else { return nil }
+        return (last.year, last.quarter)
+    }
 
     /// `yesterday`, `today`, `tonight`, `tomorrow`, and `last`/`next`/`this` + weekday, week, month or year.
     func relative(at index: Int, limit: Int) -> Match? {
         guard context.tokens[index].kind == .word, context.tokens[index].span.count <= 9 else { return nil }
-        var word = context.lowercased(index)
-        if context.isPossessive(index) { word.removeLast(2) }  // `today's talks`
+        let word = self.word(index)  // without a possessive: `today's talks`
         switch word {
         case "yesterday": return day(-1, end: index + 1)
-        case "today", "tonight": return day(0, end: index + 1)
+        case "today": return day(0, end: index + 1)
+        case "tonight": return partOfDay(day(0, end: index + 1), "TNI", end: index + 1)
         case "tomorrow": return day(1, end: index + 1)
-        case "last", "next", "this": break
-        default: return namedTime(word, at: index) ?? ago(at: index, limit: limit)
+        case "last", "next", "this", "current": break
+        default: return namedTime(word, at: index, limit: limit) ?? ago(at: index, limit: limit)
         }
         guard index + 1 < limit, context.spaced(index, index + 1) else { return nil }
-        if let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
-        if let match = modifiedMonth(word, at: index + 1) { return match }
+        if word == "current", index == 0 || self.word(index - 1) != "the" { return nil }
+        if word != "current", let match = weekday(at: index + 1, modifier: word, limit: limit) { return match }
+        if word != "current", let match = modifiedMonth(word, at: index + 1) { return match }
         let step = word == "last" ? -1 : (word == "next" ? 1 : 0)
-        switch context.lowercased(index + 1) {
+        let noun = self.word(index + 1)
+        if let part = Self.partsOfDay[noun], word != "current" {
+            // `this morning`, `last night` (the night before), `next evening`.
+            let offset = word == "this" ? 0 : (word == "last" && part == "TNI" ? -1 : step)
+            return partOfDay(day(offset, end: index + 2), part, end: index + 2)
+        }
+        if noun == "quarter" || noun == "decade" || noun == "day" && word == "current" {
+            var match = shifted(unit: noun, by: step, from: reference, end: index + 2)
+            match?.article = true  // `the last decade`
+            return match
+        }
+        if noun == "weekend", word != "current" {
+            let week = reference.adding(days: 7 * step).isoWeek
+            return Match(end: index + 2, value: week + "-WE", granularity: .week, relative: true)
+        }
+        switch noun {
         case "week":
             let value = reference.adding(days: 7 * step).isoWeek
-            return Match(end: index + 2, value: value, granularity: .week, relative: true)
+            return Match(end: index + 2, value: value, granularity: .week, relative: true, article: true)
         case "month":
             let (year, month) = reference.addingMonths(step)
             let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
-            return Match(end: index + 2, value: value, granularity: .month, relative: true)
+            return Match(end: index + 2, value: value, granularity: .month, relative: true, article: true)
         case "year":
+            if context.isPossessive(index + 1), index + 3 < limit, let quarter = Self.quarterOrdinals[self.word(index + 2)],
+                self.word(index + 3) == "quarter"
+            {
+                return Match(  // `next year's first quarter`
+                    end: index + 4, value: CalendarDate.pad(reference.year + step, 4) + "-Q" + String(quarter),
+                    granularity: .quarter, relative: true, article: true)
+            }
             return Match(
                 end: index + 2,
                 value: CalendarDate.pad(reference.year + step, 4),
                 granularity: .year,
-                relative: true
+                relative: true,
+                article: true  // `the last year`
             )
         default:
             return nil
         }
     }
 
-    private func day(_ offset: Int, end: Int) -> Match {
+    func day(_ offset: Int, end: Int) -> Match {
         Match(end: end, value: reference.adding(days: offset).iso, granularity: .day, relative: true)
     }
 
@@ -115,74 +143,73 @@ extension DateExtractor {
             bytes[token.span.end - 2] == UInt8(ascii: "0"),
             bytes[token.span.start..<(token.span.end - 1)].allSatisfy(isASCIIDigit)
         else { return nil }
-        let value = String(decoding: bytes[token.span.start..<(token.span.start + 3)], as: UTF8.self) + "X"
-        return Match(end: index + 1, value: value, granularity: .decade, relative: false)
+        let value = String(decoding: bytes[token.span.start..<(token.span.start + 3)], as: UTF8.self)
+        var match = Match(end: index + 1, value: value, granularity: .decade, relative: false)
+        match.article = true
+        return match
     }
 
-    /// A four-digit year from 1800 to 2199 after a preposition or before punctuation or the sentence end.
-    func year(at index: Int, limit: Int) -> Match? {
-        guard let year = yearNumber(index), (1800...2199).contains(year) else { return nil }
-        let afterPreposition =
-            index > 0 && context.tokens[index - 1].kind == .word
-            && Self.yearPrepositions.contains(context.lowercased(index - 1))
-        let beforeBreak = index + 1 >= limit || !context.tokens[index + 1].kind.isWordLike
-        guard afterPreposition || beforeBreak || afterDeterminer(index, year: year, limit: limit) else { return nil }
-        return Match(end: index + 1, value: CalendarDate.pad(year, 4), granularity: .year, relative: false)
-    }
-
-    /// `a 1980 coup`, `the 2006 season`, `its 2008 budget`: a year from 1900 to 2099 after a determiner, unless the
-    /// next word is a plural (`the 2000 soldiers` is a count).
-    private func afterDeterminer(_ index: Int, year: Int, limit: Int) -> Bool {
-        guard (1900...2099).contains(year), index > 0, index + 1 < limit, context.tokens[index + 1].kind == .word,
-            !context.isCapitalised(index + 1)
-        else { return false }
-        let before = context.tokens[index - 1]
-        let determiner = before.kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 1))
-        // `the fatal 2003 shooting`: a recent year before a singular noun after an adjective.
-        let adjective = before.kind == .word && (1950...2049).contains(year) && index > 1
-            && context.tokens[index - 2].kind == .word && Self.yearDeterminers.contains(context.lowercased(index - 2))
-        guard determiner || adjective else { return false }
-        let next = context.lowercased(index + 1)
-        return !next.hasSuffix("s") || next.hasSuffix("ss")
-    }
-
-    static let yearDeterminers: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our", "this", "that"]
-
-    /// `two weeks ago`, `3 days ago`, `several years ago`: a count (a number, a number word, `a`, `a few`,
-    /// `several`) of days, weeks, months or years before the reference date.
-    func ago(at index: Int, limit: Int) -> Match? {
-        var next = index
-        var count: Int
-        let word = context.lowercased(index)
-        if let value = context.integer(index) {
-            count = value
-        } else if let value = Lexicon.numberWords[word] {
-            count = Int(value)
-        } else if word == "several" || word == "few" {
-            count = 3
-        } else if word == "a" || word == "an" {
-            count = 1
-            if next + 1 < limit, context.lowercased(next + 1) == "few" {
-                next += 1
-                count = 3
-            }
-        } else {
-            return nil
+    /// `the nineties`, `the '90s`, `the 90s`: a decade of the 1900s, `199`.
+    func decadeWord(at index: Int, limit: Int) -> Match? {
+        var position = index
+        if context.isPunctuation(position, "'") {
+            guard position + 1 < limit, context.touching(position, position + 1) else { return nil }
+            position += 1
         }
-        guard next + 2 < limit, context.spaced(next, next + 1), context.spaced(next + 1, next + 2),
-            context.lowercased(next + 2) == "ago"
+        let text = word(position)
+        let digit: Int?
+        if text.utf8.count == 3, text.hasSuffix("0s"), let tens = Int(text.dropLast(2)) {
+            digit = tens
+        } else {
+            digit = Self.decadeWords[text]
+        }
+        guard let digit, position > 0 || index > 0 else { return nil }
+        let before = index > 0 ? word(index - 1) : ""
+        guard before == "the" || before == "early" || before == "late" || before == "mid" else { return nil }
+        var match = Match(end: position + 1, value: "19" + String(digit), granularity: .decade, relative: false)
+        match.article = true
+        return match
+    }
+
+    static let decadeWords: [String: Int] = [
+        "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+        "nineties": 9,
+    ]
+
+    /// `two weeks ago`, `3 days ago`, `a year earlier`, `two days later`: a count of days, weeks, months, quarters,
+    /// years or decades before the reference date (`ago`) or before or after the date the text is at (`earlier`,
+    /// `later`); a vague count (`several years ago`) is PAST_REF.
+    func ago(at index: Int, limit: Int) -> Match? {
+        guard let (count, next) = count(at: index, limit: limit), next + 1 < limit, context.spaced(next, next + 1)
         else { return nil }
-        switch context.lowercased(next + 1) {
-        case "day", "days": return day(-count, end: next + 3)
-        case "week", "weeks":
-            return Match(end: next + 3, value: reference.adding(days: -7 * count).isoWeek, granularity: .week, relative: true)
-        case "month", "months":
-            let (year, month) = reference.addingMonths(-count)
-            let value = CalendarDate.pad(year, 4) + "-" + CalendarDate.pad(month, 2)
-            return Match(end: next + 3, value: value, granularity: .month, relative: true)
-        case "year", "years":
-            return Match(end: next + 3, value: CalendarDate.pad(reference.year - count, 4), granularity: .year, relative: true)
+        let direction = word(next + 1)
+        let sign: Int
+        let base: CalendarDate
+        switch direction {
+        case "ago": (sign, base) = (-1, reference)
+        case "earlier", "before": (sign, base) = (-1, anchor)
+        case "later", "after": (sign, base) = (1, anchor)
         default: return nil
         }
+        // `two days before the vote`: `before`/`after` only at a clause end.
+        if direction == "before" || direction == "after", next + 2 < limit, isLetterWord(next + 2) { return nil }
+        var noun = word(next)
+        if noun.hasSuffix("s"), Self.timeUnits[noun]?.plural == true { noun = String(noun.dropLast()) }
+        if noun == "centurie" { noun = "century" }
+        guard Self.timeUnits[noun] != nil else { return nil }
+        if noun == "year", count == "1", direction != "later", let quarter = recentQuarter(before: index) {
+            // `profit rose in the third quarter from $2 million a year earlier`: that quarter, a year before.
+            return Match(
+                end: next + 2, value: CalendarDate.pad(quarter.year - 1, 4) + "-Q" + String(quarter.quarter),
+                granularity: .quarter, relative: true, derived: true)
+        }
+        guard let steps = Int(count) else {
+            return sign < 0 ? vague("PAST_REF", end: next + 2) : vague("FUTURE_REF", end: next + 2)
+        }
+        guard steps < 10_000, var match = shifted(unit: noun, by: sign * steps, from: base, end: next + 2) else {
+            return nil
+        }
+        match.relative = true
+        return match
     }
 }

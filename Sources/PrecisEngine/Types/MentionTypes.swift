@@ -1,31 +1,3 @@
-/// How precise a date is.
-public enum DateGranularity: Sendable, Hashable {
-    case day, week, month, year, decade, time, century
-}
-
-/// A date named in the document.
-public struct DateMention: Sendable, Hashable {
-    /// Where the date is.
-    public var span: TextSpan
-    /// The date as written.
-    public var text: String
-    /// ISO 8601: `2026-11-24`, `2026-11`, `2026`, `199X` (a decade), `2026-W47`.
-    public var value: String
-    /// How precise `value` is.
-    public var granularity: DateGranularity
-    /// Whether `value` was resolved against the reference date.
-    public var relative: Bool
-
-    /// Creates a date mention.
-    public init(span: TextSpan, text: String, value: String, granularity: DateGranularity, relative: Bool) {
-        self.span = span
-        self.text = text
-        self.value = value
-        self.granularity = granularity
-        self.relative = relative
-    }
-}
-
 /// What a quantity measures.
 public enum QuantityKind: Sendable, Hashable {
     case number, money, percent, ordinal, measure, count

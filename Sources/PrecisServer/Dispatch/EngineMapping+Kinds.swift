@@ -77,6 +77,9 @@ extension PrecisWire.DateMention.Granularity {
         case .decade: self = .decade
         case .time: self = .time
         case .century: self = .century
+        case .quarter: self = .quarter
+        case .season: self = .season
+        case .unspecified: self = .unspecified
         }
     }
 }

@@ -125,7 +125,11 @@ extension PrecisWire.ExtractResponse {
                     text: $0.text,
                     value: $0.value,
                     granularity: PrecisWire.DateMention.Granularity($0.granularity),
-                    relative: $0.relative
+                    relative: $0.relative,
+                    type: $0.type.rawValue,
+                    mod: $0.mod?.rawValue ?? "",
+                    freq: $0.freq,
+                    quant: $0.quant
                 )
             },
             quantities: x.quantities.map {

@@ -813,6 +813,10 @@ extension DateMention {
         self.value = CArena.string(c.pointee.value)
         self.granularity = DateMention.Granularity(rawValue: Int32(bitPattern: c.pointee.granularity.rawValue))
         self.relative = c.pointee.relative != 0
+        self.type = CArena.string(c.pointee.type)
+        self.mod = CArena.string(c.pointee.mod)
+        self.freq = CArena.string(c.pointee.freq)
+        self.quant = CArena.string(c.pointee.quant)
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__DateMention> {
@@ -824,6 +828,10 @@ extension DateMention {
         if !value.isEmpty { c.pointee.value = try arena.string(value) }
         c.pointee.granularity = Precis__V1__DateMention__Granularity(rawValue: UInt32(bitPattern: granularity.rawValue))
         c.pointee.relative = relative ? 1 : 0
+        if !type.isEmpty { c.pointee.type = try arena.string(type) }
+        if !mod.isEmpty { c.pointee.mod = try arena.string(mod) }
+        if !freq.isEmpty { c.pointee.freq = try arena.string(freq) }
+        if !quant.isEmpty { c.pointee.quant = try arena.string(quant) }
         return c
     }
 }

@@ -410,6 +410,10 @@ extension DateMention: JSONWritable {
         w.key("value"); w.value(value)
         w.key("granularity"); w.enumValue(granularity.protoName, granularity.rawValue)
         w.key("relative"); w.value(relative)
+        w.key("type"); w.value(type)
+        w.key("mod"); w.value(mod)
+        w.key("freq"); w.value(freq)
+        w.key("quant"); w.value(quant)
         w.endObject()
     }
 }

@@ -1051,6 +1051,10 @@ public struct DateMention: Sendable, Hashable {
     public var value: String
     public var granularity: DateMention.Granularity
     public var relative: Bool
+    public var type: String
+    public var mod: String
+    public var freq: String
+    public var quant: String
 
     public init(
         start: UInt32 = 0,
@@ -1058,7 +1062,11 @@ public struct DateMention: Sendable, Hashable {
         text: String = "",
         value: String = "",
         granularity: DateMention.Granularity = .unspecified,
-        relative: Bool = false
+        relative: Bool = false,
+        type: String = "",
+        mod: String = "",
+        freq: String = "",
+        quant: String = ""
     ) {
         self.start = start
         self.end = end
@@ -1066,6 +1074,10 @@ public struct DateMention: Sendable, Hashable {
         self.value = value
         self.granularity = granularity
         self.relative = relative
+        self.type = type
+        self.mod = mod
+        self.freq = freq
+        self.quant = quant
     }
 
     public enum Granularity: Sendable, Hashable {
@@ -1077,6 +1089,8 @@ public struct DateMention: Sendable, Hashable {
         case decade
         case time
         case century
+        case quarter
+        case season
         case unrecognized(Int32)
 
         public init(rawValue: Int32) {
@@ -1089,6 +1103,8 @@ public struct DateMention: Sendable, Hashable {
             case 5: self = .decade
             case 6: self = .time
             case 7: self = .century
+            case 8: self = .quarter
+            case 9: self = .season
             default: self = .unrecognized(rawValue)
             }
         }
@@ -1103,6 +1119,8 @@ public struct DateMention: Sendable, Hashable {
             case .decade: 5
             case .time: 6
             case .century: 7
+            case .quarter: 8
+            case .season: 9
             case .unrecognized(let value): value
             }
         }
@@ -1118,6 +1136,8 @@ public struct DateMention: Sendable, Hashable {
             case .decade: "DECADE"
             case .time: "TIME"
             case .century: "CENTURY"
+            case .quarter: "QUARTER"
+            case .season: "SEASON"
             case .unrecognized: nil
             }
         }

@@ -62,7 +62,7 @@ enum WireSchema {
     /// Entity
     static let entity = MessageSchema(fields: [(2, "name", .string), (3, "mentions", .message(mention))])
     /// DateMention
-    static let dateMention = MessageSchema(fields: [(3, "text", .string), (4, "value", .string)])
+    static let dateMention = MessageSchema(fields: [(3, "text", .string), (4, "value", .string), (7, "type", .string), (8, "mod", .string), (9, "freq", .string), (10, "quant", .string)])
     /// Quantity
     static let quantity = MessageSchema(fields: [(3, "text", .string), (6, "unit", .string), (7, "unit_span", .message(span))])
     /// Quote

@@ -90,7 +90,8 @@ struct TextRenderer {
             name(e.label.protoName).padding(8) + e.name + (e.count > 1 ? "  ×\(e.count)" : "")
         })
         section("Dates", x.dates.map { d in
-            short(d.text, 40).padding(24) + "→ " + d.value + (d.relative ? "  (relative)" : "")
+            let details = [d.type, d.mod, d.freq, d.quant].filter { !$0.isEmpty }.joined(separator: " ")
+            return short(d.text, 40).padding(24) + "→ " + d.value.padding(14) + details + (d.relative ? "  (relative)" : "")
         })
         section("Quantities", x.quantities.map { q in
             short(q.text, 40).padding(24) + name(q.kind.protoName).padding(9) + number(q.value) + (q.unit.isEmpty ? "" : " " + q.unit)

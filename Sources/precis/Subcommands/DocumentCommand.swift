@@ -15,7 +15,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .long, help: "How to read the document: auto (sniff: HTML when it looks like a page), text, markdown or html. With --jsonl a line's own \"format\" wins.")
     var format: String = "auto"
 
-    @Flag(name: .long, help: "Read JSON lines {\"id\": ..., \"text\": ...[, \"format\": ...]}; write one JSON line per input, in input order.")
+    @Flag(name: .long, help: "Read JSON lines {\"id\": ..., \"text\": ...[, \"format\": ...][, \"reference_date\": \"YYYY-MM-DD\"]}; write one JSON line per input, in input order.")
     var jsonl = false
 
     @Option(name: .long, help: "With --jsonl: requests in flight at once (1-1024).")
@@ -86,6 +86,8 @@ protocol DocumentCommand: AsyncParsableCommand {
     var output: OutputOptions { get }
     var input: DocumentOptions { get }
     func operation(for document: Document) throws -> Request.Operation
+    /// The request for a `--jsonl` line that carries its own `"reference_date"` (`nil`: the flags' one).
+    func operation(for document: Document, referenceDate: String?) throws -> Request.Operation
     /// The operation's result message, for --json and --jsonl.
     func result(of response: Response) -> (any JSONWritable)?
     /// The answer for people.
@@ -93,6 +95,11 @@ protocol DocumentCommand: AsyncParsableCommand {
 }
 
 extension DocumentCommand {
+    /// Commands whose requests have no reference date ignore a line's own.
+    func operation(for document: Document, referenceDate: String?) throws -> Request.Operation {
+        try operation(for: document)
+    }
+
     func run() async throws {
         if input.jsonl {
             try await JSONLRunner(command: self).run()

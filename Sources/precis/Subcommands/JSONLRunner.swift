@@ -31,7 +31,8 @@ struct JSONLRunner<Command: DocumentCommand> {
                         format = named
                     }
                     do {
-                        return .success(try command.operation(for: command.input.document(record.text, format: format)))
+                        let document = command.input.document(record.text, format: format)
+                        return .success(try command.operation(for: document, referenceDate: record.referenceDate))
                     } catch {
                         return .failure(CLIFailure(status: .usage, message: "\(error)"))
                     }

@@ -101,10 +101,13 @@ struct ExtractFlags: ParsableArguments {
         }
     }
 
-    var options: ExtractOptions {
+    var options: ExtractOptions { options(referenceDate: nil) }
+
+    /// The options, with a `--jsonl` line's own reference date in place of `--reference-date` when it has one.
+    func options(referenceDate line: String?) -> ExtractOptions {
         ExtractOptions(
             kinds: (try? kindValues()) ?? [],
-            referenceDate: referenceDate ?? "",
+            referenceDate: line ?? referenceDate ?? "",
             maxKeyphrases: UInt32(clamping: maxKeyphrases ?? 0)
         )
     }

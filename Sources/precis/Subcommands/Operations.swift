@@ -65,6 +65,10 @@ struct Extract: DocumentCommand {
         .extract(ExtractRequest(document: document, options: extract.options))
     }
 
+    func operation(for document: Document, referenceDate: String?) -> Request.Operation {
+        .extract(ExtractRequest(document: document, options: extract.options(referenceDate: referenceDate)))
+    }
+
     func result(of response: Response) -> (any JSONWritable)? {
         if case .extract(let result)? = response.body { return result }
         return nil
@@ -89,7 +93,16 @@ struct Analyze: DocumentCommand {
     @OptionGroup var extract: ExtractFlags
 
     func operation(for document: Document) -> Request.Operation {
-        .analyze(AnalyzeRequest(document: document, parse: parse.options, summary: summary.options, extract: extract.options))
+        operation(for: document, referenceDate: nil)
+    }
+
+    func operation(for document: Document, referenceDate: String?) -> Request.Operation {
+        .analyze(
+            AnalyzeRequest(
+                document: document, parse: parse.options, summary: summary.options,
+                extract: extract.options(referenceDate: referenceDate)
+            )
+        )
     }
 
     func result(of response: Response) -> (any JSONWritable)? {

@@ -150,7 +150,15 @@ typedef enum _Precis__V1__DateMention__Granularity {
   PRECIS__V1__DATE_MENTION__GRANULARITY__YEAR = 4,
   PRECIS__V1__DATE_MENTION__GRANULARITY__DECADE = 5,
   PRECIS__V1__DATE_MENTION__GRANULARITY__TIME = 6,
-  PRECIS__V1__DATE_MENTION__GRANULARITY__CENTURY = 7
+  PRECIS__V1__DATE_MENTION__GRANULARITY__CENTURY = 7,
+  /*
+   * "the third quarter": "2026-Q3"
+   */
+  PRECIS__V1__DATE_MENTION__GRANULARITY__QUARTER = 8,
+  /*
+   * "this summer": "2026-SU"
+   */
+  PRECIS__V1__DATE_MENTION__GRANULARITY__SEASON = 9
     PROTOBUF_C__FORCE_ENUM_TO_BE_INT_SIZE(PRECIS__V1__DATE_MENTION__GRANULARITY)
 } Precis__V1__DateMention__Granularity;
 typedef enum _Precis__V1__Quantity__Kind {
@@ -828,18 +836,39 @@ struct  Precis__V1__DateMention
   uint32_t end;
   char *text;
   /*
-   * ISO-8601: "2026-11-24", "2026-11", "2026", "199X" (a decade), "2026-W47", "2026-11-24T15:00".
+   * The TimeML TIMEX3 value: a date or time in ISO-8601 form ("2026-11-24", "2026-11", "2026", "199" (a
+   * decade), "20" (a century), "2026-W47", "2026-Q3", "2026-SU", "2026-11-24T15:00", "2026-11-24TMO"), a
+   * duration ("P2M", "PT3H", "PXY" for "years"), a set's period ("P1W", "XXXX-WXX-2"), or PRESENT_REF,
+   * PAST_REF, FUTURE_REF.
    */
   char *value;
+  /*
+   * How precise the value is (for a duration: its unit); GRANULARITY_UNSPECIFIED for PAST_REF and the like.
+   */
   Precis__V1__DateMention__Granularity granularity;
   /*
    * True when the value was resolved against the reference date ("last Monday").
    */
   protobuf_c_boolean relative;
+  /*
+   * The TimeML type: "DATE", "TIME", "DURATION" or "SET" (as TimeML writes it; an older server sends "").
+   */
+  char *type;
+  /*
+   * The TimeML mod, or "": APPROX ("about three years"), START ("early 2025"), MID, END ("late 2025"),
+   * MORE_THAN ("more than two weeks"), LESS_THAN, EQUAL_OR_MORE ("at least"), EQUAL_OR_LESS ("up to").
+   */
+  char *mod;
+  /*
+   * For a SET: how often in each period ("2X" for "twice a week"), and the quantifier ("EVERY" for
+   * "every week", "annually"); "" otherwise.
+   */
+  char *freq;
+  char *quant;
 };
 #define PRECIS__V1__DATE_MENTION__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__date_mention__descriptor) \
-    , 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PRECIS__V1__DATE_MENTION__GRANULARITY__GRANULARITY_UNSPECIFIED, 0 }
+    , 0, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, PRECIS__V1__DATE_MENTION__GRANULARITY__GRANULARITY_UNSPECIFIED, 0, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__Quantity
