@@ -2692,7 +2692,7 @@ const ProtobufCMessageDescriptor precis__v1__limits__descriptor =
   (ProtobufCMessageInit) precis__v1__limits__init,
   NULL,NULL,NULL    /* reserved[123] */
 };
-static const ProtobufCFieldDescriptor precis__v1__info_response__field_descriptors[13] =
+static const ProtobufCFieldDescriptor precis__v1__info_response__field_descriptors[14] =
 {
   {
     "server_version",
@@ -2850,6 +2850,18 @@ static const ProtobufCFieldDescriptor precis__v1__info_response__field_descripto
     0,             /* flags */
     0,NULL,NULL    /* reserved1,reserved2, etc */
   },
+  {
+    "summary_model",
+    14,
+    PROTOBUF_C_LABEL_NONE,
+    PROTOBUF_C_TYPE_STRING,
+    0,   /* quantifier_offset */
+    offsetof(Precis__V1__InfoResponse, summary_model),
+    NULL,
+    &protobuf_c_empty_string,
+    0,             /* flags */
+    0,NULL,NULL    /* reserved1,reserved2, etc */
+  },
 };
 static const unsigned precis__v1__info_response__field_indices_by_name[] = {
   9,   /* field[9] = connections */
@@ -2864,12 +2876,13 @@ static const unsigned precis__v1__info_response__field_indices_by_name[] = {
   12,   /* field[12] = requests_total */
   0,   /* field[0] = server_version */
   8,   /* field[8] = summary_algorithms */
+  13,   /* field[13] = summary_model */
   6,   /* field[6] = uptime_ms */
 };
 static const ProtobufCIntRange precis__v1__info_response__number_ranges[1 + 1] =
 {
   { 1, 0 },
-  { 0, 13 }
+  { 0, 14 }
 };
 const ProtobufCMessageDescriptor precis__v1__info_response__descriptor =
 {
@@ -2879,7 +2892,7 @@ const ProtobufCMessageDescriptor precis__v1__info_response__descriptor =
   "Precis__V1__InfoResponse",
   "precis.v1",
   sizeof(Precis__V1__InfoResponse),
-  13,
+  14,
   precis__v1__info_response__field_descriptors,
   precis__v1__info_response__field_indices_by_name,
   1,  precis__v1__info_response__number_ranges,

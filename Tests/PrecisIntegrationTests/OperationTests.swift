@@ -23,6 +23,7 @@ import Testing
             await client.close()
             #expect(info.protocolMajor == 1)
             #expect(info.operations == ["ping", "info", "parse", "summarize", "extract", "analyze", "health"])
+            #expect(info.summaryModel.hasPrefix("summary-lr-"))
             #expect(info.limits?.maxFrameBytes == 1 << 20)
             #expect(!info.serverVersion.isEmpty)
         }

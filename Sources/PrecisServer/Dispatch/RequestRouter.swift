@@ -113,7 +113,8 @@ struct RequestRouter: Sendable {
             connections: UInt32(clamping: metrics.connections),
             inFlight: UInt32(clamping: metrics.inFlight),
             queued: UInt32(clamping: metrics.queued),
-            requestsTotal: metrics.requestsTotal
+            requestsTotal: metrics.requestsTotal,
+            summaryModel: Engine.summaryModelVersion
         )
     }
 }

@@ -313,6 +313,7 @@ extension InfoResponse {
         self.inFlight = c.pointee.in_flight
         self.queued = c.pointee.queued
         self.requestsTotal = c.pointee.requests_total
+        self.summaryModel = CArena.string(c.pointee.summary_model)
     }
 
     func cMessage(in arena: CArena) throws(WireError) -> UnsafeMutablePointer<Precis__V1__InfoResponse> {
@@ -346,6 +347,7 @@ extension InfoResponse {
         c.pointee.in_flight = inFlight
         c.pointee.queued = queued
         c.pointee.requests_total = requestsTotal
+        if !summaryModel.isEmpty { c.pointee.summary_model = try arena.string(summaryModel) }
         return c
     }
 }

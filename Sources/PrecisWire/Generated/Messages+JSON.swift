@@ -165,6 +165,7 @@ extension InfoResponse: JSONWritable {
         w.key("inFlight"); w.value(inFlight)
         w.key("queued"); w.value(queued)
         w.key("requestsTotal"); w.value(requestsTotal)
+        w.key("summaryModel"); w.value(summaryModel)
         w.endObject()
     }
 }

@@ -345,6 +345,7 @@ public struct InfoResponse: Sendable, Hashable {
     public var inFlight: UInt32
     public var queued: UInt32
     public var requestsTotal: UInt64
+    public var summaryModel: String
 
     public init(
         serverVersion: String = "",
@@ -359,7 +360,8 @@ public struct InfoResponse: Sendable, Hashable {
         connections: UInt32 = 0,
         inFlight: UInt32 = 0,
         queued: UInt32 = 0,
-        requestsTotal: UInt64 = 0
+        requestsTotal: UInt64 = 0,
+        summaryModel: String = ""
     ) {
         self.serverVersion = serverVersion
         self.protocolMajor = protocolMajor
@@ -374,6 +376,7 @@ public struct InfoResponse: Sendable, Hashable {
         self.inFlight = inFlight
         self.queued = queued
         self.requestsTotal = requestsTotal
+        self.summaryModel = summaryModel
     }
 }
 

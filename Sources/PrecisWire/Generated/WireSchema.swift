@@ -34,7 +34,7 @@ enum WireSchema {
     /// Limits
     static let limits = MessageSchema(fields: [])
     /// InfoResponse
-    static let infoResponse = MessageSchema(fields: [(1, "server_version", .string), (4, "engine_version", .string), (5, "operations", .string), (6, "limits", .message(limits)), (8, "extract_kinds", .string), (9, "summary_algorithms", .string)])
+    static let infoResponse = MessageSchema(fields: [(1, "server_version", .string), (4, "engine_version", .string), (5, "operations", .string), (6, "limits", .message(limits)), (8, "extract_kinds", .string), (9, "summary_algorithms", .string), (14, "summary_model", .string)])
     /// Span
     static let span = MessageSchema(fields: [])
     /// Caption

@@ -21,7 +21,7 @@ struct Info: AsyncParsableCommand {
             load              \(info.connections) connections, \(info.inFlight) in flight, \(info.queued) queued, \(info.requestsTotal) answered
             operations        \(info.operations.joined(separator: ", "))
             extract kinds     \(info.extractKinds.joined(separator: ", "))
-            summary methods   \(info.summaryAlgorithms.joined(separator: ", "))
+            summary methods   \(info.summaryAlgorithms.joined(separator: ", ")) (default: model \(info.summaryModel))
             max frame         \(limits.maxFrameBytes) bytes
             max connections   \(limits.maxConnections)
             max in flight     \(limits.maxInFlightPerConnection) per connection

@@ -464,10 +464,14 @@ struct  Precis__V1__InfoResponse
   uint32_t in_flight;
   uint32_t queued;
   uint64_t requests_total;
+  /*
+   * The learned sentence scorer behind the `default` summary algorithm ("summary-lr-1-…").
+   */
+  char *summary_model;
 };
 #define PRECIS__V1__INFO_RESPONSE__INIT \
  { PROTOBUF_C_MESSAGE_INIT (&precis__v1__info_response__descriptor) \
-    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, 0, 0,NULL, 0,NULL, 0, 0, 0, 0 }
+    , (char *)protobuf_c_empty_string, 0, 0, (char *)protobuf_c_empty_string, 0,NULL, NULL, 0, 0,NULL, 0,NULL, 0, 0, 0, 0, (char *)protobuf_c_empty_string }
 
 
 struct  Precis__V1__ParseOptions
