@@ -169,7 +169,7 @@ public final class PrecisServer: Service, Sendable {
     /// How long `run()` waits for the workers after the connections are closed. Engine work stops
     /// at its next interrupt check (milliseconds); work that does not (a bug) is left to end with
     /// the process rather than hold up the exit.
-    static let workerStopWait = TimeAmount.milliseconds(500)
+    static let workerStopWait = TimeAmount.seconds(1)
 
     /// Stops running engine work and the worker threads, waiting at most `workerStopWait`.
     /// Which comes first is decided on an event loop and by the pool's own callback, so a busy
