@@ -96,7 +96,7 @@ struct DateExtractor {
                     index = resume
                     continue
                 }
-                guard scanner.mayStart(index) else {
+                guard scanner.mayStart(index, limit: range.upperBound) else {
                     index += 1
                     continue
                 }
