@@ -94,11 +94,7 @@ public final class PrecisServer: Service, Sendable {
                 router.accessLog = try AccessLog(path: path, format: configuration.accessLogFormat)
             } catch {
                 logger.error("\(error.message)")
-                bound.fail(error)
-                metricsBound.fail(error)
-                drained.succeed()
-                try? await pool.shutdown()
-                throw error
+                throw await abandonStart(error)
             }
         }
         let serverChannel: any Channel
@@ -108,11 +104,7 @@ public final class PrecisServer: Service, Sendable {
         } catch {
             let failure = StartFailure("cannot listen on \(configuration.host):\(configuration.port): \(Self.describe(error))")
             logger.error("\(failure.message)")
-            bound.fail(failure)
-            metricsBound.fail(failure)
-            drained.succeed()
-            try? await pool.shutdown()
-            throw failure
+            throw await abandonStart(failure)
         }
         let address = serverChannel.localAddress!
         let metricsChannel: (any Channel)?
@@ -120,10 +112,8 @@ public final class PrecisServer: Service, Sendable {
             metricsChannel = try await startMetrics()
         } catch {
             try? await serverChannel.close()
-            bound.fail(error)
-            drained.succeed()
-            try? await pool.shutdown()
-            throw (error as? StartFailure) ?? StartFailure("cannot serve metrics: \(Self.describe(error))")
+            let failure = (error as? StartFailure) ?? StartFailure("cannot serve metrics: \(Self.describe(error))")
+            throw await abandonStart(failure, metricsFailedAlready: true)
         }
         bound.succeed(address)
         servingPhase.store(ServingPhase.serving.rawValue, ordering: .relaxed)
@@ -149,6 +139,16 @@ public final class PrecisServer: Service, Sendable {
         try? await metricsChannel?.close()
         await stopWorkers()
         logger.info("stopped")
+    }
+
+    /// Gives up starting: fails the promises of the addresses (and of the metrics address unless
+    /// `startMetrics` did), lets `run()` return and stops the workers. The caller logged why.
+    private func abandonStart(_ failure: StartFailure, metricsFailedAlready: Bool = false) async -> StartFailure {
+        bound.fail(failure)
+        if !metricsFailedAlready { metricsBound.fail(failure) }
+        drained.succeed()
+        try? await pool.shutdown()
+        return failure
     }
 
     /// Why `run()` could not start serving (a port taken, an address not local); already logged
