@@ -60,41 +60,6 @@ import Testing
         }
     }
 
-    @Test func idleConnectionGetsAGoingAwayNoticeAndIsClosed() async throws {
-        let idleTimeout = Duration.milliseconds(400)
-        try await withTestServer({ $0.idleTimeout = .milliseconds(400) }) { port in
-            try await RawConnection.withConnection(port: port) { io in
-                // The idle clock starts with the preface: a starved test may send its first ping
-                // late, so the first gap is counted from the preface.
-                var previousSend = ContinuousClock.now
-                try await io.sendPreface()
-                #expect(try await io.expectServerPreface() == .current)
-                // Busy for longer than the idle timeout: a ping every 100 ms keeps it open.
-                for id in 1...8 {
-                    let sentAt = ContinuousClock.now
-                    try await io.send(Request(id: UInt64(id), operation: .ping(PingRequest())))
-                    let answer = try #require(try await io.readResponse())
-                    if answer.id == 0 {
-                        // The notice came first: fair only if this test was starved of CPU
-                        // (parallel tests) and really sent nothing for the whole timeout.
-                        #expect(sentAt - previousSend >= idleTimeout, "going-away notice to a connection busy every \(sentAt - previousSend)")
-                        return
-                    }
-                    #expect(answer.id == UInt64(id))
-                    previousSend = sentAt
-                    try await Task.sleep(for: .milliseconds(100))
-                }
-                // Then silent: a going-away notice, and the server closes.
-                let notice = try #require(try await io.readResponse())
-                #expect(notice.id == 0)
-                #expect(notice.status?.code == .unavailable)
-                if case .goAway? = notice.body {} else { Issue.record("expected a going-away notice, got \(notice)") }
-                #expect(try await io.readToEnd().isEmpty)
-                #expect(io.closedByPeer)
-            }
-        }
-    }
-
     @Test func clientThatNeverReadsIsPushedBackNotBuffered() async throws {
         try await withTestServer { port in
             let client = testClient(port: port, connections: 1)

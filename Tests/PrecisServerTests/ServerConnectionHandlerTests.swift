@@ -184,6 +184,32 @@ import Testing
         _ = try? channel.finish()
     }
 
+    @Test func aBusyConnectionIsKeptAndAnIdleOneGetsAGoingAwayNoticeThenTheClose() throws {
+        let (channel, _, _) = try makeChannel { $0.idleTimeout = .milliseconds(400) }
+        try channel.writeInbound(preface())
+        var skip = true
+        // A ping every 100 ms for longer than the idle timeout: each answered, no notice.
+        for id in 1...8 {
+            var frame = ByteBuffer()
+            try frame.writeFrame(Request(id: UInt64(id), operation: .ping(PingRequest())))
+            try channel.writeInbound(frame)
+            channel.embeddedEventLoop.advanceTime(by: .milliseconds(100))
+            #expect(try responses(channel, skipPreface: &skip).map(\.id) == [UInt64(id)])
+        }
+        // Then silent: a going-away notice once the timeout has passed since the last ping.
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(250))
+        #expect(try responses(channel, skipPreface: &skip).isEmpty)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(100))
+        let notice = try responses(channel, skipPreface: &skip)
+        #expect(notice.map(\.id) == [0])
+        #expect(notice.first?.status?.code == .unavailable)
+        if case .goAway? = notice.first?.body {} else { Issue.record("expected a going-away notice, got \(notice)") }
+        // Nothing in flight: closed within the one-second linger.
+        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
+        #expect(!channel.isActive)
+        _ = try? channel.finish()
+    }
+
     @Test func aPeerStalledMidFrameGetsAnIDZeroAnswerBeforeTheClose() throws {
         let (channel, _, _) = try makeChannel { $0.frameTimeout = .seconds(2) }
         try channel.writeInbound(preface())
