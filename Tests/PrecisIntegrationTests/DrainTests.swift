@@ -47,11 +47,11 @@ import Testing
             #expect(health.reason.hasPrefix("draining"))
             await probe.close()
 
-            // A client that connects during the delay is served as before.
+            // A client that connects during the delay is served as before (after it, the listener
+            // is closed and this would fail).
             let client = testClient(port: port, connections: 1)
             #expect(try await client.ping([7]) == [7])
             await client.close()
-            #expect(Date().timeIntervalSince(started) < delay)  // all of that within the delay
 
             try await group.waitForAll()
             #expect(Date().timeIntervalSince(started) >= delay)

@@ -183,6 +183,7 @@ import Testing
     /// first few, then a line a second that says how many were left out.
     @Test func refusalsForLoadAreLoggedWithinTheirOwnBudget() async throws {
         let logs = LogCapture()
+        let started = ContinuousClock.now
         try await withTestServer(logger: logs.logger, {
             $0.workers = 1
             $0.maxQueuedRequests = 1
@@ -204,7 +205,10 @@ import Testing
                 #expect(refused > 20)
             }
             let lines = logs.snapshot().filter { $0.contains("refusing request: server is busy") }
-            #expect(lines.count >= 10 && lines.count <= 20, "\(lines.count) lines: \(lines.prefix(12))")
+            // The burst of 10, then at most one a second for as long as the test ran (longer when
+            // parallel suites starve it).
+            let seconds = Int((ContinuousClock.now - started).components.seconds)
+            #expect(lines.count >= 10 && lines.count <= 11 + seconds, "\(lines.count) lines in \(seconds) s: \(lines.prefix(12))")
             #expect(lines.allSatisfy { $0.hasPrefix("warning") }, "\(lines.prefix(3))")
         }
     }
