@@ -1,3 +1,5 @@
+import PrecisWire
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,23 +37,6 @@ public final class StandardOutput: LineSink, @unchecked Sendable {
             lastWrite = .now
         }
         guard !closed else { return }
-        var offset = 0
-        buffer.withUnsafeBytes { bytes in
-            while offset < bytes.count {
-                let wrote = systemWrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if wrote > 0 {
-                    offset += wrote
-                } else if wrote < 0 && errno == EINTR {
-                    continue
-                } else {
-                    closed = true
-                    return
-                }
-            }
-        }
+        if !writeAll(buffer, to: descriptor) { closed = true }
     }
-}
-
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    write(descriptor, bytes, count)
 }

@@ -110,21 +110,3 @@ public struct ServerLogHandler: LogHandler {
         writeAll(bytes, to: 2)
     }
 }
-
-/// Writes every byte to `descriptor` (retrying short writes and EINTR); gives up quietly when
-/// the descriptor fails: a log line lost must not stop the server.
-func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
-    bytes.withUnsafeBytes { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
-    }
-}
