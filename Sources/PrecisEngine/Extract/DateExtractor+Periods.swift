@@ -72,12 +72,10 @@ extension DateExtractor {
         if number > (reference.month - 1) / 3 + 1, !looksAhead(before: index) { year -= 1 }
         var relative = true
         var end = next
-        var yearIndex = next
-        if yearIndex + 1 < limit, word(yearIndex) == "of" { yearIndex += 1 }
-        if yearIndex < limit, let explicit = yearNumber(yearIndex) {
-            year = explicit
+        let yearIndex = next + 1 < limit && word(next) == "of" ? next + 1 : next
+        if let explicit = explicitYear(at: next, limit: limit) {
+            (year, end) = explicit
             relative = false
-            end = yearIndex + 1
         } else if yearIndex + 1 < limit, yearIndex > next, ["this", "last", "next"].contains(word(yearIndex)),
             word(yearIndex + 1) == "year"
         {
@@ -89,6 +87,13 @@ extension DateExtractor {
             relative: relative)
         match.article = true
         return match
+    }
+
+    /// A year written at `index`, or after an `of` there (`1998`, `of 1998`): the year and the token after it.
+    func explicitYear(at index: Int, limit: Int) -> (year: Int, end: Int)? {
+        let position = index + 1 < limit && word(index) == "of" ? index + 1 : index
+        guard position < limit, let year = yearNumber(position) else { return nil }
+        return (year, position + 1)
     }
 
     static let quarterOrdinals: [String: Int] = [
@@ -121,12 +126,9 @@ extension DateExtractor {
         var end = position + 1
         var year = anchorYear
         var relative = true
-        var yearIndex = end
-        if yearIndex + 1 < limit, word(yearIndex) == "of" { yearIndex += 1 }
-        if yearIndex < limit, let explicit = yearNumber(yearIndex) {
-            year = explicit
+        if let explicit = explicitYear(at: end, limit: limit) {
+            (year, end) = explicit
             relative = false
-            end = yearIndex + 1
         } else if let step {
             let season = ["SP": 1, "SU": 2, "FA": 3, "WI": 4][code] ?? 1
             let now = Self.seasonIndex(reference.month)
